@@ -1,0 +1,70 @@
+/**
+ * Architecture boundaries, checked by `npm run boundaries` (part of `npm run check`):
+ * apps never import other apps, libs never import apps, and the libs keep their layering
+ * (contracts at the bottom, testing at the top).
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-app-to-other-app',
+      comment: 'Each service is its own bounded context: share through libs/ or events.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-lib-to-app',
+      comment: 'Libraries serve apps; they never depend on one.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'contracts-stand-alone',
+      comment: 'Event contracts are read by every service and by outside consumers.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: '^libs/(?!contracts/)' },
+    },
+    {
+      name: 'platform-below-messaging',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: { path: '^libs/(messaging|testing)/' },
+    },
+    {
+      name: 'testing-only-in-tests',
+      comment: 'Test helpers never ship in a service.',
+      severity: 'error',
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: ['\\.(e2e-)?spec\\.ts$', '/test/', '^libs/testing/'],
+      },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that cannot be resolved is a typo or a missing dependency.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|\\.infra|coverage)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['development', 'import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
+  },
+};

@@ -1,0 +1,298 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LoggerService } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { isObservable, lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import type { AnyEventOf, EventRegistry, EventSchemas } from '#contracts';
+import { runWithContext, schemaOf } from '#platform';
+import { ensureTopics } from '../kafka/kafka-client.js';
+import { deadLetterMessage, deadLetterTopic } from './dead-letter.js';
+import { EventContext } from './event-context.js';
+import { runCapturingHandlerError } from './on-event.decorator.js';
+import { isTransientInfrastructureError } from './transient-error.js';
+
+export type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored' | 'retried' | 'dead-lettered';
+
+export interface KafkaEventServerOptions<TMap extends EventSchemas> {
+  readonly registry: EventRegistry<TMap>;
+  readonly kafka: Kafka;
+  /** The service's data source: handler writes and processed-event rows go through it. */
+  readonly dataSource: DataSource;
+  /** Consumer group id, also the name recorded with each processed event. */
+  readonly consumer: string;
+  /** Attempts before a failing message goes to the dead-letter topic. */
+  readonly maxAttempts?: number;
+  readonly retryInitialMs?: number;
+  readonly retryMaxMs?: number;
+  /** A new consumer group reads its topics from the start, so read models can be rebuilt. */
+  readonly fromBeginning?: boolean;
+  readonly sessionTimeoutMs?: number;
+  readonly maxWaitTimeInMs?: number;
+  readonly logger?: LoggerService;
+  readonly onOutcome?: (outcome: ConsumeOutcome, eventType: string | undefined) => void;
+}
+
+type MessageSource = {
+  topic: string;
+  partition: number;
+  offset: string;
+  headers: KafkaMessage['headers'] & object;
+};
+
+/**
+ * A Nest microservice transport that serves `@OnEvent(eventType)` handlers (a typed
+ * `@EventPattern`, see on-event.decorator.ts) from the
+ * platform's Kafka topics, with the guarantees the stock Kafka transport lacks:
+ *
+ * - each message is validated against the contract of its type;
+ * - the event id is recorded in the same transaction as the handler's effects, and a
+ *   redelivered event is skipped, so redelivery has no second effect;
+ * - the offset is committed only after that transaction commits;
+ * - a failing handler is retried with backoff; after `maxAttempts` failures, or at once for
+ *   a message that breaks its contract, the message goes to the consumer's dead-letter
+ *   topic with the reason and its origin in headers, and the partition moves on;
+ * - an outage of the database is not the message's fault: the message is retried, not
+ *   dead-lettered, until the database answers.
+ */
+export class KafkaEventServer<TMap extends EventSchemas>
+  extends Server
+  implements CustomTransportStrategy
+{
+  /** Handler failures are awaited and handled here (retry, dead letter), not by Nest. */
+  override readonly propagatesEventHandlerErrors = true;
+  private readonly schema: string;
+  private readonly maxAttempts: number;
+  private readonly deadLetterTopic: string;
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private closing = false;
+
+  constructor(private readonly options: KafkaEventServerOptions<TMap>) {
+    super();
+    this.schema = schemaOf(options.dataSource);
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.deadLetterTopic = deadLetterTopic(options.consumer);
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+    this.consumer = undefined;
+    this.producer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer reports through its logger and onOutcome option');
+  }
+
+  unwrap<T>(): T {
+    if (!this.consumer) {
+      throw new Error('KafkaEventServer is not listening');
+    }
+    return this.consumer as T;
+  }
+
+  /** The topics this consumer reads, from the contracts of the event types it handles. */
+  subscribedTopics(): string[] {
+    const topics = new Set<string>();
+    for (const pattern of this.messageHandlers.keys()) {
+      if (!this.options.registry.has(pattern)) {
+        throw new Error(
+          `@EventPattern('${pattern}') names no event type in the contracts (consumer ${this.options.consumer})`,
+        );
+      }
+      topics.add(this.options.registry.topicOf(pattern));
+    }
+    return [...topics];
+  }
+
+  private async start(): Promise<void> {
+    const topics = this.subscribedTopics();
+    const { kafka, consumer: groupId } = this.options;
+    await ensureTopics(kafka, [{ topic: this.deadLetterTopic, numPartitions: 1 }]);
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10 },
+    });
+    await this.producer.connect();
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: Math.floor((this.options.sessionTimeoutMs ?? 10_000) / 5),
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 250,
+      allowAutoTopicCreation: false,
+      retry: {
+        initialRetryTime: 300,
+        maxRetryTime: 30_000,
+        retries: 10,
+        restartOnFailure: () => Promise.resolve(true),
+      },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.options.logger?.error(
+        `Consumer ${groupId} crashed (restart: ${String(payload.restart)}): ${payload.error.message}`,
+        payload.error.stack,
+        'KafkaEventServer',
+      );
+    });
+    const joined = new Promise<void>((resolve) => {
+      const remove = consumer.on(consumer.events.GROUP_JOIN, () => {
+        remove();
+        resolve();
+      });
+    });
+    await consumer.connect();
+    await consumer.subscribe({
+      topics,
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: (payload) => this.handleMessage(payload),
+    });
+    // Serving starts when the group is joined; a caller awaiting listen() may produce at once.
+    await joined;
+    this.options.logger?.log(
+      `Consumer ${groupId} reads ${topics.join(', ') || 'no topic'}`,
+      'KafkaEventServer',
+    );
+  }
+
+  private async handleMessage(payload: EachMessagePayload): Promise<void> {
+    const { topic, partition, message } = payload;
+    const source: MessageSource = {
+      topic,
+      partition,
+      offset: message.offset,
+      headers: message.headers ?? {},
+    };
+    let event: AnyEventOf<TMap>;
+    try {
+      event = this.options.registry.decode(message.value);
+    } catch (error) {
+      await this.deadLetter(message, source, (error as Error).message, 0);
+      this.options.onOutcome?.('dead-lettered', undefined);
+      return this.commit(source);
+    }
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) {
+      this.options.onOutcome?.('ignored', event.type);
+      return this.commit(source);
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const outcome = await this.process(event, handler, source);
+        this.options.onOutcome?.(outcome, event.type);
+        break;
+      } catch (error) {
+        if (this.closing) {
+          throw error; // left uncommitted: redelivered to whoever takes the partition
+        }
+        const reason = (error as Error).message;
+        const transient = isTransientInfrastructureError(error);
+        if (!transient && attempt >= this.maxAttempts) {
+          await this.deadLetter(message, source, reason, attempt);
+          this.options.onOutcome?.('dead-lettered', event.type);
+          break;
+        }
+        this.options.onOutcome?.('retried', event.type);
+        this.options.logger?.warn(
+          `${event.type} ${event.id} failed (attempt ${attempt}${transient ? ', infrastructure unavailable' : `/${this.maxAttempts}`}): ${reason}`,
+          'KafkaEventServer',
+        );
+        await sleep(this.backoff(attempt));
+        await payload.heartbeat();
+      }
+    }
+    await this.commit(source);
+  }
+
+  /** Runs the handler and records the event in one transaction. */
+  private async process(
+    event: AnyEventOf<TMap>,
+    handler: MessageHandler,
+    source: MessageSource,
+  ): Promise<'handled' | 'duplicate'> {
+    return this.options.dataSource.transaction(async (manager) => {
+      // Blocks while another instance holds the same event's row, then finds it taken.
+      const recorded: unknown[] = await manager.query(
+        `INSERT INTO "${this.schema}"."processed_event" (consumer, event_id, event_type)
+         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.consumer, event.id, event.type],
+      );
+      if (recorded.length === 0) {
+        return 'duplicate';
+      }
+      const context = new EventContext([manager, event, source]);
+      await runWithContext({ correlationId: event.correlationid, causationId: event.id }, () =>
+        runCapturingHandlerError(async () => {
+          const result: unknown = await handler(event, context);
+          if (isObservable(result)) {
+            await lastValueFrom(result, { defaultValue: undefined });
+          }
+        }),
+      );
+      return 'handled';
+    });
+  }
+
+  private async deadLetter(
+    message: KafkaMessage,
+    source: MessageSource,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
+    if (!this.producer) {
+      throw new Error('KafkaEventServer is not started');
+    }
+    this.options.logger?.error(
+      `Dead-lettering ${source.topic}[${source.partition}]@${source.offset} after ${attempts} attempt(s): ${reason}`,
+      undefined,
+      'KafkaEventServer',
+    );
+    // If this send fails the offset stays uncommitted and the message comes back: never lost.
+    await this.producer.send({
+      topic: this.deadLetterTopic,
+      acks: -1,
+      messages: [
+        deadLetterMessage(message, {
+          reason,
+          consumer: this.options.consumer,
+          topic: source.topic,
+          partition: source.partition,
+          offset: source.offset,
+          attempts,
+        }),
+      ],
+    });
+  }
+
+  private async commit(source: MessageSource): Promise<void> {
+    await this.consumer?.commitOffsets([
+      {
+        topic: source.topic,
+        partition: source.partition,
+        offset: (BigInt(source.offset) + 1n).toString(),
+      },
+    ]);
+  }
+
+  private backoff(attempt: number): number {
+    const initial = this.options.retryInitialMs ?? 200;
+    const max = this.options.retryMaxMs ?? 5_000;
+    const exponential = Math.min(max, initial * 2 ** (attempt - 1));
+    return exponential / 2 + Math.random() * (exponential / 2); // jitter
+  }
+}

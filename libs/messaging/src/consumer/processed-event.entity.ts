@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * An event a consumer has handled, recorded in the same transaction as the handler's
+ * effects: a redelivered event finds its row and has no second effect.
+ */
+@Entity({ name: 'processed_event' })
+export class ProcessedEvent {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  consumer!: string;
+
+  @PrimaryColumn({ name: 'event_id', type: 'uuid' })
+  eventId!: string;
+
+  @Column({ name: 'event_type', type: 'varchar', length: 200 })
+  eventType!: string;
+
+  @Column({ name: 'processed_at', type: 'timestamptz', default: () => 'now()' })
+  processedAt!: Date;
+}

@@ -1,0 +1,7 @@
+import { ProcessedEvent } from './consumer/processed-event.entity.js';
+import { MessagingTables1763700000000 } from './migrations/1763700000000-messaging-tables.js';
+import { OutboxMessage } from './outbox/outbox-message.entity.js';
+
+/** Entities and migrations each service adds to its data source to publish and consume. */
+export const messagingEntities = [OutboxMessage, ProcessedEvent];
+export const messagingMigrations = [MessagingTables1763700000000];

@@ -1,0 +1,222 @@
+import type { Kafka } from 'kafkajs';
+import { IsNull, type DataSource, type QueryRunner } from 'typeorm';
+import type { EventEnvelope } from '#contracts';
+import { schemaOf } from '#platform';
+import { EventPublisher, OutboxMessage, OutboxRelay, type OutboxRelayOptions } from '#messaging';
+import {
+  createTestDataSource,
+  createTestTopic,
+  sampleEvents,
+  testKafka,
+  TopicRecorder,
+  waitFor,
+  type SampleEvents,
+} from '#testing';
+
+type TestDataSource = DataSource & { drop(): Promise<void> };
+
+describe('outbox relay (real PostgreSQL and Kafka)', () => {
+  let kafka: Kafka;
+  let dataSource: TestDataSource;
+  let topic: string;
+  let events: SampleEvents;
+  let recorder: TopicRecorder;
+  const relays: OutboxRelay[] = [];
+
+  function startRelay(options: Partial<OutboxRelayOptions> = {}, Relay = OutboxRelay): OutboxRelay {
+    const relay = new Relay({
+      dataSource,
+      kafka,
+      pollIntervalMs: 200,
+      ...options,
+    });
+    relays.push(relay);
+    return relay;
+  }
+
+  async function publish(thingId: string, seq: number, note?: string): Promise<EventEnvelope> {
+    return dataSource.transaction((manager) =>
+      new EventPublisher(events, schemaOf(dataSource)).publish(
+        manager,
+        'sample.thing-happened.v1',
+        { thingId, seq, ...(note ? { note } : {}) },
+        { subject: thingId, correlationId: 'test-correlation' },
+      ),
+    );
+  }
+
+  beforeEach(async () => {
+    kafka = testKafka();
+    dataSource = await createTestDataSource();
+    topic = await createTestTopic(kafka, 'outbox');
+    events = sampleEvents(topic);
+    recorder = await TopicRecorder.start(kafka, [topic]);
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    await recorder.close();
+    await dataSource.drop();
+  });
+
+  it('publishes a committed event and never one whose transaction rolled back', async () => {
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await new EventPublisher(events, schemaOf(dataSource)).publish(
+          manager,
+          'sample.thing-happened.v1',
+          { thingId: 'rolled-back', seq: 1 },
+          { subject: 'rolled-back' },
+        );
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    const committed = await publish('committed', 2);
+    await startRelay().start();
+
+    const [message] = await recorder.waitForCount(topic, 1);
+    expect(message?.key).toBe('committed');
+    expect(message?.headers['content-type']).toMatch(/^application\/cloudevents\+json/);
+    expect(message?.json()).toEqual(committed);
+    // The rolled-back event has no outbox row, so nothing can ever send it.
+    expect(await dataSource.getRepository(OutboxMessage).count()).toBe(1);
+    const row = await waitFor('the row to be marked published', async () => {
+      const found = await dataSource
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ eventId: committed.id });
+      return found.publishedAt !== null && found;
+    });
+    expect(row.publishedAt).toBeInstanceOf(Date);
+    expect(recorder.on(topic).map((m) => m.key)).not.toContain('rolled-back');
+  });
+
+  it('wakes on commit through LISTEN/NOTIFY, without waiting for the poll', async () => {
+    const relay = startRelay({ pollIntervalMs: 600_000 });
+    await relay.start();
+    await recorder.waitForCount(topic, 0);
+    const started = Date.now();
+    await publish('prompt', 1);
+    await recorder.waitForCount(topic, 1, 10_000);
+    expect(Date.now() - started).toBeLessThan(600_000);
+    expect(recorder.on(topic)[0]?.key).toBe('prompt');
+  });
+
+  it('refuses to publish outside a transaction and refuses an invalid payload, naming the field', async () => {
+    const publisher = new EventPublisher(events, schemaOf(dataSource));
+    await expect(
+      publisher.publish(
+        dataSource.manager,
+        'sample.thing-happened.v1',
+        { thingId: 'x', seq: 1 },
+        { subject: 'x' },
+      ),
+    ).rejects.toThrow(/must be published with the EntityManager of the transaction/);
+    await expect(
+      dataSource.transaction((manager) =>
+        publisher.publish(
+          manager,
+          'sample.thing-happened.v1',
+          { thingId: '', seq: -1 },
+          { subject: 'x' },
+        ),
+      ),
+    ).rejects.toThrow(/data\.thingId: .*; data\.seq: /);
+    expect(await dataSource.getRepository(OutboxMessage).count()).toBe(0);
+  });
+
+  it('sends again after a relay dies between sending and marking, and the row ends marked', async () => {
+    class DiesBeforeMarking extends OutboxRelay {
+      sent = 0;
+      protected override async send(...args: Parameters<OutboxRelay['send']>): Promise<void> {
+        await super.send(...args);
+        this.sent += 1;
+      }
+      protected override markPublished(_runner: QueryRunner): Promise<void> {
+        return Promise.reject(new Error('relay process killed'));
+      }
+    }
+    const event = await publish('crash', 1);
+    const dying = startRelay({}, DiesBeforeMarking) as DiesBeforeMarking;
+    await dying.start();
+    await recorder.waitForCount(topic, 1);
+    await dying.stop();
+    expect(dying.sent).toBeGreaterThanOrEqual(1);
+    expect(
+      (await dataSource.getRepository(OutboxMessage).findOneByOrFail({ eventId: event.id }))
+        .publishedAt,
+    ).toBeNull();
+
+    await startRelay().start();
+    await recorder.waitForCount(topic, dying.sent + 1);
+    await waitFor(
+      'the row to be marked',
+      async () =>
+        (await dataSource.getRepository(OutboxMessage).findOneByOrFail({ eventId: event.id }))
+          .publishedAt !== null,
+    );
+    const ids = recorder.on(topic).map((m) => m.json<EventEnvelope>().id);
+    expect(new Set(ids)).toEqual(new Set([event.id])); // the same event, sent more than once
+  });
+
+  it('two relays publish every row exactly once, in order per key', async () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `body-${i}`);
+    const perKey = 40;
+    // Interleaved writes, several events per transaction, like concurrent requests.
+    for (let seq = 0; seq < perKey; seq += 4) {
+      await Promise.all(
+        keys.map((key) =>
+          dataSource.transaction(async (manager) => {
+            const publisher = new EventPublisher(events, schemaOf(dataSource));
+            for (let step = 0; step < 4; step += 1) {
+              await publisher.publish(
+                manager,
+                'sample.thing-happened.v1',
+                { thingId: key, seq: seq + step },
+                { subject: key },
+              );
+            }
+          }),
+        ),
+      );
+    }
+    const total = keys.length * perKey;
+    const counts = [0, 0];
+    const [first, second] = [0, 1].map((index) =>
+      startRelay({
+        batchSize: 25,
+        onPublished: (batch) => (counts[index]! += batch.length),
+      }),
+    );
+    await Promise.all([first!.start(), second!.start()]);
+
+    const messages = await recorder.waitForCount(topic, total, 60_000);
+    await waitFor(
+      'both relays to go idle',
+      async () =>
+        (await dataSource.getRepository(OutboxMessage).countBy({ publishedAt: IsNull() })) === 0,
+    );
+    expect(messages).toHaveLength(total);
+    const ids = messages.map((m) => m.json<EventEnvelope>().id);
+    expect(new Set(ids).size).toBe(total);
+    for (const key of keys) {
+      const seqs = messages
+        .filter((m) => m.key === key)
+        .map((m) => m.json<EventEnvelope<string, { seq: number }>>().data.seq);
+      expect(seqs).toEqual(Array.from({ length: perKey }, (_, i) => i));
+    }
+    expect(counts[0]! + counts[1]!).toBe(total);
+  });
+
+  it('prunes published rows past retention and keeps pending ones', async () => {
+    await publish('old', 1);
+    await publish('pending', 2);
+    const repository = dataSource.getRepository(OutboxMessage);
+    await repository.update(
+      { messageKey: 'old' },
+      { publishedAt: new Date(Date.now() - 8 * 24 * 3600 * 1000) },
+    );
+    const relay = startRelay({ retentionMs: 7 * 24 * 3600 * 1000 });
+    expect(await relay.prune()).toBe(1);
+    expect((await repository.find()).map((row) => row.messageKey)).toEqual(['pending']);
+  });
+});

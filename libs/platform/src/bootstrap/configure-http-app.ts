@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
+import type { BaseConfig } from '../config/config.schema.js';
+import { CorrelationIdMiddleware } from '../logging/correlation-id.middleware.js';
+import { JsonLogger } from '../logging/json-logger.service.js';
+import { setupOpenApi } from '../openapi/setup-openapi.js';
+import { createValidationPipe } from '../validation/validation.pipe.js';
+
+export interface HttpAppOptions {
+  config: BaseConfig;
+  /** Title of the OpenAPI document, e.g. "Membership service". */
+  title: string;
+  version?: string;
+  description?: string;
+  /** Where the JSON log lines go; stdout by default. */
+  logDestination?: DestinationStream;
+}
+
+/**
+ * The HTTP plumbing every service shares. Create the app with `{ bufferLogs: true }` so the lines
+ * Nest writes while booting also come out as JSON once the logger is installed here.
+ * Kafka is the messaging lib's business and is wired there.
+ */
+export function configureHttpApp(app: INestApplication, options: HttpAppOptions): JsonLogger {
+  const { config } = options;
+  const logger = new JsonLogger({
+    service: config.SERVICE_NAME,
+    level: config.LOG_LEVEL,
+    ...(options.logDestination !== undefined && { destination: options.logDestination }),
+  });
+  app.useLogger(logger);
+  app.flushLogs();
+
+  // Registered before Nest's routes, so even unmatched requests get a correlation id.
+  const correlation = new CorrelationIdMiddleware();
+  app.use(correlation.use.bind(correlation));
+  app.useGlobalPipes(createValidationPipe());
+  setupOpenApi(app, {
+    title: options.title,
+    version: options.version ?? '1.0.0',
+    ...(options.description !== undefined && { description: options.description }),
+  });
+  // Closes Kafka consumers, the outbox relay and pools on SIGTERM before the pod goes away.
+  app.enableShutdownHooks();
+  return logger;
+}

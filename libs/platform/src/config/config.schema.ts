@@ -1,0 +1,49 @@
+import * as z from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const HOST_PORT = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+// A comma-separated broker list, as every Kafka tool spells it in the environment.
+const brokerList = z
+  .string()
+  .default('127.0.0.1:9092')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter((broker) => broker.length > 0),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(HOST_PORT, 'expected host:port'))
+      .min(1, 'expected at least one host:port'),
+  );
+
+/**
+ * What every service reads from its environment. A service adds its own variables with
+ * `baseConfigSchema.extend({ ... })` and passes the result to `ConfigModule.forRoot`.
+ */
+export const baseConfigSchema = z.object({
+  SERVICE_NAME: z.string().min(1),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// URL' })
+    .default('postgres://postgres@127.0.0.1:5432/cancer_network'),
+  // Each service owns one schema; it is interpolated into DDL, so it must be a plain identifier.
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier'),
+  KAFKA_BROKERS: brokerList,
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'expected a redis:// URL' })
+    .default('redis://127.0.0.1:6379'),
+  AUTH_JWT_SECRET: z.string().min(32),
+  AUTH_JWT_ISSUER: z.string().min(1).default('cancer-network'),
+  AUTH_JWT_AUDIENCE: z.string().min(1).default('cancer-network'),
+});
+
+/** The parsed configuration of a service whose schema is `S`. */
+export type AppConfig<S extends z.ZodType = typeof baseConfigSchema> = z.output<S>;
+export type BaseConfig = AppConfig<typeof baseConfigSchema>;

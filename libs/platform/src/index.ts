@@ -1,0 +1,67 @@
+// config
+export {
+  baseConfigSchema,
+  LOG_LEVELS,
+  type AppConfig,
+  type BaseConfig,
+  type LogLevel,
+} from './config/config.schema.js';
+export { ConfigError, loadConfig } from './config/load-config.js';
+export { APP_CONFIG, ConfigModule } from './config/config.module.js';
+
+// logging
+export { currentContext, runWithContext, type RequestContext } from './logging/request-context.js';
+export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger.service.js';
+export {
+  CORRELATION_ID_HEADER,
+  CorrelationIdMiddleware,
+  correlationIdFrom,
+} from './logging/correlation-id.middleware.js';
+
+// database
+export { schemaOf } from './database/schema-of.js';
+export {
+  createServiceDataSource,
+  runMigrations,
+  type ServiceDataSourceOptions,
+} from './database/service-data-source.js';
+
+// health
+export type { ReadinessCheck } from './health/readiness-check.js';
+export { databaseCheck } from './health/database.check.js';
+export { kafkaCheck } from './health/kafka.check.js';
+export { redisCheck } from './health/redis.check.js';
+export { DEFAULT_CHECK_TIMEOUT_MS, type HealthOptions } from './health/health.options.js';
+export { HealthModule, type HealthModuleAsyncOptions } from './health/health.module.js';
+
+// metrics
+export { MetricsService } from './metrics/metrics.service.js';
+export { MetricsModule } from './metrics/metrics.module.js';
+
+// openapi
+export { BEARER_AUTH, setupOpenApi, type OpenApiOptions } from './openapi/setup-openapi.js';
+
+// auth
+export { isRole, ROLES, type Role } from './auth/roles.js';
+export {
+  mintToken,
+  TokenError,
+  verifyToken,
+  type MintTokenOptions,
+  type Principal,
+  type TokenOptions,
+} from './auth/token.js';
+export { CurrentUser, Public, Roles, type AuthenticatedRequest } from './auth/auth.decorators.js';
+export { AUTH_TOKEN_OPTIONS, AuthGuard } from './auth/auth.guard.js';
+export { AuthModule } from './auth/auth.module.js';
+
+// validation
+export {
+  createValidationPipe,
+  flattenValidationErrors,
+  type FieldError,
+  type ValidationFailure,
+} from './validation/validation.pipe.js';
+
+// bootstrap
+export { configureHttpApp, type HttpAppOptions } from './bootstrap/configure-http-app.js';

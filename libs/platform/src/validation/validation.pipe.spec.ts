@@ -1,0 +1,107 @@
+import { Body, Controller, type INestApplication, Post } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { createValidationPipe } from './validation.pipe.js';
+
+class AddressDto {
+  @IsString()
+  line1!: string;
+
+  @Matches(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, { message: 'postcode must be a UK postcode' })
+  postcode!: string;
+}
+
+class CreateOrganisationDto {
+  @IsString()
+  name!: string;
+
+  @IsInt()
+  @Min(1)
+  beds!: number;
+
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address!: AddressDto;
+}
+
+@Controller('organisations')
+class OrganisationsController {
+  @Post()
+  create(@Body() body: CreateOrganisationDto): { isDto: boolean; body: CreateOrganisationDto } {
+    return { isDto: body instanceof CreateOrganisationDto, body };
+  }
+}
+
+const valid = {
+  name: 'Royal Marsden',
+  beds: 200,
+  address: { line1: 'Fulham Rd', postcode: 'SW3 6JJ' },
+};
+
+describe('createValidationPipe', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      controllers: [OrganisationsController],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    app.useGlobalPipes(createValidationPipe());
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const post = (body: object) => request(app.getHttpServer()).post('/organisations').send(body);
+
+  it('passes a valid body through as a DTO instance', async () => {
+    const response = await post(valid);
+
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ isDto: true, body: valid });
+  });
+
+  it('names an unknown property, nested ones by their path', async () => {
+    const response = await post({
+      ...valid,
+      colour: 'blue',
+      address: { ...valid.address, county: 'London' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Validation failed',
+      errors: [
+        { field: 'colour', messages: ['property colour should not exist'] },
+        { field: 'address.county', messages: ['property county should not exist'] },
+      ],
+    });
+  });
+
+  it('names a nested field of the wrong type by its dot path', async () => {
+    const response = await post({ ...valid, address: { line1: 12, postcode: 'SW3 6JJ' } });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'address.line1', messages: ['line1 must be a string'] },
+    ]);
+  });
+
+  it('reports every invalid field at once', async () => {
+    const response = await post({
+      name: 'x',
+      beds: 'many',
+      address: { line1: 'a', postcode: 'nope' },
+    });
+
+    expect(response.status).toBe(400);
+    const fields = (response.body.errors as { field: string }[]).map((error) => error.field);
+    expect(fields).toEqual(['beds', 'address.postcode']);
+  });
+});

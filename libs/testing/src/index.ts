@@ -1,0 +1,3 @@
+export * from './sample-events.js';
+export * from './test-infra.js';
+export * from './wait-for.js';

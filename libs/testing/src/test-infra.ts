@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { createKafka, ensureTopics, messagingEntities, messagingMigrations } from '#messaging';
+import { createServiceDataSource, runMigrations } from '#platform';
+
+type Constructor = new (...args: never[]) => object;
+import { waitFor } from './wait-for.js';
+
+/** Where the integration tests find the infrastructure `npm run infra:up` starts. */
+export const testInfra = {
+  databaseUrl:
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cancer_network_test',
+  kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+};
+
+/** A name no other test run uses: a schema, topic or consumer group of its own. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+export function testKafka(clientId = 'test'): Kafka {
+  return createKafka({
+    brokers: testInfra.kafkaBrokers,
+    clientId,
+    log: () => {},
+  });
+}
+
+export async function createTestTopic(
+  kafka: Kafka,
+  prefix: string,
+  numPartitions = 3,
+): Promise<string> {
+  const topic = uniqueName(prefix).replaceAll('_', '-');
+  await ensureTopics(kafka, [{ topic, numPartitions }]);
+  return topic;
+}
+
+/**
+ * A migrated data source on a fresh schema, with the messaging tables; `drop()` removes
+ * the schema and closes the connection.
+ */
+export async function createTestDataSource(
+  options: {
+    schema?: string;
+    entities?: Constructor[];
+    migrations?: Constructor[];
+    poolSize?: number;
+  } = {},
+): Promise<DataSource & { drop(): Promise<void> }> {
+  const schema = options.schema ?? uniqueName('t');
+  const dataSource = createServiceDataSource({
+    url: testInfra.databaseUrl,
+    schema,
+    entities: [...messagingEntities, ...(options.entities ?? [])],
+    migrations: [...messagingMigrations, ...(options.migrations ?? [])],
+    poolSize: options.poolSize ?? 5,
+  });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return Object.assign(dataSource, {
+    async drop(): Promise<void> {
+      if (dataSource.isInitialized) {
+        await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await dataSource.destroy();
+      }
+    },
+  });
+}
+
+export interface ReceivedMessage {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: string | null;
+  readonly headers: Record<string, string>;
+  readonly json: <T = unknown>() => T;
+}
+
+/** Reads topics from the beginning into memory for a test to assert on. */
+export class TopicRecorder {
+  readonly messages: ReceivedMessage[] = [];
+
+  private constructor(private readonly stop: () => Promise<void>) {}
+
+  static async start(kafka: Kafka, topics: readonly string[]): Promise<TopicRecorder> {
+    const consumer = kafka.consumer({
+      groupId: uniqueName('recorder'),
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+      heartbeatInterval: 1000,
+    });
+    const recorder = new TopicRecorder(() => consumer.disconnect());
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      eachMessage: ({ topic, partition, message }) => {
+        recorder.messages.push(toReceived(topic, partition, message));
+        return Promise.resolve();
+      },
+    });
+    return recorder;
+  }
+
+  on(topic: string): ReceivedMessage[] {
+    return this.messages.filter((message) => message.topic === topic);
+  }
+
+  async waitForCount(topic: string, count: number, timeoutMs?: number): Promise<ReceivedMessage[]> {
+    return waitFor(
+      `${count} message(s) on ${topic} (have ${this.on(topic).length})`,
+      () => this.on(topic).length >= count && this.on(topic),
+      timeoutMs === undefined ? {} : { timeoutMs },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+  }
+}
+
+function toReceived(topic: string, partition: number, message: KafkaMessage): ReceivedMessage {
+  const value = message.value?.toString('utf8') ?? null;
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(message.headers ?? {})) {
+    headers[name] = Array.isArray(header) ? header.map(String).join(',') : String(header);
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? null,
+    value,
+    headers,
+    json: <T>() => JSON.parse(value ?? 'null') as T,
+  };
+}
