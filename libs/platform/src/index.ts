@@ -25,6 +25,7 @@ export {
   runMigrations,
   type ServiceDataSourceOptions,
 } from './database/service-data-source.js';
+export { DatabaseModule, type DatabaseModuleOptions } from './database/database.module.js';
 
 // health
 export type { ReadinessCheck } from './health/readiness-check.js';

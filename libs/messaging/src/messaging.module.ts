@@ -1,0 +1,163 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  type INestApplication,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import type { EventRegistry, EventSchemas } from '#contracts';
+import { APP_CONFIG, MetricsService, schemaOf, type BaseConfig } from '#platform';
+import { KafkaEventServer, type KafkaEventServerOptions } from './consumer/kafka-event.server.js';
+import { createKafka } from './kafka/kafka-client.js';
+import { EventPublisher } from './outbox/event-publisher.js';
+import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
+
+export const KAFKA = Symbol('KAFKA');
+export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingModuleOptions<TMap extends EventSchemas = EventSchemas> {
+  readonly registry: EventRegistry<TMap>;
+  /** Relay tuning; `enabled: false` leaves relaying to other instances or processes. */
+  readonly relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'retentionMs'> & {
+    readonly enabled?: boolean;
+  };
+}
+
+@Injectable()
+class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly relay: OutboxRelay | undefined;
+
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(KAFKA) kafka: Kafka,
+    @Inject(MetricsService) metrics: MetricsService,
+    @Inject(MESSAGING_OPTIONS) options: MessagingModuleOptions,
+  ) {
+    if (options.relay?.enabled === false) {
+      return;
+    }
+    const published = metrics.counter({
+      name: 'outbox_events_published_total',
+      help: 'Events the outbox relay sent to Kafka and marked published',
+      labelNames: ['topic'],
+    });
+    const lag = metrics.histogram({
+      name: 'outbox_publish_lag_seconds',
+      help: 'Time from an event being written to the outbox to Kafka acknowledging it',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    });
+    this.relay = new OutboxRelay({
+      ...options.relay,
+      dataSource,
+      kafka,
+      logger: new Logger('OutboxRelay'),
+      onPublished: (batch) => {
+        const now = Date.now();
+        for (const row of batch) {
+          published.inc({ topic: row.topic });
+          lag.observe((now - row.createdAt.getTime()) / 1000);
+        }
+      },
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay?.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
+
+/**
+ * Publishing for a service: the Kafka client, an EventPublisher writing to the outbox of the
+ * service's schema, and the relay that sends the outbox to Kafka while the app runs.
+ * Needs ConfigModule, DatabaseModule and MetricsModule from #platform.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot<TMap extends EventSchemas>(
+    typedOptions: MessagingModuleOptions<TMap>,
+  ): DynamicModule {
+    // Providers are untyped at run time; the service's own code keeps the event map's types.
+    const options = typedOptions as unknown as MessagingModuleOptions;
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: EVENT_REGISTRY, useValue: options.registry },
+        {
+          provide: KAFKA,
+          inject: [APP_CONFIG],
+          useFactory: (config: BaseConfig): Kafka => {
+            const logger = new Logger('kafkajs');
+            return createKafka({
+              brokers: config.KAFKA_BROKERS,
+              clientId: config.SERVICE_NAME,
+              log: ({ level, message, detail }) =>
+                level === 'error'
+                  ? logger.error(`${message} ${JSON.stringify(detail)}`)
+                  : logger.warn(`${message} ${JSON.stringify(detail)}`),
+            });
+          },
+        },
+        {
+          provide: EventPublisher,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new EventPublisher(options.registry, schemaOf(dataSource)),
+        },
+        OutboxRelayHost,
+      ],
+      exports: [KAFKA, EVENT_REGISTRY, EventPublisher],
+    };
+  }
+}
+
+export type EventConsumerOptions = Pick<
+  KafkaEventServerOptions<EventSchemas>,
+  | 'consumer'
+  | 'maxAttempts'
+  | 'retryInitialMs'
+  | 'retryMaxMs'
+  | 'fromBeginning'
+  | 'sessionTimeoutMs'
+  | 'maxWaitTimeInMs'
+>;
+
+/**
+ * Serves the app's `@OnEvent` handlers from Kafka as consumer group `options.consumer`,
+ * sharing the app's data source, Kafka client, metrics and global pipes. Call before
+ * `app.startAllMicroservices()`.
+ */
+export function connectEventConsumer(
+  app: INestApplication,
+  options: EventConsumerOptions,
+): KafkaEventServer<EventSchemas> {
+  const metrics = app.get(MetricsService);
+  const consumed = metrics.counter({
+    name: 'events_consumed_total',
+    help: 'Messages a consumer took from Kafka, by outcome',
+    labelNames: ['consumer', 'outcome', 'type'],
+  });
+  const server = new KafkaEventServer({
+    ...options,
+    registry: app.get<EventRegistry<EventSchemas>>(EVENT_REGISTRY),
+    kafka: app.get<Kafka>(KAFKA),
+    dataSource: app.get(DataSource),
+    logger: new Logger(`Consumer ${options.consumer}`),
+    onOutcome: (outcome, type) =>
+      consumed.inc({ consumer: options.consumer, outcome, type: type ?? 'invalid' }),
+  });
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  return server;
+}

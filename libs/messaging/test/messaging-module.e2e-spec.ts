@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  type INestApplication,
+  Module,
+  Post,
+} from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { IsInt, IsString, Min, MinLength } from 'class-validator';
+import request from 'supertest';
+import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import type { EventEnvelope, EventOf, EventRegistry } from '#contracts';
+import {
+  connectEventConsumer,
+  eventHandlerDecorator,
+  EventPublisher,
+  messagingEntities,
+  messagingMigrations,
+  MessagingModule,
+  type EventContext,
+} from '#messaging';
+import {
+  AuthModule,
+  baseConfigSchema,
+  ConfigModule,
+  configureHttpApp,
+  databaseCheck,
+  DatabaseModule,
+  HealthModule,
+  MetricsModule,
+  mintToken,
+  Roles,
+  schemaOf,
+} from '#platform';
+import {
+  createTestTopic,
+  sampleEvents,
+  testInfra,
+  testKafka,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+  type SampleEvents,
+} from '#testing';
+
+type SampleMap = SampleEvents extends EventRegistry<infer M> ? M : never;
+const OnSampleEvent = eventHandlerDecorator<SampleMap>();
+
+class CreateEffectTable1763700000001 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const schema = (queryRunner.connection.options as { schema: string }).schema;
+    await queryRunner.query(
+      `CREATE TABLE "${schema}".effect (event_id uuid PRIMARY KEY, correlation_id text NOT NULL)`,
+    );
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const schema = (queryRunner.connection.options as { schema: string }).schema;
+    await queryRunner.query(`DROP TABLE "${schema}".effect`);
+  }
+}
+
+class RecordThingDto {
+  @IsString()
+  @MinLength(1)
+  thingId!: string;
+
+  @IsInt()
+  @Min(0)
+  seq!: number;
+}
+
+@Controller('things')
+class ThingsController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly publisher: EventPublisher<SampleMap>,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('admin')
+  async record(@Body() body: RecordThingDto): Promise<{ eventId: string }> {
+    const event = await this.dataSource.transaction((manager) =>
+      this.publisher.publish(manager, 'sample.thing-happened.v1', body, { subject: body.thingId }),
+    );
+    return { eventId: event.id };
+  }
+
+  @OnSampleEvent('sample.thing-happened.v1')
+  async onThing(
+    event: EventOf<SampleMap, 'sample.thing-happened.v1'>,
+    context: EventContext,
+  ): Promise<void> {
+    await context.manager.query(
+      `INSERT INTO "${schemaOf(context.manager.connection)}".effect (event_id, correlation_id) VALUES ($1, $2)`,
+      [event.id, event.correlationid],
+    );
+  }
+}
+
+describe('a service wired with the platform and messaging modules', () => {
+  const secret = 'a-test-secret-that-is-long-enough-1234';
+  const schema = uniqueName('svc');
+  let app: INestApplication;
+  let recorder: TopicRecorder;
+  let topic: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const kafka = testKafka();
+    topic = await createTestTopic(kafka, 'svc');
+    const env = {
+      SERVICE_NAME: 'sample',
+      NODE_ENV: 'test',
+      DATABASE_URL: testInfra.databaseUrl,
+      DATABASE_SCHEMA: schema,
+      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+      AUTH_JWT_SECRET: secret,
+      LOG_LEVEL: 'silent',
+    };
+
+    @Module({
+      imports: [
+        ConfigModule.forRoot(baseConfigSchema, env),
+        DatabaseModule.forRoot({
+          entities: messagingEntities,
+          migrations: [...messagingMigrations, CreateEffectTable1763700000001],
+          migrateOnBoot: true,
+        }),
+        MetricsModule.forRoot(),
+        AuthModule.forRoot(),
+        HealthModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({ checks: [databaseCheck(dataSource)] }),
+        }),
+        MessagingModule.forRoot({ registry: sampleEvents(topic), relay: { pollIntervalMs: 200 } }),
+      ],
+      controllers: [ThingsController],
+    })
+    class SampleServiceModule {}
+
+    app = await NestFactory.create(SampleServiceModule, { bufferLogs: true });
+    configureHttpApp(app, { config: baseConfigSchema.parse(env), title: 'Sample service' });
+    connectEventConsumer(app, {
+      consumer: uniqueName('sample-consumer'),
+      maxWaitTimeInMs: 100,
+      sessionTimeoutMs: 6000,
+    });
+    await app.startAllMicroservices();
+    await app.init();
+    recorder = await TopicRecorder.start(kafka, [topic]);
+    token = mintToken({
+      secret,
+      issuer: 'cancer-network',
+      audience: 'cancer-network',
+      sub: 'admin-1',
+      roles: ['admin'],
+      ttlSeconds: 300,
+    });
+  });
+
+  afterAll(async () => {
+    await recorder?.close();
+    const dataSource = app?.get(DataSource);
+    await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await app?.close();
+  });
+
+  it('publishes through the outbox on commit and consumes it once, carrying the correlation id', async () => {
+    const correlationId = `req-${randomUUID()}`;
+    const response = await request(app.getHttpServer())
+      .post('/things')
+      .set('authorization', `Bearer ${token}`)
+      .set('x-correlation-id', correlationId)
+      .send({ thingId: 'lung-fds', seq: 3 })
+      .expect(202);
+    const eventId = (response.body as { eventId: string }).eventId;
+
+    const [message] = await recorder.waitForCount(topic, 1);
+    const event = message!.json<EventEnvelope>();
+    expect(event).toMatchObject({
+      id: eventId,
+      subject: 'lung-fds',
+      correlationid: correlationId,
+      data: { thingId: 'lung-fds', seq: 3 },
+    });
+
+    const dataSource = app.get(DataSource);
+    const effects = await waitFor('the consumer to record the event', async () => {
+      const rows: { event_id: string; correlation_id: string }[] = await dataSource.query(
+        `SELECT * FROM "${schema}".effect`,
+      );
+      return rows.length > 0 && rows;
+    });
+    expect(effects).toEqual([{ event_id: eventId, correlation_id: correlationId }]);
+
+    const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/outbox_events_published_total\{[^}]*topic="[^"]+"[^}]*\} 1/);
+    expect(metrics.text).toMatch(/events_consumed_total\{[^}]*outcome="handled"[^}]*\} 1/);
+  });
+
+  it('answers 400 naming the field and publishes nothing for a bad body', async () => {
+    const before = recorder.on(topic).length;
+    const response = await request(app.getHttpServer())
+      .post('/things')
+      .set('authorization', `Bearer ${token}`)
+      .send({ thingId: 'lung-fds', seq: -1, colour: 'red' })
+      .expect(400);
+    expect(response.body).toMatchObject({
+      message: 'Validation failed',
+      errors: expect.arrayContaining([
+        expect.objectContaining({ field: 'seq' }),
+        expect.objectContaining({
+          field: 'colour',
+          messages: ['property colour should not exist'],
+        }),
+      ]),
+    });
+    const pending: { count: string }[] = await app
+      .get(DataSource)
+      .query(`SELECT count(*) FROM "${schema}".outbox_message`);
+    expect(pending[0]?.count).toBe(String(before));
+  });
+
+  it('refuses a clinician token for an admin write with 403', async () => {
+    const clinician = mintToken({
+      secret,
+      issuer: 'cancer-network',
+      audience: 'cancer-network',
+      sub: 'dr-1',
+      roles: ['clinician'],
+      ttlSeconds: 300,
+    });
+    await request(app.getHttpServer())
+      .post('/things')
+      .set('authorization', `Bearer ${clinician}`)
+      .send({ thingId: 'x', seq: 1 })
+      .expect(403);
+  });
+
+  it('is ready when its database answers', async () => {
+    await request(app.getHttpServer()).get('/health/ready').expect(200);
+  });
+});
