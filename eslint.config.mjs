@@ -44,7 +44,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly', module: 'writable' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', module: 'writable' },
     },
   },
 );
