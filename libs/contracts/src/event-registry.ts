@@ -152,3 +152,7 @@ export function createEventRegistry<const TContracts extends readonly EventContr
 ): EventRegistry<EventMapOf<TContracts>> {
   return new EventRegistry<EventMapOf<TContracts>>(contracts);
 }
+
+/** The event map a registry was built from, for typing publishers and handlers. */
+export type EventMapOfRegistry<TRegistry> =
+  TRegistry extends EventRegistry<infer TMap> ? TMap : never;

@@ -2,4 +2,5 @@ export * from './contract.js';
 export * from './envelope.js';
 export * from './event-registry.js';
 export * from './invalid-event.error.js';
+export * from './membership.events.js';
 export * from './platform-events.js';

@@ -26,6 +26,7 @@ export {
   type ServiceDataSourceOptions,
 } from './database/service-data-source.js';
 export { DatabaseModule, type DatabaseModuleOptions } from './database/database.module.js';
+export { QueryErrorFilter, type ConstraintMessages } from './database/query-error.filter.js';
 
 // health
 export type { ReadinessCheck } from './health/readiness-check.js';

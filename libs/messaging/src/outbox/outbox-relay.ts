@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
-import type { Kafka, Message, Producer, TopicMessages } from 'kafkajs';
+import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
@@ -76,6 +76,7 @@ export class OutboxRelay {
     this.producer = this.options.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
       // Bounded, so a broker outage fails the batch (rows stay pending) instead of
       // holding its row locks forever; duplicates from retries are harmless downstream.

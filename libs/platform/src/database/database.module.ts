@@ -7,9 +7,11 @@ import {
   Module,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { BaseConfig } from '../config/config.schema.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { QueryErrorFilter, type ConstraintMessages } from './query-error.filter.js';
 import {
   createServiceDataSource,
   runMigrations,
@@ -21,6 +23,8 @@ export interface DatabaseModuleOptions {
   readonly migrations: ServiceDataSourceOptions['migrations'];
   /** Apply pending migrations at boot (development, tests); production runs them as a step. */
   readonly migrateOnBoot?: boolean;
+  /** Client-facing messages for constraints, by constraint name (see QueryErrorFilter). */
+  readonly constraintMessages?: ConstraintMessages;
 }
 
 @Injectable()
@@ -70,6 +74,7 @@ export class DatabaseModule {
           },
         },
         DataSourceCloser,
+        { provide: APP_FILTER, useValue: new QueryErrorFilter(options.constraintMessages) },
       ],
       exports: [DataSource],
     };

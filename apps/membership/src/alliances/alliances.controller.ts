@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '#platform';
+import type { Page } from '../common/page.js';
+import type { Alliance } from './alliance.entity.js';
+import { AlliancesService } from './alliances.service.js';
+import { ListAlliancesQuery, RegisterAllianceDto } from './dto.js';
+
+@ApiTags('alliances')
+@Controller('alliances')
+export class AlliancesController {
+  constructor(@Inject(AlliancesService) private readonly alliances: AlliancesService) {}
+
+  @Post()
+  @Roles('admin')
+  register(@Body() dto: RegisterAllianceDto): Promise<Alliance> {
+    return this.alliances.register(dto);
+  }
+
+  @Get()
+  @Roles('admin', 'clinician', 'service')
+  list(@Query() query: ListAlliancesQuery): Promise<Page<Alliance>> {
+    return this.alliances.list(query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'clinician', 'service')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<Alliance> {
+    return this.alliances.get(id);
+  }
+}

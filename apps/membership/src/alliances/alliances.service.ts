@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { notFound } from '../common/field-errors.js';
+import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
+import type { Page } from '../common/page.js';
+import { Alliance } from './alliance.entity.js';
+import type { ListAlliancesQuery, RegisterAllianceDto } from './dto.js';
+
+@Injectable()
+export class AlliancesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+  ) {}
+
+  async register(dto: RegisterAllianceDto): Promise<Alliance> {
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Alliance, { code: dto.code })) {
+        throw new ConflictException(`An alliance with code ${dto.code} is already registered`);
+      }
+      const alliance = manager.create(Alliance, { id: randomUUID(), ...dto });
+      await manager.insert(Alliance, alliance);
+      await this.events.publish(
+        manager,
+        'membership.alliance-registered.v1',
+        {
+          allianceId: alliance.id,
+          code: alliance.code,
+          name: alliance.name,
+          nation: alliance.nation,
+          kind: alliance.kind,
+        },
+        { subject: alliance.id },
+      );
+      return manager.findOneByOrFail(Alliance, { id: alliance.id });
+    });
+  }
+
+  async get(id: string): Promise<Alliance> {
+    const alliance = await this.dataSource.manager.findOneBy(Alliance, { id });
+    if (!alliance) {
+      throw notFound('Alliance', id);
+    }
+    return alliance;
+  }
+
+  async list(query: ListAlliancesQuery): Promise<Page<Alliance>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Alliance, {
+      where: query.nation ? { nation: query.nation } : {},
+      order: { name: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}

@@ -1,0 +1,83 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { platformEvents } from '#contracts';
+import { MessagingModule } from '#messaging';
+import {
+  AuthModule,
+  ConfigModule,
+  databaseCheck,
+  DatabaseModule,
+  HealthModule,
+  kafkaCheck,
+  loadConfig,
+  MetricsModule,
+} from '#platform';
+import { AlliancesController } from './alliances/alliances.controller.js';
+import { AlliancesService } from './alliances/alliances.service.js';
+import { AppointmentsController } from './appointments/appointments.controller.js';
+import { AppointmentsService } from './appointments/appointments.service.js';
+import { BodiesController } from './bodies/bodies.controller.js';
+import { BodiesService } from './bodies/bodies.service.js';
+import { Clock } from './common/clock.js';
+import { membershipConfigSchema } from './config.js';
+import { DailyCheckController } from './daily-check/daily-check.controller.js';
+import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';
+import { MembershipDailyCheck } from './daily-check/membership-daily-check.service.js';
+import {
+  membershipConstraintMessages,
+  membershipEntities,
+  membershipMigrations,
+} from './database.js';
+import { MembersController } from './members/members.controller.js';
+import { MembersService } from './members/members.service.js';
+import { OrganisationsController } from './organisations/organisations.controller.js';
+import { OrganisationsService } from './organisations/organisations.service.js';
+import { SpecialtiesController } from './specialties/specialties.controller.js';
+
+@Module({})
+export class MembershipModule {
+  /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const config = loadConfig(membershipConfigSchema, env);
+    return {
+      module: MembershipModule,
+      imports: [
+        ConfigModule.forRoot(membershipConfigSchema, env),
+        DatabaseModule.forRoot({
+          entities: membershipEntities,
+          migrations: membershipMigrations,
+          migrateOnBoot: config.MIGRATE_ON_BOOT,
+          constraintMessages: membershipConstraintMessages,
+        }),
+        MetricsModule.forRoot(),
+        AuthModule.forRoot(),
+        HealthModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
+          }),
+        }),
+        MessagingModule.forRoot({ registry: platformEvents }),
+      ],
+      controllers: [
+        AlliancesController,
+        OrganisationsController,
+        SpecialtiesController,
+        BodiesController,
+        MembersController,
+        AppointmentsController,
+        DailyCheckController,
+      ],
+      providers: [
+        Clock,
+        AlliancesService,
+        OrganisationsService,
+        BodiesService,
+        MembersService,
+        AppointmentsService,
+        MembershipDailyCheck,
+        DailyCheckProcessor,
+      ],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { APPOINTMENT_ROLES } from '#contracts';
+import { AGREED_TIME_UNITS } from './appointment.entity.js';
+
+export class AgreedTimeDto {
+  @ApiProperty({ enum: AGREED_TIME_UNITS })
+  @IsIn(AGREED_TIME_UNITS)
+  unit!: (typeof AGREED_TIME_UNITS)[number];
+
+  @ApiProperty({ example: 1, description: 'Per week, e.g. 1 programmed activity or 4 hours' })
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.25)
+  @Max(40)
+  amount!: number;
+}
+
+export class AppointDto {
+  @ApiProperty()
+  @IsUUID()
+  memberId!: string;
+
+  @ApiProperty()
+  @IsUUID()
+  bodyId!: string;
+
+  @ApiProperty({ enum: APPOINTMENT_ROLES })
+  @IsIn(APPOINTMENT_ROLES)
+  role!: (typeof APPOINTMENT_ROLES)[number];
+
+  @ApiProperty({ example: '2026-04-01' })
+  @IsISO8601({ strict: true })
+  termStart!: string;
+
+  @ApiPropertyOptional({ example: '2029-03-31', description: 'Last day of the term' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  termEnd?: string;
+
+  @ApiPropertyOptional({ type: AgreedTimeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgreedTimeDto)
+  agreedTime?: AgreedTimeDto;
+}
+
+export class StandDownDto {
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: 'First day out of the role; today by default',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveOn?: string;
+}

@@ -1,0 +1,156 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { APPOINTMENT_ROLES, BODY_KINDS, MEETING_CADENCES } from '#contracts';
+import { PageQuery } from '../common/page.js';
+
+export class QuorumRuleDto {
+  @ApiProperty({ description: 'The chair or a deputy chair must be present' })
+  @IsBoolean()
+  chairOrDeputy!: boolean;
+
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    example: 0.34,
+    description: 'Fraction of members present',
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  minimumFraction!: number;
+
+  @ApiProperty({ description: 'At least one registered clinician present' })
+  @IsBoolean()
+  requireClinician!: boolean;
+}
+
+export class TermsOfReferenceDto {
+  @ApiProperty({ type: QuorumRuleDto })
+  @ValidateNested()
+  @Type(() => QuorumRuleDto)
+  quorum!: QuorumRuleDto;
+
+  @ApiProperty({ minimum: 0, maximum: 60, example: 7 })
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  papersDueDaysBefore!: number;
+
+  @ApiPropertyOptional({ example: '2026-04-01', nullable: true })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  reviewedOn?: string | null;
+}
+
+export class GuidanceDocumentDto {
+  @ApiProperty({ example: 'Lung cancer timed pathway' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: 'https://example.nhs.uk/lung-pathway.pdf' })
+  @IsUrl({ require_protocol: true, protocols: ['https', 'http'] })
+  url!: string;
+}
+
+class BodyFieldsDto {
+  @ApiPropertyOptional({ example: 'lung', description: 'Specialty code; see GET /specialties' })
+  @IsOptional()
+  @IsString()
+  specialty?: string | null;
+
+  @ApiPropertyOptional({ description: 'Defaults to the alliance CAG (groups) or Board (the CAG)' })
+  @IsOptional()
+  @IsUUID()
+  parentBodyId?: string;
+
+  @ApiPropertyOptional({ enum: MEETING_CADENCES, default: 'quarterly' })
+  @IsOptional()
+  @IsIn(MEETING_CADENCES)
+  meetingCadence?: (typeof MEETING_CADENCES)[number];
+
+  @ApiPropertyOptional({ type: TermsOfReferenceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TermsOfReferenceDto)
+  termsOfReference?: TermsOfReferenceDto;
+
+  @ApiPropertyOptional({ type: [GuidanceDocumentDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => GuidanceDocumentDto)
+  guidance?: GuidanceDocumentDto[];
+}
+
+export class CreateBodyDto extends BodyFieldsDto {
+  @ApiProperty()
+  @IsUUID()
+  allianceId!: string;
+
+  @ApiProperty({ enum: BODY_KINDS })
+  @IsIn(BODY_KINDS)
+  kind!: (typeof BODY_KINDS)[number];
+
+  @ApiProperty({ example: 'Lung Cancer Network Group' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+}
+
+export class UpdateBodyDto extends BodyFieldsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+}
+
+export class ListBodiesQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+
+  @ApiPropertyOptional({ enum: BODY_KINDS })
+  @IsOptional()
+  @IsIn(BODY_KINDS)
+  kind?: (typeof BODY_KINDS)[number];
+
+  @ApiPropertyOptional({ example: 'lung' })
+  @IsOptional()
+  @IsString()
+  specialty?: string;
+}
+
+export class RoleHoldersQuery {
+  @ApiPropertyOptional({ example: '2026-11-21', description: 'Defaults to today' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  on?: string;
+
+  @ApiPropertyOptional({ enum: APPOINTMENT_ROLES })
+  @IsOptional()
+  @IsIn(APPOINTMENT_ROLES)
+  role?: (typeof APPOINTMENT_ROLES)[number];
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+
+/** Dates are calendar days in the UK: a term ends at the end of a UK day, not a UTC one. */
+const UK_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's date (YYYY-MM-DD) in the UK; a provider so tests can hold time still. */
+@Injectable()
+export class Clock {
+  today(): string {
+    return UK_DAY.format(new Date());
+  }
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const instant = new Date(`${date}T00:00:00Z`);
+  instant.setUTCDate(instant.getUTCDate() + days);
+  return instant.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

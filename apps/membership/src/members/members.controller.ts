@@ -1,0 +1,62 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '#platform';
+import type { Appointment } from '../appointments/appointment.entity.js';
+import type { Page } from '../common/page.js';
+import {
+  ListMembersQuery,
+  MemberAppointmentsQuery,
+  RegisterMemberDto,
+  UpdateMemberDto,
+} from './dto.js';
+import type { Member } from './member.entity.js';
+import { MembersService } from './members.service.js';
+
+@ApiTags('members')
+@Controller('members')
+export class MembersController {
+  constructor(@Inject(MembersService) private readonly members: MembersService) {}
+
+  @Post()
+  @Roles('admin')
+  register(@Body() dto: RegisterMemberDto): Promise<Member> {
+    return this.members.register(dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMemberDto): Promise<Member> {
+    return this.members.update(id, dto);
+  }
+
+  @Get()
+  @Roles('admin', 'clinician', 'service')
+  list(@Query() query: ListMembersQuery): Promise<Page<Member>> {
+    return this.members.list(query);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'clinician', 'service')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<Member> {
+    return this.members.get(id);
+  }
+
+  @Get(':id/appointments')
+  @Roles('admin', 'clinician', 'service')
+  appointments(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MemberAppointmentsQuery,
+  ): Promise<Appointment[]> {
+    return this.members.appointments(id, query);
+  }
+}

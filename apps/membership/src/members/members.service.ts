@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
+import { Clock } from '../common/clock.js';
+import { invalidField, notFound } from '../common/field-errors.js';
+import {
+  EventPublisher,
+  memberState,
+  type MembershipPublisher,
+} from '../common/membership-events.js';
+import type { Page } from '../common/page.js';
+import { Organisation } from '../organisations/organisation.entity.js';
+import type {
+  ListMembersQuery,
+  MemberAppointmentsQuery,
+  RegisterMemberDto,
+  UpdateMemberDto,
+} from './dto.js';
+import { Member } from './member.entity.js';
+import { registrationProblem } from './professional-registration.js';
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async register(dto: RegisterMemberDto): Promise<Member> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = manager.create(Member, {
+        id: randomUUID(),
+        name: dto.name,
+        email: dto.email,
+        profession: dto.profession,
+        organisationOdsCode: dto.organisationOdsCode ?? null,
+        registrationRegister: dto.registration?.register ?? null,
+        registrationNumber: dto.registration?.number ?? null,
+      });
+      await this.check(manager, member);
+      await manager.insert(Member, member);
+      await this.events.publish(manager, 'membership.member-registered.v1', memberState(member), {
+        subject: member.id,
+      });
+      return manager.findOneByOrFail(Member, { id: member.id });
+    });
+  }
+
+  async update(id: string, dto: UpdateMemberDto): Promise<Member> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await manager.findOne(Member, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!member) {
+        throw notFound('Member', id);
+      }
+      Object.assign(member, {
+        ...(dto.name !== undefined ? { name: dto.name } : {}),
+        ...(dto.email !== undefined ? { email: dto.email } : {}),
+        ...(dto.profession !== undefined ? { profession: dto.profession } : {}),
+        ...(dto.organisationOdsCode !== undefined
+          ? { organisationOdsCode: dto.organisationOdsCode }
+          : {}),
+        ...(dto.registration !== undefined
+          ? {
+              registrationRegister: dto.registration?.register ?? null,
+              registrationNumber: dto.registration?.number ?? null,
+            }
+          : {}),
+      });
+      await this.check(manager, member);
+      await manager.save(Member, member);
+      await this.events.publish(manager, 'membership.member-updated.v1', memberState(member), {
+        subject: member.id,
+      });
+      return manager.findOneByOrFail(Member, { id });
+    });
+  }
+
+  async get(id: string): Promise<Member> {
+    const member = await this.dataSource.manager.findOneBy(Member, { id });
+    if (!member) {
+      throw notFound('Member', id);
+    }
+    return member;
+  }
+
+  async list(query: ListMembersQuery): Promise<Page<Member>> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Member, 'm')
+      .orderBy('m.name')
+      .take(query.limit)
+      .skip(query.offset);
+    if (query.organisation) {
+      builder.andWhere('m.organisation_ods_code = :organisation', {
+        organisation: query.organisation,
+      });
+    }
+    if (query.profession) {
+      builder.andWhere('m.profession = :profession', { profession: query.profession });
+    }
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        new Brackets((q) =>
+          q.where('m.name ILIKE :like', { like }).orWhere('m.email ILIKE :like', { like }),
+        ),
+      );
+    }
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  /** The member's current appointments (or all of them), with the body they are on. */
+  async appointments(id: string, query: MemberAppointmentsQuery): Promise<Appointment[]> {
+    await this.get(id);
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Appointment, 'a')
+      .innerJoinAndSelect('a.body', 'b')
+      .where('a.member_id = :id', { id })
+      .orderBy('a.term_start', 'DESC');
+    if (!query.all) {
+      builder.andWhere(`${appointmentPeriodSql('a')} @> CAST(:today AS date)`, {
+        today: this.clock.today(),
+      });
+    }
+    return builder.getMany();
+  }
+
+  private async check(manager: EntityManager, member: Member): Promise<void> {
+    if (member.registrationRegister && member.registrationNumber) {
+      const problem = registrationProblem(
+        member.registrationRegister,
+        member.registrationNumber,
+        member.profession,
+      );
+      if (problem) {
+        throw invalidField(problem.field, problem.message);
+      }
+    }
+    if (
+      member.organisationOdsCode &&
+      !(await manager.existsBy(Organisation, { odsCode: member.organisationOdsCode }))
+    ) {
+      throw invalidField(
+        'organisationOdsCode',
+        `No organisation with ODS code ${member.organisationOdsCode}`,
+      );
+    }
+    const sameEmail = await manager.findOneBy(Member, { email: member.email });
+    if (sameEmail && sameEmail.id !== member.id) {
+      throw new ConflictException(`A member with e-mail ${member.email} is already registered`);
+    }
+  }
+}

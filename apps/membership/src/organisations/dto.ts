@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_TYPES } from '#contracts';
+import { PageQuery } from '../common/page.js';
+import { IsOdsCode } from './ods-code.js';
+
+export class RegisterOrganisationDto {
+  @ApiProperty({ enum: ORGANISATION_TYPES })
+  @IsIn(ORGANISATION_TYPES)
+  type!: (typeof ORGANISATION_TYPES)[number];
+
+  @ApiProperty({ example: 'RGT', description: 'ODS code; its length depends on the type' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toUpperCase() : value,
+  )
+  @IsOdsCode('type')
+  odsCode!: string;
+
+  @ApiProperty({ example: 'Cambridge University Hospitals NHS Foundation Trust' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'The alliance the organisation belongs to' })
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+}
+
+export class ListOrganisationsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORGANISATION_TYPES })
+  @IsOptional()
+  @IsIn(ORGANISATION_TYPES)
+  type?: (typeof ORGANISATION_TYPES)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '#platform';
+import type { Page } from '../common/page.js';
+import { ListOrganisationsQuery, RegisterOrganisationDto } from './dto.js';
+import type { Organisation } from './organisation.entity.js';
+import { OrganisationsService } from './organisations.service.js';
+
+@ApiTags('organisations')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(@Inject(OrganisationsService) private readonly organisations: OrganisationsService) {}
+
+  @Post()
+  @Roles('admin')
+  register(@Body() dto: RegisterOrganisationDto): Promise<Organisation> {
+    return this.organisations.register(dto);
+  }
+
+  @Get()
+  @Roles('admin', 'clinician', 'service')
+  list(@Query() query: ListOrganisationsQuery): Promise<Page<Organisation>> {
+    return this.organisations.list(query);
+  }
+
+  @Get(':odsCode')
+  @Roles('admin', 'clinician', 'service')
+  get(@Param('odsCode') odsCode: string): Promise<Organisation> {
+    return this.organisations.get(odsCode);
+  }
+}

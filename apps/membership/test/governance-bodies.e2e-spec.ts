@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { MembershipHarness } from './membership-harness.js';
+
+describe('alliances, organisations and governance bodies (membership service, real PostgreSQL and Kafka)', () => {
+  let h: MembershipHarness;
+  let allianceId: string;
+  let boardId: string;
+  let cagId: string;
+
+  beforeAll(async () => {
+    h = await MembershipHarness.start();
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  async function registerAlliance(code: string): Promise<string> {
+    const response = await h
+      .post('/alliances', {
+        code,
+        name: `${code} Cancer Alliance`,
+        nation: 'england',
+        kind: 'cancer-alliance',
+      })
+      .expect(201);
+    return (response.body as { id: string }).id;
+  }
+
+  it('registers an alliance and announces it', async () => {
+    const code = `T${randomUUID().slice(0, 6).toUpperCase()}`;
+    allianceId = await registerAlliance(code);
+    const [event] = await h.settledEventsAbout(allianceId);
+    expect(event).toMatchObject({
+      type: 'membership.alliance-registered.v1',
+      source: '/cancer-network/membership',
+      data: { allianceId, code, nation: 'england', kind: 'cancer-alliance' },
+    });
+    await h
+      .post('/alliances', { code, name: 'Again', nation: 'england', kind: 'cancer-alliance' })
+      .expect(409);
+  });
+
+  it('refuses a group before the alliance has a CAG to escalate to, and emits nothing', async () => {
+    const response = await h
+      .post('/bodies', {
+        allianceId,
+        kind: 'tumour-site-group',
+        name: 'Lung Cancer Network Group',
+        specialty: 'lung',
+      })
+      .expect(409);
+    expect((response.body as { message: string }).message).toMatch(
+      /no Clinical Advisory Group yet/,
+    );
+    expect(h.eventsAbout(allianceId).map((event) => event.type)).toEqual([
+      'membership.alliance-registered.v1',
+    ]);
+  });
+
+  it('builds the ladder: Board, CAG under it, groups under the CAG', async () => {
+    boardId = (
+      (
+        await h
+          .post('/bodies', { allianceId, kind: 'alliance-board', name: 'Alliance Board' })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
+    cagId = (
+      (
+        await h
+          .post('/bodies', {
+            allianceId,
+            kind: 'clinical-advisory-group',
+            name: 'Clinical Advisory Group',
+          })
+          .expect(201)
+      ).body as { id: string }
+    ).id;
+    const lung = await h
+      .post('/bodies', {
+        allianceId,
+        kind: 'tumour-site-group',
+        name: 'Lung Cancer Network Group',
+        specialty: 'lung',
+        guidance: [{ title: 'Lung timed pathway', url: 'https://example.org/lung.pdf' }],
+      })
+      .expect(201);
+    const lungId = (lung.body as { id: string }).id;
+    expect(lung.body).toMatchObject({
+      parentBodyId: cagId,
+      meetingCadence: 'quarterly',
+      specialtyCode: 'lung',
+    });
+
+    const chain = await h.get(`/bodies/${lungId}/escalation-chain`).expect(200);
+    expect(
+      (chain.body as { id: string; kind: string }[]).map(({ id, kind }) => [id, kind]),
+    ).toEqual([
+      [lungId, 'tumour-site-group'],
+      [cagId, 'clinical-advisory-group'],
+      [boardId, 'alliance-board'],
+    ]);
+
+    const events = await h.settledEventsAbout(boardId, cagId, lungId);
+    expect(
+      events.map((event) => [
+        event.type,
+        (event.data as { parentBodyId: string | null }).parentBodyId,
+      ]),
+    ).toEqual([
+      ['membership.body-created.v1', null],
+      ['membership.body-created.v1', boardId],
+      ['membership.body-created.v1', cagId],
+    ]);
+    expect(events[2]?.data).toMatchObject({
+      kind: 'tumour-site-group',
+      specialty: 'lung',
+      termsOfReference: {
+        quorum: { chairOrDeputy: true, requireClinician: true },
+        papersDueDaysBefore: 7,
+      },
+      guidance: [{ title: 'Lung timed pathway', url: 'https://example.org/lung.pdf' }],
+    });
+  });
+
+  it('refuses broken ladder rules with 409 and bad fields with 400, emitting nothing', async () => {
+    const before = h.eventsAbout(allianceId, boardId, cagId).length;
+    await h
+      .post('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'Second CAG' })
+      .expect(409);
+    const wrongParent = await h
+      .post('/bodies', {
+        allianceId,
+        kind: 'tumour-site-group',
+        name: 'Breast Group',
+        specialty: 'breast',
+        parentBodyId: boardId,
+      })
+      .expect(409);
+    expect((wrongParent.body as { message: string }).message).toBe(
+      'A tumour-site network group escalates to a Clinical Advisory Group, not an Alliance Board',
+    );
+    const cycle = await h.patch(`/bodies/${boardId}`, { parentBodyId: cagId }).expect(409);
+    expect((cycle.body as { message: string }).message).toMatch(
+      /escalate to itself or to a body that escalates to it/,
+    );
+
+    const otherAlliance = await registerAlliance(`T${randomUUID().slice(0, 6).toUpperCase()}`);
+    await h
+      .post('/bodies', { allianceId: otherAlliance, kind: 'alliance-board', name: 'Other Board' })
+      .expect(201);
+    const crossAlliance = await h
+      .post('/bodies', {
+        allianceId: otherAlliance,
+        kind: 'clinical-advisory-group',
+        name: 'Other CAG',
+        parentBodyId: boardId,
+      })
+      .expect(409);
+    expect((crossAlliance.body as { message: string }).message).toMatch(/stays within an alliance/);
+
+    const badSpecialty = await h
+      .post('/bodies', {
+        allianceId,
+        kind: 'tumour-site-group',
+        name: 'Pathology?',
+        specialty: 'pathology',
+      })
+      .expect(400);
+    expect(badSpecialty.body).toMatchObject({
+      message: 'Validation failed',
+      errors: [
+        {
+          field: 'specialty',
+          messages: [expect.stringMatching(/pathology is a cross-cutting specialty/)],
+        },
+      ],
+    });
+    const badBody = await h
+      .post('/bodies', { allianceId, kind: 'committee', name: '', colour: 'red' })
+      .expect(400);
+    expect(
+      (badBody.body as { errors: { field: string }[] }).errors.map((error) => error.field).sort(),
+    ).toEqual(['colour', 'kind', 'name']);
+    expect(h.eventsAbout(allianceId, boardId, cagId)).toHaveLength(before);
+  });
+
+  it('updates a body and announces its whole new state', async () => {
+    const updated = await h
+      .patch(`/bodies/${cagId}`, {
+        meetingCadence: 'bimonthly',
+        termsOfReference: {
+          quorum: { chairOrDeputy: true, minimumFraction: 0.5, requireClinician: true },
+          papersDueDaysBefore: 5,
+          reviewedOn: '2026-09-01',
+        },
+      })
+      .expect(200);
+    expect(updated.body).toMatchObject({ meetingCadence: 'bimonthly', parentBodyId: boardId });
+    const events = await h.settledEventsAbout(cagId);
+    expect(events.at(-1)).toMatchObject({
+      type: 'membership.body-updated.v1',
+      data: {
+        bodyId: cagId,
+        parentBodyId: boardId,
+        meetingCadence: 'bimonthly',
+        termsOfReference: { papersDueDaysBefore: 5, reviewedOn: '2026-09-01' },
+      },
+    });
+  });
+
+  it('lists and filters bodies with pagination, answers 404 and 400 for bad ids, 401/403 for bad callers', async () => {
+    const page = await h.get(`/bodies?allianceId=${allianceId}&limit=2&offset=0`).expect(200);
+    expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
+    expect((page.body as { items: unknown[] }).items).toHaveLength(2);
+    const groups = await h
+      .get(`/bodies?allianceId=${allianceId}&kind=tumour-site-group`)
+      .expect(200);
+    expect((groups.body as { items: { name: string }[] }).items.map((b) => b.name)).toEqual([
+      'Lung Cancer Network Group',
+    ]);
+    await h.get(`/bodies/${randomUUID()}`).expect(404);
+    await h.get('/bodies/not-a-uuid').expect(400);
+    await h.get('/bodies?limit=500').expect(400);
+    await h
+      .post('/bodies', { allianceId, kind: 'alliance-board', name: 'X' }, ['clinician'])
+      .expect(403);
+    await request(h.app.getHttpServer()).get('/bodies').expect(401);
+  });
+
+  it('registers organisations with ODS codes checked against their type', async () => {
+    const ok = await h
+      .post('/organisations', {
+        odsCode: 'rgt',
+        type: 'acute-trust',
+        name: 'Cambridge University Hospitals',
+        allianceId,
+      })
+      .expect(201);
+    expect(ok.body).toMatchObject({ odsCode: 'RGT', allianceId });
+    const bad = await h
+      .post('/organisations', { odsCode: 'RGT1', type: 'acute-trust', name: 'Too long' })
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      errors: [
+        { field: 'odsCode', messages: ['ODS code of an acute trust has 3 characters, not 4'] },
+      ],
+    });
+    await h
+      .post('/organisations', { odsCode: 'RGT', type: 'acute-trust', name: 'Again' })
+      .expect(409);
+    // RGT's events from earlier runs share the topic: this run's names this run's alliance.
+    const event = (await h.settledEventsAbout('RGT')).find(
+      (e) => (e.data as { allianceId: string | null }).allianceId === allianceId,
+    );
+    expect(event).toMatchObject({
+      type: 'membership.organisation-registered.v1',
+      data: { odsCode: 'RGT', type: 'acute-trust', allianceId },
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope } from '#contracts';
+import { mintToken, type Role } from '#platform';
+import { testInfra, testKafka, TopicRecorder, uniqueName, waitFor } from '#testing';
+import { createMembershipApp } from '../src/bootstrap.js';
+
+const SECRET = 'membership-test-secret-0123456789abcdef';
+
+/**
+ * The membership service booted on a schema of its own, with the real database and broker,
+ * and a recorder of the membership topic. The topic is shared with other runs, so tests look
+ * only at events about the ids they created.
+ */
+export class MembershipHarness {
+  private constructor(
+    readonly app: INestApplication,
+    readonly schema: string,
+    readonly recorder: TopicRecorder,
+  ) {}
+
+  static async start(): Promise<MembershipHarness> {
+    const schema = uniqueName('membership');
+    const app = await createMembershipApp({
+      SERVICE_NAME: 'membership',
+      NODE_ENV: 'test',
+      DATABASE_URL: testInfra.databaseUrl,
+      DATABASE_SCHEMA: schema,
+      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+      AUTH_JWT_SECRET: SECRET,
+      DAILY_CHECK_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+    });
+    await app.init();
+    const recorder = await TopicRecorder.start(testKafka(), ['membership.events']);
+    return new MembershipHarness(app, schema, recorder);
+  }
+
+  token(roles: Role[] = ['admin']): string {
+    return mintToken({
+      secret: SECRET,
+      issuer: 'cancer-network',
+      audience: 'cancer-network',
+      sub: `test-${roles.join('-')}`,
+      roles,
+      ttlSeconds: 600,
+    });
+  }
+
+  post(path: string, body: object, roles: Role[] = ['admin']): request.Test {
+    return request(this.app.getHttpServer())
+      .post(path)
+      .set('authorization', `Bearer ${this.token(roles)}`)
+      .send(body);
+  }
+
+  patch(path: string, body: object, roles: Role[] = ['admin']): request.Test {
+    return request(this.app.getHttpServer())
+      .patch(path)
+      .set('authorization', `Bearer ${this.token(roles)}`)
+      .send(body);
+  }
+
+  get(path: string, roles: Role[] = ['clinician']): request.Test {
+    return request(this.app.getHttpServer())
+      .get(path)
+      .set('authorization', `Bearer ${this.token(roles)}`);
+  }
+
+  /** Events on the topic whose subject is one of `subjects`. */
+  eventsAbout(...subjects: string[]): EventEnvelope[] {
+    return this.recorder
+      .on('membership.events')
+      .map((message) => message.json<EventEnvelope>())
+      .filter((event) => subjects.includes(event.subject));
+  }
+
+  /** Waits until everything written to the outbox is on the topic, then returns those events. */
+  async settledEventsAbout(...subjects: string[]): Promise<EventEnvelope[]> {
+    const dataSource = this.app.get(DataSource);
+    const ids = await waitFor('the outbox to be relayed', async () => {
+      const rows: { event_id: string; published_at: Date | null }[] = await dataSource.query(
+        `SELECT event_id, published_at FROM "${this.schema}".outbox_message WHERE message_key = ANY($1)`,
+        [subjects],
+      );
+      return rows.every((row) => row.published_at !== null) && rows.map((row) => row.event_id);
+    });
+    return waitFor('the relayed events to arrive', () => {
+      const events = this.eventsAbout(...subjects);
+      return ids.every((id) => events.some((event) => event.id === id)) && events;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.recorder.close();
+    await this.app.get(DataSource).query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+    await this.app.close();
+  }
+}

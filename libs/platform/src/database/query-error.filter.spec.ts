@@ -1,0 +1,68 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { lastValueFrom, type Observable } from 'rxjs';
+import { QueryFailedError } from 'typeorm';
+import { QueryErrorFilter } from './query-error.filter.js';
+
+function queryError(code: string, constraint?: string): QueryFailedError {
+  return new QueryFailedError(
+    'INSERT ...',
+    [],
+    Object.assign(new Error('violates'), { code, constraint }),
+  );
+}
+
+function httpHost(): { host: ArgumentsHost; sent: { status?: number; body?: unknown } } {
+  const sent: { status?: number; body?: unknown } = {};
+  const response = {
+    status(code: number) {
+      sent.status = code;
+      return { json: (body: unknown) => void (sent.body = body) };
+    },
+  };
+  const host = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getResponse: () => response }),
+  } as unknown as ArgumentsHost;
+  return { host, sent };
+}
+
+describe('QueryErrorFilter', () => {
+  const filter = new QueryErrorFilter({ appointment_single_holder_excl: 'One chair at a time' });
+
+  it('answers 409 with the message for the named constraint', () => {
+    const { host, sent } = httpHost();
+    filter.catch(queryError('23P01', 'appointment_single_holder_excl'), host);
+    expect(sent).toEqual({
+      status: 409,
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'One chair at a time',
+        constraint: 'appointment_single_holder_excl',
+      },
+    });
+  });
+
+  it('answers 422 for a check violation and a generic message for an unnamed constraint', () => {
+    const { host, sent } = httpHost();
+    filter.catch(queryError('23514', 'appointment_term_order_check'), host);
+    expect(sent.status).toBe(422);
+    expect(sent.body).toMatchObject({
+      message: 'The change conflicts with the current state of the record',
+    });
+  });
+
+  it('passes other errors and non-HTTP contexts through unchanged', async () => {
+    const syntax = queryError('42601');
+    const { host, sent } = httpHost();
+    await expect(lastValueFrom(filter.catch(syntax, host) as Observable<never>)).rejects.toBe(
+      syntax,
+    );
+    expect(sent.status).toBeUndefined();
+    const rpc = { getType: () => 'rpc' } as unknown as ArgumentsHost;
+    const unique = queryError('23505', 'member_email_key');
+    await expect(lastValueFrom(filter.catch(unique, rpc) as Observable<never>)).rejects.toBe(
+      unique,
+    );
+  });
+});

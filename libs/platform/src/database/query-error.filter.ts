@@ -1,0 +1,46 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
+import { QueryFailedError } from 'typeorm';
+
+/** What to tell the client when a named constraint refuses a write. */
+export type ConstraintMessages = Readonly<Record<string, string>>;
+
+const STATUS_BY_SQLSTATE: Readonly<Record<string, HttpStatus>> = {
+  '23505': HttpStatus.CONFLICT, // unique_violation
+  '23P01': HttpStatus.CONFLICT, // exclusion_violation
+  '23503': HttpStatus.CONFLICT, // foreign_key_violation
+  '23514': HttpStatus.UNPROCESSABLE_ENTITY, // check_violation
+};
+
+/**
+ * The database is the last line of a rule (one chair at a time, unique codes): when a write
+ * that passed the service's own checks still breaks a constraint (two requests racing, a
+ * raw write), the client gets 409 or 422 naming the rule, not a 500. Other query errors
+ * pass through untouched.
+ */
+@Catch(QueryFailedError)
+export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
+  constructor(private readonly messages: ConstraintMessages = {}) {}
+
+  catch(error: QueryFailedError, host: ArgumentsHost): Observable<never> | void {
+    const driverError = error.driverError as { code?: string; constraint?: string };
+    const status = driverError.code ? STATUS_BY_SQLSTATE[driverError.code] : undefined;
+    if (host.getType() !== 'http' || status === undefined) {
+      // Event handlers and unexpected errors keep their own error handling.
+      return throwError(() => error);
+    }
+    const constraint = driverError.constraint;
+    host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { json(body: unknown): void } }>()
+      .status(status)
+      .json({
+        statusCode: status,
+        error: status === HttpStatus.CONFLICT ? 'Conflict' : 'Unprocessable Entity',
+        message:
+          (constraint && this.messages[constraint]) ??
+          'The change conflicts with the current state of the record',
+        ...(constraint ? { constraint } : {}),
+      });
+  }
+}
