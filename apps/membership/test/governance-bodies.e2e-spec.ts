@@ -40,6 +40,16 @@ describe('alliances, organisations and governance bodies (membership service, re
     await h
       .post('/alliances', { code, name: 'Again', nation: 'england', kind: 'cancer-alliance' })
       .expect(409);
+    const renamed = await h
+      .patch(`/alliances/${allianceId}`, { name: 'Renamed Alliance' })
+      .expect(200);
+    expect(renamed.body).toMatchObject({ id: allianceId, code, name: 'Renamed Alliance' });
+    await h.patch(`/alliances/${allianceId}`, { code: 'OTHER' }).expect(400);
+    const events = await h.settledEventsAbout(allianceId);
+    expect(events.map((e) => [e.type, (e.data as { name: string }).name])).toEqual([
+      ['membership.alliance-registered.v1', `${code} Cancer Alliance`],
+      ['membership.alliance-updated.v1', 'Renamed Alliance'],
+    ]);
   });
 
   it('refuses a group before the alliance has a CAG to escalate to, and emits nothing', async () => {
@@ -56,6 +66,7 @@ describe('alliances, organisations and governance bodies (membership service, re
     );
     expect(h.eventsAbout(allianceId).map((event) => event.type)).toEqual([
       'membership.alliance-registered.v1',
+      'membership.alliance-updated.v1',
     ]);
   });
 
@@ -251,6 +262,11 @@ describe('alliances, organisations and governance bodies (membership service, re
     await h
       .post('/organisations', { odsCode: 'RGT', type: 'acute-trust', name: 'Again' })
       .expect(409);
+    const moved = await h
+      .patch('/organisations/rgt', { name: 'CUH', allianceId: null })
+      .expect(200);
+    expect(moved.body).toMatchObject({ odsCode: 'RGT', name: 'CUH', allianceId: null });
+    await h.patch('/organisations/ZZZ', { name: 'Nobody' }).expect(404);
     // RGT's events from earlier runs share the topic: this run's names this run's alliance.
     const event = (await h.settledEventsAbout('RGT')).find(
       (e) => (e.data as { allianceId: string | null }).allianceId === allianceId,

@@ -11,10 +11,11 @@ type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) ext
   : never;
 
 /** Event type to payload schema, merged from several contracts. */
-export type EventMapOf<TContracts extends readonly EventContract[]> = UnionToIntersection<
-  TContracts[number]['events']
-> &
-  EventSchemas;
+export type EventMapOf<TContracts extends readonly EventContract[]> =
+  // No index signature is added, so `keyof` stays the declared types and unions narrow.
+  UnionToIntersection<TContracts[number]['events']> extends infer TMap extends EventSchemas
+    ? TMap
+    : never;
 
 export type EventTypeOf<TMap extends EventSchemas> = Extract<keyof TMap, string>;
 export type PayloadOf<TMap extends EventSchemas, TType extends keyof TMap> = z.output<TMap[TType]>;

@@ -111,20 +111,26 @@ const appointmentRef = z.object({
   role: z.enum(APPOINTMENT_ROLES),
 });
 
+const allianceState = z.object({
+  allianceId: uuid,
+  code: z.string().min(1),
+  name: z.string().min(1),
+  nation: z.enum(NATIONS),
+  kind: z.enum(ALLIANCE_KINDS),
+});
+
+const organisationState = z.object({
+  odsCode: z.string().min(1),
+  name: z.string().min(1),
+  type: z.enum(ORGANISATION_TYPES),
+  allianceId: uuid.nullable(),
+});
+
 export const membershipContract = defineContract('membership', {
-  'membership.alliance-registered.v1': z.object({
-    allianceId: uuid,
-    code: z.string().min(1),
-    name: z.string().min(1),
-    nation: z.enum(NATIONS),
-    kind: z.enum(ALLIANCE_KINDS),
-  }),
-  'membership.organisation-registered.v1': z.object({
-    odsCode: z.string().min(1),
-    name: z.string().min(1),
-    type: z.enum(ORGANISATION_TYPES),
-    allianceId: uuid.nullable(),
-  }),
+  'membership.alliance-registered.v1': allianceState,
+  'membership.alliance-updated.v1': allianceState,
+  'membership.organisation-registered.v1': organisationState,
+  'membership.organisation-updated.v1': organisationState,
   'membership.body-created.v1': bodyState,
   'membership.body-updated.v1': bodyState,
   'membership.member-registered.v1': memberState,

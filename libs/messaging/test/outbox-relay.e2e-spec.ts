@@ -139,7 +139,8 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     const dying = startRelay({}, DiesBeforeMarking) as DiesBeforeMarking;
     await dying.start();
     await recorder.waitForCount(topic, 1);
-    await dying.stop();
+    // A crash: no final drain.
+    await dying.stop({ drain: false });
     expect(dying.sent).toBeGreaterThanOrEqual(1);
     expect(
       (await dataSource.getRepository(OutboxMessage).findOneByOrFail({ eventId: event.id }))
@@ -205,6 +206,27 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
       expect(seqs).toEqual(Array.from({ length: perKey }, (_, i) => i));
     }
     expect(counts[0]! + counts[1]!).toBe(total);
+  });
+
+  it('sends what is pending when it stops, so a short-lived process loses no event', async () => {
+    const relay = startRelay({ pollIntervalMs: 600_000 });
+    await relay.start();
+    // Written without NOTIFY and with the poll ten minutes away: only the final drain sends it.
+    const event = events.build(
+      'sample.thing-happened.v1',
+      { thingId: 'last-words', seq: 1 },
+      { subject: 'last-words', correlationId: 'test' },
+    );
+    await dataSource.getRepository(OutboxMessage).insert({
+      eventId: event.id,
+      topic,
+      messageKey: event.subject,
+      eventType: event.type,
+      envelope: event,
+    });
+    await relay.stop();
+    const [message] = await recorder.waitForCount(topic, 1);
+    expect(message?.json<EventEnvelope>().id).toBe(event.id);
   });
 
   it('prunes published rows past retention and keeps pending ones', async () => {

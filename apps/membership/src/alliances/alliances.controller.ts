@@ -1,10 +1,20 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
 import type { Page } from '../common/page.js';
 import type { Alliance } from './alliance.entity.js';
 import { AlliancesService } from './alliances.service.js';
-import { ListAlliancesQuery, RegisterAllianceDto } from './dto.js';
+import { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
 
 @ApiTags('alliances')
 @Controller('alliances')
@@ -15,6 +25,15 @@ export class AlliancesController {
   @Roles('admin')
   register(@Body() dto: RegisterAllianceDto): Promise<Alliance> {
     return this.alliances.register(dto);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAllianceDto,
+  ): Promise<Alliance> {
+    return this.alliances.update(id, dto);
   }
 
   @Get()

@@ -5,7 +5,17 @@ import { notFound } from '../common/field-errors.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import type { Page } from '../common/page.js';
 import { Alliance } from './alliance.entity.js';
-import type { ListAlliancesQuery, RegisterAllianceDto } from './dto.js';
+import type { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
+
+function allianceState(alliance: Alliance) {
+  return {
+    allianceId: alliance.id,
+    code: alliance.code,
+    name: alliance.name,
+    nation: alliance.nation,
+    kind: alliance.kind,
+  };
+}
 
 @Injectable()
 export class AlliancesService {
@@ -24,16 +34,36 @@ export class AlliancesService {
       await this.events.publish(
         manager,
         'membership.alliance-registered.v1',
+        allianceState(alliance),
         {
-          allianceId: alliance.id,
-          code: alliance.code,
-          name: alliance.name,
-          nation: alliance.nation,
-          kind: alliance.kind,
+          subject: alliance.id,
         },
-        { subject: alliance.id },
       );
       return manager.findOneByOrFail(Alliance, { id: alliance.id });
+    });
+  }
+
+  /** Renames an alliance; its code, nation and kind are its identity and do not change. */
+  async update(id: string, dto: UpdateAllianceDto): Promise<Alliance> {
+    return this.dataSource.transaction(async (manager) => {
+      const alliance = await manager.findOne(Alliance, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!alliance) {
+        throw notFound('Alliance', id);
+      }
+      alliance.name = dto.name ?? alliance.name;
+      await manager.save(Alliance, alliance);
+      await this.events.publish(
+        manager,
+        'membership.alliance-updated.v1',
+        allianceState(alliance),
+        {
+          subject: alliance.id,
+        },
+      );
+      return alliance;
     });
   }
 

@@ -23,6 +23,15 @@ export class RegisterAllianceDto {
   kind!: (typeof ALLIANCE_KINDS)[number];
 }
 
+export class UpdateAllianceDto {
+  @ApiPropertyOptional({ example: 'East of England Cancer Alliance' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+}
+
 export class ListAlliancesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: NATIONS })
   @IsOptional()

@@ -29,6 +29,20 @@ export class RegisterOrganisationDto {
   allianceId?: string;
 }
 
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'The alliance it belongs to; null for none' })
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string | null;
+}
+
 export class ListOrganisationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORGANISATION_TYPES })
   @IsOptional()

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
 import type { Page } from '../common/page.js';
-import { ListOrganisationsQuery, RegisterOrganisationDto } from './dto.js';
+import { ListOrganisationsQuery, RegisterOrganisationDto, UpdateOrganisationDto } from './dto.js';
 import type { Organisation } from './organisation.entity.js';
 import { OrganisationsService } from './organisations.service.js';
 
@@ -15,6 +15,15 @@ export class OrganisationsController {
   @Roles('admin')
   register(@Body() dto: RegisterOrganisationDto): Promise<Organisation> {
     return this.organisations.register(dto);
+  }
+
+  @Patch(':odsCode')
+  @Roles('admin')
+  update(
+    @Param('odsCode') odsCode: string,
+    @Body() dto: UpdateOrganisationDto,
+  ): Promise<Organisation> {
+    return this.organisations.update(odsCode, dto);
   }
 
   @Get()

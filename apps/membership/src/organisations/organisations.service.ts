@@ -4,8 +4,21 @@ import { Alliance } from '../alliances/alliance.entity.js';
 import { invalidField, notFound } from '../common/field-errors.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import type { Page } from '../common/page.js';
-import type { ListOrganisationsQuery, RegisterOrganisationDto } from './dto.js';
+import type {
+  ListOrganisationsQuery,
+  RegisterOrganisationDto,
+  UpdateOrganisationDto,
+} from './dto.js';
 import { Organisation } from './organisation.entity.js';
+
+function organisationState(organisation: Organisation) {
+  return {
+    odsCode: organisation.odsCode,
+    name: organisation.name,
+    type: organisation.type,
+    allianceId: organisation.allianceId,
+  };
+}
 
 @Injectable()
 export class OrganisationsService {
@@ -30,15 +43,38 @@ export class OrganisationsService {
       await this.events.publish(
         manager,
         'membership.organisation-registered.v1',
-        {
-          odsCode: organisation.odsCode,
-          name: organisation.name,
-          type: organisation.type,
-          allianceId: organisation.allianceId,
-        },
+        organisationState(organisation),
         { subject: organisation.odsCode },
       );
       return manager.findOneByOrFail(Organisation, { odsCode: organisation.odsCode });
+    });
+  }
+
+  /** Renames an organisation or moves it to an alliance; its ODS code and type are its identity. */
+  async update(odsCode: string, dto: UpdateOrganisationDto): Promise<Organisation> {
+    return this.dataSource.transaction(async (manager) => {
+      const organisation = await manager.findOne(Organisation, {
+        where: { odsCode: odsCode.toUpperCase() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!organisation) {
+        throw notFound('Organisation', odsCode);
+      }
+      if (dto.allianceId && !(await manager.existsBy(Alliance, { id: dto.allianceId }))) {
+        throw invalidField('allianceId', `No alliance ${dto.allianceId}`);
+      }
+      organisation.name = dto.name ?? organisation.name;
+      if (dto.allianceId !== undefined) {
+        organisation.allianceId = dto.allianceId;
+      }
+      await manager.save(Organisation, organisation);
+      await this.events.publish(
+        manager,
+        'membership.organisation-updated.v1',
+        organisationState(organisation),
+        { subject: organisation.odsCode },
+      );
+      return organisation;
     });
   }
 

@@ -22,6 +22,12 @@ export function createKafka(options: KafkaClientOptions): Kafka {
     logCreator:
       () =>
       ({ level, log: { message, ...detail } }: LogEntry) => {
+        // The relay and dead-letter producers bound their retries on purpose (a broker outage
+        // must fail a batch, not hold its row locks forever); consumers are idempotent, so
+        // kafkajs's warning about it at every start says nothing new.
+        if (message.startsWith('Limiting retries for the idempotent producer')) {
+          return;
+        }
         log({
           level: level <= logLevel.ERROR ? 'error' : 'warn',
           message,

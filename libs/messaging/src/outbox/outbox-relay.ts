@@ -89,12 +89,19 @@ export class OutboxRelay {
     this.wake();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops relaying after one last drain, so events committed before shutdown go out now
+   * rather than when some relay next starts (a short-lived command's events, say).
+   */
+  async stop({ drain = true }: { drain?: boolean } = {}): Promise<void> {
     this.stopped = true;
     clearInterval(this.pollTimer);
     clearInterval(this.pruneTimer);
     clearTimeout(this.reconnectTimer);
     await this.draining;
+    if (drain && this.producer) {
+      await this.drain(true);
+    }
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
@@ -121,9 +128,9 @@ export class OutboxRelay {
   }
 
   /** Sends every pending row this relay can take now. */
-  async drain(): Promise<void> {
+  async drain(finalPass = false): Promise<void> {
     try {
-      while (!this.stopped && (await this.relayBatch()) === this.batchSize) {
+      while ((finalPass || !this.stopped) && (await this.relayBatch()) === this.batchSize) {
         // a full batch: there may be more
       }
     } catch (error) {
