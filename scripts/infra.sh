@@ -4,7 +4,7 @@
 # single-node Apache Kafka 3.9.1 KRaft broker fetched from Maven Central (deploy/kafka/pom.xml).
 #
 #   scripts/infra.sh up       start what is not running, create databases and topics (idempotent)
-#   scripts/infra.sh down     stop only what `up` started
+#   scripts/infra.sh down [kafka|redis|postgres ...]   stop only what `up` started
 #   scripts/infra.sh status   say what answers
 #
 # State lives in .infra/ (git-ignored): the broker's jars, data, logs, pid, and a marker per
@@ -129,13 +129,16 @@ up() {
   create_topics
 }
 
-down() {
-  if [ -f "$STARTED/kafka" ]; then stop_pid Kafka "$(cat "$STARTED/kafka")"; rm -f "$STARTED/kafka"; fi
-  if [ -f "$STARTED/redis" ]; then
+down() { # [component ...]: only these of what `up` started (all by default)
+  local only=" ${*:-kafka redis postgres} "
+  if [[ "$only" == *" kafka "* ]] && [ -f "$STARTED/kafka" ]; then
+    stop_pid Kafka "$(cat "$STARTED/kafka")"; rm -f "$STARTED/kafka"
+  fi
+  if [[ "$only" == *" redis "* ]] && [ -f "$STARTED/redis" ]; then
     log "stopping Redis"; redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
     rm -f "$STARTED/redis"
   fi
-  if [ -f "$STARTED/postgres" ]; then
+  if [[ "$only" == *" postgres "* ]] && [ -f "$STARTED/postgres" ]; then
     log "stopping PostgreSQL"; pg_ctlcluster --skip-systemctl-redirect "$(cat "$STARTED/postgres")" main stop || true
     rm -f "$STARTED/postgres"
   fi
@@ -151,7 +154,7 @@ status() {
 
 case "${1:-}" in
   up) up ;;
-  down) down ;;
+  down) shift; down "$@" ;;
   status) status ;;
   *) die "usage: scripts/infra.sh up|down|status" ;;
 esac

@@ -2,10 +2,7 @@
 //   npm run token -- --sub alice --roles admin,clinician --ttl 3600 [--member-id m-1] [--name "Dr A"]
 // Reads AUTH_JWT_SECRET, AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE from the environment.
 import { parseArgs } from 'node:util';
-import { isRole, mintToken, type Role } from '#platform';
-
-// The same value lives in no deployed environment: it only spares a developer setting one locally.
-const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production';
+import { isRole, mintToken, withDevelopmentSecret, type Role } from '#platform';
 
 const USAGE = `Usage: npm run token -- --sub <subject> --roles <admin,clinician,service> [--ttl <seconds>]
                        [--member-id <id>] [--name <display name>]`;
@@ -28,21 +25,16 @@ function parseRoles(value: string): Role[] {
 }
 
 function secretFromEnv(env: NodeJS.ProcessEnv): string {
-  const secret = env['AUTH_JWT_SECRET'];
-  if (secret !== undefined && secret !== '') {
-    if (secret.length < 32) {
-      fail('AUTH_JWT_SECRET must be at least 32 characters');
-    }
-    return secret;
+  let secret: string | undefined;
+  try {
+    secret = withDevelopmentSecret(env)['AUTH_JWT_SECRET'];
+  } catch (error) {
+    fail((error as Error).message);
   }
-  if (env['NODE_ENV'] === 'production') {
-    fail('AUTH_JWT_SECRET is required when NODE_ENV is production');
+  if (!secret || secret.length < 32) {
+    fail('AUTH_JWT_SECRET must be at least 32 characters');
   }
-  process.stderr.write(
-    `warning: AUTH_JWT_SECRET is not set; signing with the development secret ` +
-      `"${DEVELOPMENT_SECRET}", which services accept only if their AUTH_JWT_SECRET is the same\n`,
-  );
-  return DEVELOPMENT_SECRET;
+  return secret;
 }
 
 function parseCommandLine() {

@@ -1,7 +1,8 @@
-import { loadConfig } from '#platform';
+import { loadConfig, withDevelopmentSecret } from '#platform';
 import { createMembershipApp } from './bootstrap.js';
 import { membershipConfigSchema } from './config.js';
 
-const config = loadConfig(membershipConfigSchema, process.env);
-const app = await createMembershipApp(process.env);
+const env = withDevelopmentSecret(process.env);
+const config = loadConfig(membershipConfigSchema, env);
+const app = await createMembershipApp(env);
 await app.listen(config.PORT, '0.0.0.0');

@@ -7,6 +7,7 @@ export {
   type LogLevel,
 } from './config/config.schema.js';
 export { ConfigError, loadConfig } from './config/load-config.js';
+export { DEVELOPMENT_JWT_SECRET, withDevelopmentSecret } from './config/development-secret.js';
 export { APP_CONFIG, ConfigModule } from './config/config.module.js';
 
 // logging

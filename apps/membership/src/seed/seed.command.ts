@@ -6,29 +6,15 @@
 // run again: it creates only what is missing.
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ConfigError, JsonLogger, loadConfig } from '#platform';
+import { ConfigError, JsonLogger, loadConfig, withDevelopmentSecret } from '#platform';
 import { MembershipModule } from '../app.module.js';
 import { membershipConfigSchema } from '../config.js';
 import { waitForOutboxDrained } from './outbox-drained.js';
 import { seedDemo, type SeedReport } from './seed-demo.js';
 
-// The same value as scripts/mint-token.ts uses, so tokens minted there work against a service
-// started with the seed's defaults; no deployed environment has it.
-const DEVELOPMENT_SECRET = 'development-only-secret-do-not-use-in-production';
-
 function seedEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   // A one-off process must not register (or run) the daily check's BullMQ scheduler.
-  const seedEnv = { ...env, DAILY_CHECK_ENABLED: 'false' };
-  if (env['AUTH_JWT_SECRET'] !== undefined && env['AUTH_JWT_SECRET'] !== '') {
-    return seedEnv;
-  }
-  if (env['NODE_ENV'] === 'production') {
-    throw new Error('AUTH_JWT_SECRET is required when NODE_ENV is production');
-  }
-  process.stderr.write(
-    'warning: AUTH_JWT_SECRET is not set; using the development secret (the seed issues no tokens)\n',
-  );
-  return { ...seedEnv, AUTH_JWT_SECRET: DEVELOPMENT_SECRET };
+  return withDevelopmentSecret({ ...env, DAILY_CHECK_ENABLED: 'false' });
 }
 
 function summary(report: SeedReport): string {

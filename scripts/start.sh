@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# npm start: the infrastructure, every service in apps/ as its own process with prefixed
+# logs, and the demo data. Ctrl-C stops the services and whatever infrastructure this run
+# started, and nothing else.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+STARTED="$ROOT/.infra/started"
+RUN_TS=(node --conditions=development --import @swc-node/register/esm-register)
+# service:port, in start order
+SERVICES=(membership:3001)
+
+mkdir -p "$STARTED"
+before=$(ls "$STARTED")
+bash scripts/infra.sh up
+started_here=$(comm -13 <(echo "$before" | sort) <(ls "$STARTED" | sort) | tr '\n' ' ')
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "[start] stopping the services${started_here:+ and $started_here}"
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  if [ -n "$started_here" ]; then
+    # shellcheck disable=SC2086 # a list of component names
+    bash scripts/infra.sh down $started_here
+  fi
+}
+trap stop INT TERM EXIT
+
+for entry in "${SERVICES[@]}"; do
+  service=${entry%%:*}
+  port=${entry##*:}
+  # Each service in a session of its own, so stopping it stops its whole pipeline.
+  PORT=$port SERVICE_NAME=$service DATABASE_SCHEMA=$service setsid bash -c \
+    'exec "$@" 2>&1 | sed -u "s/^/[$0] /"' "$service" "${RUN_TS[@]}" "apps/$service/src/main.ts" &
+  pids+=($!)
+done
+
+for entry in "${SERVICES[@]}"; do
+  service=${entry%%:*}
+  port=${entry##*:}
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break
+    sleep 0.5
+  done
+  curl -sf "http://127.0.0.1:$port/health/live" >/dev/null || { echo "[start] $service did not start"; exit 1; }
+done
+
+LOG_LEVEL=warn npm run -s seed:membership 2>&1 | sed -u 's/^/[seed] /'
+
+token=$(npm run -s token -- --sub demo-admin --roles admin,clinician 2>/dev/null)
+cat <<INFO
+
+The platform is running. Ctrl-C stops it.
+$(for entry in "${SERVICES[@]}"; do printf '  %-12s http://127.0.0.1:%s/docs\n' "${entry%%:*}" "${entry##*:}"; done)
+
+A development token (admin, clinician; one hour):
+  $token
+Try: curl -H "authorization: Bearer \$TOKEN" http://127.0.0.1:3001/bodies
+
+INFO
+wait
