@@ -3,7 +3,7 @@ import { EventPattern } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
-import type { EventEnvelope, EventOf, EventRegistry } from '#contracts';
+import type { EventEnvelope, EventOf } from '#contracts';
 import {
   DEAD_LETTER_HEADERS,
   deadLetterTopic,
@@ -24,12 +24,12 @@ import {
   TopicRecorder,
   uniqueName,
   waitFor,
+  type SampleEventMap,
   type SampleEvents,
 } from '#testing';
 
-type SampleMap = SampleEvents extends EventRegistry<infer M> ? M : never;
-type ThingHappened = EventOf<SampleMap, 'sample.thing-happened.v1'>;
-const OnSampleEvent = eventHandlerDecorator<SampleMap>();
+type ThingHappened = EventOf<SampleEventMap, 'sample.thing-happened.v1'>;
+const OnSampleEvent = eventHandlerDecorator<SampleEventMap>();
 
 const FLAKY = Symbol('flaky');
 

@@ -12,7 +12,7 @@ import { NestFactory } from '@nestjs/core';
 import { IsInt, IsString, Min, MinLength } from 'class-validator';
 import request from 'supertest';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import type { EventEnvelope, EventOf, EventRegistry } from '#contracts';
+import type { EventEnvelope, EventOf } from '#contracts';
 import {
   connectEventConsumer,
   eventHandlerDecorator,
@@ -43,11 +43,10 @@ import {
   TopicRecorder,
   uniqueName,
   waitFor,
-  type SampleEvents,
+  type SampleEventMap,
 } from '#testing';
 
-type SampleMap = SampleEvents extends EventRegistry<infer M> ? M : never;
-const OnSampleEvent = eventHandlerDecorator<SampleMap>();
+const OnSampleEvent = eventHandlerDecorator<SampleEventMap>();
 
 class CreateEffectTable1763700000001 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -76,7 +75,7 @@ class RecordThingDto {
 class ThingsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly publisher: EventPublisher<SampleMap>,
+    @Inject(EventPublisher) private readonly publisher: EventPublisher<SampleEventMap>,
   ) {}
 
   @Post()
@@ -91,7 +90,7 @@ class ThingsController {
 
   @OnSampleEvent('sample.thing-happened.v1')
   async onThing(
-    event: EventOf<SampleMap, 'sample.thing-happened.v1'>,
+    event: EventOf<SampleEventMap, 'sample.thing-happened.v1'>,
     context: EventContext,
   ): Promise<void> {
     await context.manager.query(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createEventRegistry, defineContract } from '#contracts';
+import { createEventRegistry, defineContract, type EventMapOfRegistry } from '#contracts';
 
 /**
  * A contract of the shape services declare, on a topic of the test's own, for the tests
@@ -23,3 +23,4 @@ export function sampleEvents(topic: string) {
 }
 
 export type SampleEvents = ReturnType<typeof sampleEvents>;
+export type SampleEventMap = EventMapOfRegistry<SampleEvents>;
