@@ -1,5 +1,7 @@
 // Creates every service's event topic (auto-creation is off on the broker). Idempotent.
 import { platformEvents } from '#contracts';
+
+const registry = platformEvents.withTopicPrefix(process.env.KAFKA_TOPIC_PREFIX ?? '');
 import { createKafka, ensureTopics } from '#messaging';
 
 const kafka = createKafka({
@@ -8,12 +10,12 @@ const kafka = createKafka({
 });
 const created = await ensureTopics(
   kafka,
-  platformEvents.topics.map((topic) => ({ topic })),
+  registry.topics.map((topic) => ({ topic })),
   {
     numPartitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3),
     replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
   },
 );
 process.stderr.write(
-  `[infra] topics: ${platformEvents.topics.length} known${created.length ? `, created ${created.join(', ')}` : ''}\n`,
+  `[infra] topics: ${registry.topics.length} known${created.length ? `, created ${created.join(', ')}` : ''}\n`,
 );

@@ -73,6 +73,17 @@ describe('EventRegistry', () => {
     expect(() => defineContract('sample', { 'sample.thing': z.object({}) })).toThrow();
   });
 
+  it('moves every contract to prefixed topics, keeping types and sources', () => {
+    const staging = registry.withTopicPrefix('staging.');
+    expect(staging.topics).toEqual(['staging.sample.events']);
+    expect(staging.topicOf('sample.body-created.v1')).toBe('staging.sample.events');
+    expect(staging.build('sample.body-created.v1', { bodyId, name: 'Lung' }, meta).source).toBe(
+      '/cancer-network/sample',
+    );
+    expect(registry.withTopicPrefix('')).toBe(registry);
+    expect(() => registry.withTopicPrefix('bad prefix')).toThrow(/Invalid topic prefix/);
+  });
+
   it('refuses the same event type in two contracts', () => {
     expect(() => createEventRegistry(sampleContract, sampleContract)).toThrow(/declared twice/);
   });

@@ -59,6 +59,22 @@ export class EventRegistry<TMap extends EventSchemas> {
     }
   }
 
+  /**
+   * The same contracts on topics named `<prefix><topic>`: environments sharing one Kafka
+   * cluster (staging beside production, each test run) keep to their own topics.
+   */
+  withTopicPrefix(prefix: string): EventRegistry<TMap> {
+    if (prefix === '') {
+      return this;
+    }
+    if (!/^[A-Za-z0-9._-]+$/.test(prefix)) {
+      throw new Error(`Invalid topic prefix "${prefix}": letters, digits, . _ - only`);
+    }
+    return new EventRegistry<TMap>(
+      this.contracts.map((contract) => ({ ...contract, topic: `${prefix}${contract.topic}` })),
+    );
+  }
+
   get topics(): string[] {
     return [...new Set(this.contracts.map((contract) => contract.topic))];
   }

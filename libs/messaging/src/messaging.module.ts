@@ -94,7 +94,12 @@ export class MessagingModule {
       module: MessagingModule,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: EVENT_REGISTRY, useValue: options.registry },
+        {
+          provide: EVENT_REGISTRY,
+          inject: [APP_CONFIG],
+          useFactory: (config: BaseConfig) =>
+            options.registry.withTopicPrefix(config.KAFKA_TOPIC_PREFIX),
+        },
         {
           provide: KAFKA,
           inject: [APP_CONFIG],
@@ -112,9 +117,9 @@ export class MessagingModule {
         },
         {
           provide: EventPublisher,
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) =>
-            new EventPublisher(options.registry, schemaOf(dataSource)),
+          inject: [DataSource, EVENT_REGISTRY],
+          useFactory: (dataSource: DataSource, registry: EventRegistry<EventSchemas>) =>
+            new EventPublisher(registry, schemaOf(dataSource)),
         },
         OutboxRelayHost,
       ],
@@ -149,8 +154,11 @@ export function connectEventConsumer(
     help: 'Messages a consumer took from Kafka, by outcome',
     labelNames: ['consumer', 'outcome', 'type'],
   });
+  const { KAFKA_TOPIC_PREFIX: prefix } = app.get<BaseConfig>(APP_CONFIG);
   const server = new KafkaEventServer({
     ...options,
+    // The group, and so its dead-letter topic, lives under the environment's prefix too.
+    consumer: `${prefix}${options.consumer}`,
     registry: app.get<EventRegistry<EventSchemas>>(EVENT_REGISTRY),
     kafka: app.get<Kafka>(KAFKA),
     dataSource: app.get(DataSource),

@@ -36,6 +36,11 @@ export const baseConfigSchema = z.object({
   // Each service owns one schema; it is interpolated into DDL, so it must be a plain identifier.
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier'),
   KAFKA_BROKERS: brokerList,
+  // Environments sharing a cluster each keep to topics (and consumer groups) under a prefix.
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'letters, digits, . _ - only')
+    .default(''),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'expected a redis:// URL' })
     .default('redis://127.0.0.1:6379'),
