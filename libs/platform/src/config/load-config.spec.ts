@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/cancer_network',
       KAFKA_BROKERS: ['127.0.0.1:9092'],
+      KAFKA_TOPIC_PREFIX: '',
       REDIS_URL: 'redis://127.0.0.1:6379',
       AUTH_JWT_ISSUER: 'cancer-network',
       AUTH_JWT_AUDIENCE: 'cancer-network',
