@@ -4,6 +4,7 @@ import { platformEvents } from '#contracts';
 import { MessagingModule } from '#messaging';
 import {
   AuthModule,
+  Clock,
   ConfigModule,
   databaseCheck,
   DatabaseModule,
@@ -18,7 +19,6 @@ import { AppointmentsController } from './appointments/appointments.controller.j
 import { AppointmentsService } from './appointments/appointments.service.js';
 import { BodiesController } from './bodies/bodies.controller.js';
 import { BodiesService } from './bodies/bodies.service.js';
-import { Clock } from './common/clock.js';
 import { membershipConfigSchema } from './config.js';
 import { DailyCheckController } from './daily-check/daily-check.controller.js';
 import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';

@@ -7,7 +7,7 @@ import { MembershipModule } from '../src/app.module.js';
 import { BodiesService } from '../src/bodies/bodies.service.js';
 import { Alliance } from '../src/alliances/alliance.entity.js';
 import { Body } from '../src/bodies/body.entity.js';
-import { Clock } from '../src/common/clock.js';
+import { Clock } from '#platform';
 import { Member } from '../src/members/member.entity.js';
 import { DEMO_NETWORKS } from '../src/seed/demo-data.js';
 import { seedDemo, type SeedReport } from '../src/seed/seed-demo.js';

@@ -141,7 +141,7 @@ export type EventConsumerOptions = Pick<
 
 /**
  * Serves the app's `@OnEvent` handlers from Kafka as consumer group `options.consumer`,
- * sharing the app's data source, Kafka client, metrics and global pipes. Call before
+ * sharing the app's data source, Kafka client and metrics. Call before
  * `app.startAllMicroservices()`.
  */
 export function connectEventConsumer(
@@ -166,6 +166,8 @@ export function connectEventConsumer(
     onOutcome: (outcome, type) =>
       consumed.inc({ consumer: options.consumer, outcome, type: type ?? 'invalid' }),
   });
-  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  // Not the HTTP pipeline: payloads are validated against their contract by the server, and
+  // the HTTP validation pipe, guards and filters have nothing to say about events.
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
   return server;
 }

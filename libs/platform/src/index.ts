@@ -68,3 +68,10 @@ export {
 
 // bootstrap
 export { configureHttpApp, type HttpAppOptions } from './bootstrap/configure-http-app.js';
+
+// http helpers shared by the services' APIs
+export { PageQuery, type Page } from './http/page.js';
+export { invalidField, notFound } from './http/field-errors.js';
+
+// time
+export { addDays, Clock, daysBetween } from './time/uk-clock.js';

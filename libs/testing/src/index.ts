@@ -1,4 +1,5 @@
 export * from './sample-events.js';
 export * from './schema-drift.js';
+export * from './service-process.js';
 export * from './test-infra.js';
 export * from './wait-for.js';

@@ -10,8 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
-import type { Page } from '../common/page.js';
+import { type Page, Roles } from '#platform';
 import type { Alliance } from './alliance.entity.js';
 import { AlliancesService } from './alliances.service.js';
 import { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '../common/field-errors.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
-import type { Page } from '../common/page.js';
 import { Alliance } from './alliance.entity.js';
 import type { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
+import { notFound, type Page } from '#platform';
 
 function allianceState(alliance: Alliance) {
   return {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ALLIANCE_KINDS, NATIONS } from '#contracts';
-import { PageQuery } from '../common/page.js';
+import { PageQuery } from '#platform';
 
 export class RegisterAllianceDto {
   @ApiProperty({ example: 'EOE', description: 'Short stable code: capitals, digits and hyphens' })

@@ -3,12 +3,11 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SINGLE_HOLDER_ROLES } from '#contracts';
 import { Body } from '../bodies/body.entity.js';
-import { addDays, Clock } from '../common/clock.js';
-import { invalidField, notFound } from '../common/field-errors.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import { Member } from '../members/member.entity.js';
 import { Appointment, appointmentPeriodSql } from './appointment.entity.js';
 import type { AppointDto, StandDownDto } from './dto.js';
+import { addDays, Clock, invalidField, notFound } from '#platform';
 
 export function isSingleHolderRole(
   role: Appointment['role'],

@@ -10,8 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
-import type { Page } from '../common/page.js';
+import { type Page, Roles } from '#platform';
 import { BodiesService, type RoleHolder } from './bodies.service.js';
 import type { Body as GovernanceBody } from './body.entity.js';
 import { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';

@@ -3,19 +3,17 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
 import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import { Clock } from '../common/clock.js';
-import { invalidField, notFound } from '../common/field-errors.js';
 import {
   bodyState,
   EventPublisher,
   type MembershipPublisher,
 } from '../common/membership-events.js';
-import type { Page } from '../common/page.js';
 import { Member } from '../members/member.entity.js';
 import { Specialty } from '../specialties/specialty.entity.js';
 import { Body, type TermsOfReference } from './body.entity.js';
 import type { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';
 import { parentKindOf, parentProblem, specialtyProblem } from './escalation-ladder.js';
+import { Clock, invalidField, notFound, type Page } from '#platform';
 
 /** Common practice in network terms of reference: chair or deputy plus a third, with a clinician. */
 export const DEFAULT_TERMS_OF_REFERENCE: TermsOfReference = {

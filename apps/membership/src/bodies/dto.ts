@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { APPOINTMENT_ROLES, BODY_KINDS, MEETING_CADENCES } from '#contracts';
-import { PageQuery } from '../common/page.js';
+import { PageQuery } from '#platform';
 
 export class QuorumRuleDto {
   @ApiProperty({ description: 'The chair or a deputy chair must be present' })

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
-import { Roles } from '#platform';
-import { Clock } from '../common/clock.js';
+import { Clock, Roles } from '#platform';
 import { MembershipDailyCheck, type DailyCheckResult } from './membership-daily-check.service.js';
 
 export class RunDailyCheckDto {

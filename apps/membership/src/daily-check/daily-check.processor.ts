@@ -7,8 +7,7 @@ import {
 } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { APP_CONFIG } from '#platform';
-import { Clock } from '../common/clock.js';
+import { APP_CONFIG, Clock } from '#platform';
 import type { MembershipConfig } from '../config.js';
 import {
   DAILY_CHECK_QUEUE,

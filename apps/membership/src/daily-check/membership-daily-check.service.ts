@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '#platform';
+import { addDays, APP_CONFIG, daysBetween } from '#platform';
 import { Appointment } from '../appointments/appointment.entity.js';
 import { AppointmentsService } from '../appointments/appointments.service.js';
-import { addDays, daysBetween } from '../common/clock.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import type { MembershipConfig } from '../config.js';
 

@@ -10,7 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PROFESSIONS } from '#contracts';
-import { PageQuery } from '../common/page.js';
+import { PageQuery } from '#platform';
 
 const lowerCase = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;

@@ -10,9 +10,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { type Page, Roles } from '#platform';
 import type { Appointment } from '../appointments/appointment.entity.js';
-import type { Page } from '../common/page.js';
 import {
   ListMembersQuery,
   MemberAppointmentsQuery,

@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import { Clock } from '../common/clock.js';
-import { invalidField, notFound } from '../common/field-errors.js';
 import {
   EventPublisher,
   memberState,
   type MembershipPublisher,
 } from '../common/membership-events.js';
-import type { Page } from '../common/page.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import type {
   ListMembersQuery,
@@ -19,6 +16,7 @@ import type {
 } from './dto.js';
 import { Member } from './member.entity.js';
 import { registrationProblem } from './professional-registration.js';
+import { Clock, invalidField, notFound, type Page } from '#platform';
 
 @Injectable()
 export class MembersService {

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ORGANISATION_TYPES } from '#contracts';
-import { PageQuery } from '../common/page.js';
 import { IsOdsCode } from './ods-code.js';
+import { PageQuery } from '#platform';
 
 export class RegisterOrganisationDto {
   @ApiProperty({ enum: ORGANISATION_TYPES })

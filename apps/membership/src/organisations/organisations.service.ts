@@ -1,15 +1,14 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
-import { invalidField, notFound } from '../common/field-errors.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
-import type { Page } from '../common/page.js';
 import type {
   ListOrganisationsQuery,
   RegisterOrganisationDto,
   UpdateOrganisationDto,
 } from './dto.js';
 import { Organisation } from './organisation.entity.js';
+import { invalidField, notFound, type Page } from '#platform';
 
 function organisationState(organisation: Organisation) {
   return {

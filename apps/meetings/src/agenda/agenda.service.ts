@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EventOf, PlatformEventMap } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { notFound } from '#platform';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { BodyTerms } from '../read-model/body-terms.entity.js';
+import { AgendaItem, type Paper } from './agenda-item.entity.js';
+import { AgendaRequest } from './agenda-request.entity.js';
+import type { AddAgendaItemDto } from './dto.js';
+import { placeAgendaRequest } from './placement.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+const DEFAULT_PAPERS_DUE_DAYS = 7;
+
+@Injectable()
+export class AgendaService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: Publisher,
+  ) {}
+
+  /** An agenda request from another service: placed on the next eligible meeting, or marked unplaced. */
+  async receiveRequest(
+    manager: EntityManager,
+    event: EventOf<PlatformEventMap, 'workflow.agenda-item-requested.v1'>,
+  ): Promise<void> {
+    const { requestId, bodyId, title, externalReference, presenter, papers, tableBy } = event.data;
+    if (await manager.existsBy(AgendaRequest, { id: requestId })) {
+      return; // the same request twice is one item
+    }
+    const request = manager.create(AgendaRequest, {
+      id: requestId,
+      bodyId,
+      title,
+      externalReference,
+      presenter,
+      papers,
+      tableBy,
+      status: 'unplaced',
+      agendaItemId: null,
+      reason: null,
+    });
+    await manager.insert(AgendaRequest, request);
+    await this.tryToPlace(manager, request, { announceIfUnplaced: true });
+  }
+
+  /** A newly scheduled meeting may be where waiting requests can now go. */
+  async placeWaitingRequests(manager: EntityManager, bodyId: string): Promise<void> {
+    const waiting = await manager.find(AgendaRequest, {
+      where: { bodyId, status: 'unplaced' },
+      order: { receivedAt: 'ASC' },
+    });
+    for (const request of waiting) {
+      await this.tryToPlace(manager, request, { announceIfUnplaced: false });
+    }
+  }
+
+  async addItem(meetingId: string, dto: AddAgendaItemDto): Promise<AgendaItem> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await this.lockOpenMeeting(manager, meetingId);
+      return this.appendItem(manager, meeting, {
+        type: dto.type,
+        title: dto.title,
+        presenter: dto.presenter ?? null,
+        papers: dto.papers ?? [],
+        externalReference: null,
+        requestId: null,
+      });
+    });
+  }
+
+  async items(meetingId: string): Promise<AgendaItem[]> {
+    if (!(await this.dataSource.manager.existsBy(Meeting, { id: meetingId }))) {
+      throw notFound('Meeting', meetingId);
+    }
+    return this.dataSource.manager.find(AgendaItem, {
+      where: { meetingId },
+      order: { position: 'ASC' },
+    });
+  }
+
+  async requests(bodyId: string, status?: AgendaRequest['status']): Promise<AgendaRequest[]> {
+    return this.dataSource.manager.find(AgendaRequest, {
+      where: { bodyId, ...(status ? { status } : {}) },
+      order: { receivedAt: 'DESC' },
+    });
+  }
+
+  private async tryToPlace(
+    manager: EntityManager,
+    request: AgendaRequest,
+    { announceIfUnplaced }: { announceIfUnplaced: boolean },
+  ): Promise<void> {
+    const meetings = await manager.find(Meeting, {
+      where: { bodyId: request.bodyId, status: 'scheduled' },
+    });
+    const terms = await manager.findOne(BodyTerms, {
+      where: { bodyId: request.bodyId },
+      order: { effectiveFrom: 'DESC' },
+    });
+    const placement = placeAgendaRequest({
+      meetings: meetings.map((m) => ({ meetingId: m.id, startsAt: m.startsAt })),
+      now: new Date(),
+      papersDueDaysBefore: terms?.terms.papersDueDaysBefore ?? DEFAULT_PAPERS_DUE_DAYS,
+      tableBy: request.tableBy,
+    });
+    if (placement.placed) {
+      const meeting = await this.lockOpenMeeting(manager, placement.meetingId);
+      const item = await this.appendItem(manager, meeting, {
+        type: 'escalation',
+        title: request.title,
+        presenter: request.presenter,
+        papers: request.papers,
+        externalReference: request.externalReference,
+        requestId: request.id,
+      });
+      await manager.update(
+        AgendaRequest,
+        { id: request.id },
+        { status: 'placed', agendaItemId: item.id, reason: null },
+      );
+      return;
+    }
+    await manager.update(AgendaRequest, { id: request.id }, { reason: placement.reason });
+    if (announceIfUnplaced) {
+      await this.events.publish(
+        manager,
+        'meetings.agenda-request-unplaced.v1',
+        {
+          requestId: request.id,
+          bodyId: request.bodyId,
+          externalReference: request.externalReference,
+          reason: placement.reason,
+          tableBy: request.tableBy,
+          nextMeetingStartsAt: placement.nextMeetingStartsAt?.toISOString() ?? null,
+        },
+        { subject: request.bodyId },
+      );
+    }
+  }
+
+  private async appendItem(
+    manager: EntityManager,
+    meeting: Meeting,
+    fields: Pick<AgendaItem, 'type' | 'title' | 'presenter' | 'externalReference' | 'requestId'> & {
+      papers: Paper[];
+    },
+  ): Promise<AgendaItem> {
+    const last = await manager.findOne(AgendaItem, {
+      where: { meetingId: meeting.id },
+      order: { position: 'DESC' },
+    });
+    const item = manager.create(AgendaItem, {
+      id: randomUUID(),
+      meetingId: meeting.id,
+      position: (last?.position ?? 0) + 1,
+      ...fields,
+    });
+    await manager.insert(AgendaItem, item);
+    await this.events.publish(
+      manager,
+      'meetings.agenda-item-added.v1',
+      {
+        meetingId: meeting.id,
+        bodyId: meeting.bodyId,
+        agendaItemId: item.id,
+        type: item.type,
+        title: item.title,
+        externalReference: item.externalReference,
+        requestId: item.requestId,
+      },
+      { subject: meeting.bodyId },
+    );
+    return item;
+  }
+
+  private async lockOpenMeeting(manager: EntityManager, meetingId: string): Promise<Meeting> {
+    const meeting = await manager.findOne(Meeting, {
+      where: { id: meetingId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!meeting) {
+      throw notFound('Meeting', meetingId);
+    }
+    if (meeting.status !== 'scheduled') {
+      throw new ConflictException(`The meeting is ${meeting.status}: its agenda is closed`);
+    }
+    return meeting;
+  }
+}

@@ -1,0 +1,55 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { platformEvents } from '#contracts';
+import { MessagingModule } from '#messaging';
+import {
+  AuthModule,
+  ConfigModule,
+  databaseCheck,
+  DatabaseModule,
+  HealthModule,
+  kafkaCheck,
+  loadConfig,
+  MetricsModule,
+} from '#platform';
+import { AgendaRequestConsumer } from './agenda/agenda-request.consumer.js';
+import { AgendaService } from './agenda/agenda.service.js';
+import { AttendanceService } from './attendance/attendance.service.js';
+import { meetingsConfigSchema } from './config.js';
+import { meetingsConstraintMessages, meetingsEntities, meetingsMigrations } from './database.js';
+import { DecisionsService } from './decisions/decisions.service.js';
+import { BodyAccess } from './meetings/body-access.service.js';
+import { MeetingsController } from './meetings/meetings.controller.js';
+import { MeetingsService } from './meetings/meetings.service.js';
+import { MembershipReadModelConsumer } from './read-model/membership-read-model.consumer.js';
+
+@Module({})
+export class MeetingsModule {
+  /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const config = loadConfig(meetingsConfigSchema, env);
+    return {
+      module: MeetingsModule,
+      imports: [
+        ConfigModule.forRoot(meetingsConfigSchema, env),
+        DatabaseModule.forRoot({
+          entities: meetingsEntities,
+          migrations: meetingsMigrations,
+          migrateOnBoot: config.MIGRATE_ON_BOOT,
+          constraintMessages: meetingsConstraintMessages,
+        }),
+        MetricsModule.forRoot(),
+        AuthModule.forRoot(),
+        HealthModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => ({
+            checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
+          }),
+        }),
+        MessagingModule.forRoot({ registry: platformEvents }),
+      ],
+      controllers: [MeetingsController, MembershipReadModelConsumer, AgendaRequestConsumer],
+      providers: [MeetingsService, AgendaService, AttendanceService, DecisionsService, BodyAccess],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import type {
+  APPOINTMENT_ROLES,
+  ATTENDANCE_STATUSES,
+  PayloadOf,
+  PlatformEventMap,
+} from '#contracts';
+
+export type QuorumResult = PayloadOf<PlatformEventMap, 'meetings.meeting-held.v1'>['quorum'];
+type Role = (typeof APPOINTMENT_ROLES)[number];
+
+export interface QuorumRule {
+  /** The chair or a deputy chair must be present. */
+  chairOrDeputy: boolean;
+  /** Fraction of voting members that must be present. */
+  minimumFraction: number;
+  /** At least one registered clinician among those present. */
+  requireClinician: boolean;
+}
+
+/** A member holding a role on the body on the day of the meeting. */
+export interface Seat {
+  memberId: string;
+  role: Role;
+  clinician: boolean;
+}
+
+/** Secretariat and observers attend but do not count towards quorum. */
+const VOTING_ROLES: readonly Role[] = [
+  'chair',
+  'deputy-chair',
+  'clinical-lead',
+  'member',
+  'patient-representative',
+];
+
+/**
+ * Whether a meeting was quorate under the body's terms of reference as they stood on the
+ * day: enough voting members present (a member with two roles counts once), the chair or a
+ * deputy among them when required, and a clinician when required.
+ */
+export function computeQuorum(
+  rule: QuorumRule,
+  seats: readonly Seat[],
+  attendance: ReadonlyMap<string, (typeof ATTENDANCE_STATUSES)[number]>,
+): QuorumResult {
+  const voters = new Map<string, { roles: Set<Role>; clinician: boolean }>();
+  for (const seat of seats.filter((s) => VOTING_ROLES.includes(s.role))) {
+    const voter = voters.get(seat.memberId) ?? {
+      roles: new Set<Role>(),
+      clinician: seat.clinician,
+    };
+    voter.roles.add(seat.role);
+    voters.set(seat.memberId, voter);
+  }
+  const present = [...voters].filter(([memberId]) => attendance.get(memberId) === 'present');
+  const required = Math.max(1, Math.ceil(rule.minimumFraction * voters.size - 1e-9));
+  const chairOrDeputyPresent = present.some(
+    ([, v]) => v.roles.has('chair') || v.roles.has('deputy-chair'),
+  );
+  const clinicianPresent = present.some(([, v]) => v.clinician);
+  const shortfalls: string[] = [];
+  if (present.length < required) {
+    shortfalls.push(
+      `${present.length} of ${voters.size} voting members present; ${required} needed`,
+    );
+  }
+  if (rule.chairOrDeputy && !chairOrDeputyPresent) {
+    shortfalls.push('neither the chair nor a deputy chair was present');
+  }
+  if (rule.requireClinician && !clinicianPresent) {
+    shortfalls.push('no registered clinician was present');
+  }
+  return {
+    quorate: shortfalls.length === 0,
+    votingMembers: voters.size,
+    present: present.length,
+    required,
+    chairOrDeputyPresent,
+    clinicianPresent,
+    shortfalls,
+  };
+}

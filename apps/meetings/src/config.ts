@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '#platform';
+
+export const meetingsConfigSchema = baseConfigSchema.extend({
+  SERVICE_NAME: z.string().min(1).default('meetings'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default('meetings'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+  MIGRATE_ON_BOOT: z.stringbool().default(true),
+  /** The consumer group reading membership and workflow events. */
+  CONSUMER_GROUP: z.string().min(1).default('meetings'),
+});
+
+export type MeetingsConfig = z.output<typeof meetingsConfigSchema>;

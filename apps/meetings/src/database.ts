@@ -1,0 +1,33 @@
+import { messagingEntities, messagingMigrations } from '#messaging';
+import type { ConstraintMessages } from '#platform';
+import { AgendaItem } from './agenda/agenda-item.entity.js';
+import { AgendaRequest } from './agenda/agenda-request.entity.js';
+import { Attendance } from './attendance/attendance.entity.js';
+import { Decision } from './decisions/decision.entity.js';
+import { Meeting } from './meetings/meeting.entity.js';
+import { BodyTerms } from './read-model/body-terms.entity.js';
+import { BodyView } from './read-model/body-view.entity.js';
+import { MemberView } from './read-model/member-view.entity.js';
+import { Seat } from './read-model/seat.entity.js';
+import { MeetingsSchema1795243346155 } from './migrations/1795243346155-meetings-schema.js';
+
+/** The meetings schema: its entities and the migrations that build it, in order. */
+export const meetingsEntities = [
+  ...messagingEntities,
+  BodyView,
+  BodyTerms,
+  MemberView,
+  Seat,
+  Meeting,
+  AgendaItem,
+  AgendaRequest,
+  Attendance,
+  Decision,
+];
+
+export const meetingsMigrations = [...messagingMigrations, MeetingsSchema1795243346155];
+
+export const meetingsConstraintMessages: ConstraintMessages = {
+  decision_agenda_item_key: 'A decision is already recorded on this agenda item',
+  agenda_item_request_key: 'This agenda request is already on an agenda',
+};

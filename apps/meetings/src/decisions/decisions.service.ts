@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { notFound } from '#platform';
+import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Decision } from './decision.entity.js';
+import type { RecordDecisionDto } from './dto.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: Publisher,
+  ) {}
+
+  /** Records a decision on an agenda item of a held, quorate meeting; one per item. */
+  async record(
+    agendaItemId: string,
+    dto: RecordDecisionDto,
+    recordedBy: string,
+  ): Promise<Decision> {
+    return this.dataSource.transaction(async (manager) => {
+      const item = await manager.findOneBy(AgendaItem, { id: agendaItemId });
+      if (!item) {
+        throw notFound('Agenda item', agendaItemId);
+      }
+      const meeting = await manager.findOne(Meeting, {
+        where: { id: item.meetingId },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (!meeting || meeting.status !== 'held') {
+        throw new ConflictException(
+          'Decisions are recorded for a meeting once it is recorded as held',
+        );
+      }
+      if (!meeting.quorum?.quorate) {
+        throw new ConflictException(
+          `The meeting was not quorate (${meeting.quorum?.shortfalls.join('; ') ?? 'no quorum recorded'}): it cannot take decisions`,
+        );
+      }
+      if (await manager.existsBy(Decision, { agendaItemId })) {
+        throw new ConflictException('A decision is already recorded on this agenda item');
+      }
+      const decision = manager.create(Decision, {
+        id: randomUUID(),
+        agendaItemId,
+        meetingId: meeting.id,
+        outcome: dto.outcome,
+        rationale: dto.rationale,
+        votesFor: dto.votes?.for ?? null,
+        votesAgainst: dto.votes?.against ?? null,
+        votesAbstained: dto.votes?.abstained ?? null,
+        recordedBy,
+      });
+      await manager.insert(Decision, decision);
+      await this.events.publish(
+        manager,
+        'meetings.decision-recorded.v1',
+        {
+          meetingId: meeting.id,
+          bodyId: meeting.bodyId,
+          decisionId: decision.id,
+          agendaItemId,
+          externalReference: item.externalReference,
+          outcome: dto.outcome,
+          rationale: dto.rationale,
+          votes: dto.votes
+            ? { for: dto.votes.for, against: dto.votes.against, abstained: dto.votes.abstained }
+            : null,
+        },
+        { subject: meeting.bodyId },
+      );
+      return manager.findOneByOrFail(Decision, { id: decision.id });
+    });
+  }
+}

@@ -1,0 +1,9 @@
+import { loadConfig, withDevelopmentSecret } from '#platform';
+import { createMeetingsApp } from './bootstrap.js';
+import { meetingsConfigSchema } from './config.js';
+
+const env = withDevelopmentSecret(process.env);
+const config = loadConfig(meetingsConfigSchema, env);
+const app = await createMeetingsApp(env);
+await app.startAllMicroservices();
+await app.listen(config.PORT, '0.0.0.0');

@@ -1,0 +1,52 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { MEETING_KINDS } from '#contracts';
+import type { QuorumResult } from '../attendance/quorum.js';
+
+export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+
+@Entity({ name: 'meeting' })
+@Index('meeting_body_starts_idx', ['bodyId', 'startsAt'])
+export class Meeting {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ name: 'body_id', type: 'uuid' })
+  bodyId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: (typeof MEETING_KINDS)[number];
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt!: Date;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  location!: string | null;
+
+  @Column({ name: 'online_url', type: 'varchar', length: 500, nullable: true })
+  onlineUrl!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: (typeof MEETING_STATUSES)[number];
+
+  @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  seriesId!: string | null;
+
+  /** Set when the meeting is recorded as held. */
+  @Column({ type: 'jsonb', nullable: true })
+  quorum!: QuorumResult | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
+  cancelReason!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

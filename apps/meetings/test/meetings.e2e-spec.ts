@@ -1,0 +1,399 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { platformEvents, type EventEnvelope } from '#contracts';
+import { ensureTopics } from '#messaging';
+import { mintToken, type Role } from '#platform';
+import {
+  startServiceProcess,
+  testInfra,
+  testKafka,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+  type ServiceProcess,
+} from '#testing';
+import { createMeetingsApp } from '../src/bootstrap.js';
+
+const SECRET = 'meetings-test-secret-0123456789abcdef0';
+
+describe('meetings service with membership running as its own process (real Kafka and PostgreSQL)', () => {
+  const run = uniqueName('mtg');
+  const prefix = `${run}.`;
+  const registry = platformEvents.withTopicPrefix(prefix);
+  const kafka = testKafka();
+  let membership: ServiceProcess;
+  let meetings: INestApplication;
+  let producer: Producer;
+  let recorder: TopicRecorder;
+  let lungId: string;
+  const member: Record<'chair' | 'lead' | 'nurse' | 'patient', string> = {
+    chair: '',
+    lead: '',
+    nurse: '',
+    patient: '',
+  };
+  let meetingIds: string[] = [];
+
+  const token = (roles: Role[], memberId?: string) =>
+    mintToken({
+      secret: SECRET,
+      issuer: 'cancer-network',
+      audience: 'cancer-network',
+      sub: `test-${roles.join('-')}`,
+      roles,
+      ttlSeconds: 600,
+      ...(memberId ? { memberId } : {}),
+    });
+  const admin = `Bearer ${token(['admin'])}`;
+  const toMembership = async (path: string, body: object): Promise<string> => {
+    const response = await request(membership.url)
+      .post(path)
+      .set('authorization', admin)
+      .send(body);
+    if (response.status !== 201) {
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return (response.body as { id: string }).id;
+  };
+  const api = () => request(meetings.getHttpServer());
+  const meetingEvents = (type: string): EventEnvelope[] =>
+    recorder
+      .on(`${prefix}meetings.events`)
+      .map((m) => m.json<EventEnvelope>())
+      .filter((e) => e.type === type);
+
+  async function requestAgendaItem(fields: {
+    requestId: string;
+    tableBy: string | null;
+    reference: string;
+  }): Promise<void> {
+    const event = registry.build(
+      'workflow.agenda-item-requested.v1',
+      {
+        requestId: fields.requestId,
+        bodyId: lungId,
+        title: 'Lung FDS below target for three months',
+        externalReference: fields.reference,
+        presenter: 'Lung clinical lead',
+        papers: [{ title: 'FDS performance', url: 'https://example.org/fds.pdf' }],
+        tableBy: fields.tableBy,
+      },
+      { subject: lungId, correlationId: run },
+    );
+    await producer.send({
+      topic: registry.topicOf('workflow.agenda-item-requested.v1'),
+      acks: -1,
+      messages: [{ key: lungId, value: JSON.stringify(event) }],
+    });
+  }
+
+  beforeAll(async () => {
+    await ensureTopics(
+      kafka,
+      registry.topics.map((topic) => ({ topic })),
+    );
+    const common = {
+      NODE_ENV: 'test',
+      DATABASE_URL: testInfra.databaseUrl,
+      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      AUTH_JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+    };
+    membership = await startServiceProcess('membership', {
+      ...common,
+      DATABASE_SCHEMA: `${run}_membership`,
+      DAILY_CHECK_ENABLED: 'false',
+    });
+    meetings = await createMeetingsApp({
+      ...common,
+      SERVICE_NAME: 'meetings',
+      DATABASE_SCHEMA: `${run}_meetings`,
+      LOG_LEVEL: 'silent',
+    });
+    await meetings.startAllMicroservices();
+    await meetings.init();
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    recorder = await TopicRecorder.start(kafka, [`${prefix}meetings.events`]);
+
+    const allianceId = await toMembership('/alliances', {
+      code: 'TEST',
+      name: 'Test Alliance',
+      nation: 'england',
+      kind: 'cancer-alliance',
+    });
+    await toMembership('/bodies', { allianceId, kind: 'alliance-board', name: 'Board' });
+    await toMembership('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'CAG' });
+    lungId = await toMembership('/bodies', {
+      allianceId,
+      kind: 'tumour-site-group',
+      name: 'Lung Group',
+      specialty: 'lung',
+    });
+    const people: [keyof typeof member, string, string][] = [
+      ['chair', 'Dr Chair', 'doctor'],
+      ['lead', 'Dr Lead', 'doctor'],
+      ['nurse', 'Nurse Member', 'nurse'],
+      ['patient', 'Patient Representative', 'patient-representative'],
+    ];
+    for (const [key, name, profession] of people) {
+      member[key] = await toMembership('/members', {
+        name,
+        email: `${key}.${run}@example.org`,
+        profession,
+      });
+    }
+    const roles = {
+      chair: 'chair',
+      lead: 'clinical-lead',
+      nurse: 'member',
+      patient: 'patient-representative',
+    } as const;
+    for (const key of Object.keys(roles) as (keyof typeof roles)[]) {
+      await toMembership('/appointments', {
+        memberId: member[key],
+        bodyId: lungId,
+        role: roles[key],
+        termStart: '2025-04-01',
+      });
+    }
+    // The read model is built from membership's events, not from its database.
+    const dataSource = meetings.get(DataSource);
+    await waitFor('the read model to hold the lung group and its four seats', async () => {
+      const [row] = await dataSource.query<{ seats: number }[]>(
+        `SELECT count(*)::int AS seats FROM "${run}_meetings".seat WHERE body_id = $1`,
+        [lungId],
+      );
+      return row?.seats === 4;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await recorder?.close();
+    await producer?.disconnect();
+    const dataSource = meetings?.get(DataSource);
+    await dataSource?.query(`DROP SCHEMA IF EXISTS "${run}_meetings" CASCADE`);
+    await meetings?.close();
+    await membership?.stop();
+    await dataSource
+      ?.query(`DROP SCHEMA IF EXISTS "${run}_membership" CASCADE`)
+      .catch(() => undefined);
+  });
+
+  it('schedules a quarterly series and announces each meeting', async () => {
+    const first = new Date(Date.now() + 30 * 86_400_000);
+    const response = await api()
+      .post(`/bodies/${lungId}/meetings/series`)
+      .set('authorization', admin)
+      .send({
+        kind: 'quarterly-network-meeting',
+        title: 'Lung Group',
+        startsAt: first.toISOString(),
+        endsAt: new Date(first.getTime() + 7_200_000).toISOString(),
+        every: 'quarter',
+        count: 4,
+      })
+      .expect(201);
+    meetingIds = (response.body as { id: string }[]).map((m) => m.id);
+    expect(meetingIds).toHaveLength(4);
+    await waitFor(
+      'four meeting-scheduled events',
+      () => meetingEvents('meetings.meeting-scheduled.v1').length === 4,
+    );
+    await api()
+      .post(`/bodies/${randomUUID()}/meetings`)
+      .set('authorization', admin)
+      .send({
+        kind: 'extraordinary',
+        title: 'x',
+        startsAt: first.toISOString(),
+        endsAt: new Date(first.getTime() + 1000).toISOString(),
+      })
+      .expect(404);
+  });
+
+  it('places an agenda request on the next eligible meeting, once however often it arrives', async () => {
+    const requestId = randomUUID();
+    await requestAgendaItem({ requestId, tableBy: null, reference: `case-${run}` });
+    await requestAgendaItem({ requestId, tableBy: null, reference: `case-${run}` });
+    const [added] = await waitFor('the agenda item to be added', () => {
+      const events = meetingEvents('meetings.agenda-item-added.v1');
+      return events.length > 0 && events;
+    });
+    expect(added?.data).toMatchObject({
+      meetingId: meetingIds[0],
+      externalReference: `case-${run}`,
+      requestId,
+      type: 'escalation',
+    });
+    const agenda = await api()
+      .get(`/meetings/${meetingIds[0]}/agenda`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(
+      (agenda.body as { requestId: string }[]).filter((item) => item.requestId === requestId),
+    ).toHaveLength(1);
+  });
+
+  it('marks a request unplaced, and says so, when no meeting falls before its tabling date', async () => {
+    const requestId = randomUUID();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await requestAgendaItem({ requestId, tableBy: tomorrow, reference: `urgent-${run}` });
+    const unplaced = await waitFor('the unplaced event', () =>
+      meetingEvents('meetings.agenda-request-unplaced.v1').find(
+        (e) => (e.data as { requestId: string }).requestId === requestId,
+      ),
+    );
+    expect((unplaced.data as { reason: string }).reason).toMatch(
+      /is after the date it must be tabled by/,
+    );
+    const waiting = await api()
+      .get(`/bodies/${lungId}/agenda-requests?status=unplaced`)
+      .set('authorization', admin)
+      .expect(200);
+    expect((waiting.body as { id: string }[]).map((r) => r.id)).toContain(requestId);
+  });
+
+  it('computes quorum from attendance and records the decision with the request reference', async () => {
+    const meetingId = meetingIds[0]!;
+    // Held a moment ago: a meeting cannot be recorded as held before it starts.
+    await api().post(`/meetings/${meetingId}/hold`).set('authorization', admin).expect(409);
+    const justNow = Date.now() - 1000;
+    await api()
+      .post(`/meetings/${meetingId}/reschedule`)
+      .set('authorization', admin)
+      .send({
+        startsAt: new Date(justNow).toISOString(),
+        endsAt: new Date(justNow + 3_600_000).toISOString(),
+      })
+      .expect(200);
+
+    const outsider = `Bearer ${token(['clinician'], randomUUID())}`;
+    await api()
+      .put(`/meetings/${meetingId}/attendance`)
+      .set('authorization', outsider)
+      .send({ attendance: [{ memberId: member.chair, status: 'present' }] })
+      .expect(403);
+    const chair = `Bearer ${token(['clinician'], member.chair)}`;
+    await api()
+      .put(`/meetings/${meetingId}/attendance`)
+      .set('authorization', chair)
+      .send({ attendance: [{ memberId: randomUUID(), status: 'present' }] })
+      .expect(400);
+    await api()
+      .put(`/meetings/${meetingId}/attendance`)
+      .set('authorization', chair)
+      .send({
+        attendance: [
+          { memberId: member.chair, status: 'present' },
+          { memberId: member.nurse, status: 'present' },
+          { memberId: member.patient, status: 'apologies' },
+        ],
+      })
+      .expect(200);
+    const held = await api()
+      .post(`/meetings/${meetingId}/hold`)
+      .set('authorization', chair)
+      .expect(200);
+    expect((held.body as { quorum: object }).quorum).toMatchObject({
+      quorate: true,
+      votingMembers: 4,
+      present: 2,
+      required: 2,
+      clinicianPresent: true,
+    });
+
+    const agenda = await api()
+      .get(`/meetings/${meetingId}/agenda`)
+      .set('authorization', admin)
+      .expect(200);
+    const item = (agenda.body as { id: string; externalReference: string | null }[]).find(
+      (i) => i.externalReference === `case-${run}`,
+    )!;
+    await api()
+      .post(`/agenda-items/${item.id}/decision`)
+      .set('authorization', chair)
+      .send({
+        outcome: 'escalated',
+        rationale: 'Needs alliance funding: escalated to the CAG',
+        votes: { for: 2, against: 0, abstained: 0 },
+      })
+      .expect(201);
+    await api()
+      .post(`/agenda-items/${item.id}/decision`)
+      .set('authorization', chair)
+      .send({ outcome: 'noted', rationale: 'again' })
+      .expect(409);
+    const decision = await waitFor(
+      'the decision on the meetings topic',
+      () => meetingEvents('meetings.decision-recorded.v1')[0],
+    );
+    expect(decision).toMatchObject({
+      subject: lungId,
+      data: {
+        meetingId,
+        agendaItemId: item.id,
+        externalReference: `case-${run}`,
+        outcome: 'escalated',
+        votes: { for: 2, against: 0, abstained: 0 },
+      },
+    });
+    expect(
+      meetingEvents('meetings.meeting-held.v1').map(
+        (e) => (e.data as { meetingId: string }).meetingId,
+      ),
+    ).toContain(meetingId);
+  });
+
+  it('records a meeting without quorum as such, announces it, and refuses its decisions', async () => {
+    const meetingId = meetingIds[1]!;
+    const justNow = Date.now() - 1000;
+    await api()
+      .post(`/meetings/${meetingId}/reschedule`)
+      .set('authorization', admin)
+      .send({
+        startsAt: new Date(justNow).toISOString(),
+        endsAt: new Date(justNow + 3_600_000).toISOString(),
+      })
+      .expect(200);
+    const item = await api()
+      .post(`/meetings/${meetingId}/agenda`)
+      .set('authorization', admin)
+      .send({ type: 'for-decision', title: 'Approve pathway' })
+      .expect(201);
+    await api()
+      .put(`/meetings/${meetingId}/attendance`)
+      .set('authorization', admin)
+      .send({ attendance: [{ memberId: member.patient, status: 'present' }] })
+      .expect(200);
+    const held = await api()
+      .post(`/meetings/${meetingId}/hold`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(
+      (held.body as { quorum: { quorate: boolean; shortfalls: string[] } }).quorum,
+    ).toMatchObject({
+      quorate: false,
+      shortfalls: [
+        '1 of 4 voting members present; 2 needed',
+        'neither the chair nor a deputy chair was present',
+        'no registered clinician was present',
+      ],
+    });
+    const refused = await api()
+      .post(`/agenda-items/${(item.body as { id: string }).id}/decision`)
+      .set('authorization', admin)
+      .send({ outcome: 'approved', rationale: 'x' })
+      .expect(409);
+    expect((refused.body as { message: string }).message).toMatch(/not quorate/);
+    const notMet = await waitFor(
+      'quorum-not-met',
+      () => meetingEvents('meetings.quorum-not-met.v1')[0],
+    );
+    expect(notMet.data).toMatchObject({ meetingId, consecutive: 1 });
+  });
+});
