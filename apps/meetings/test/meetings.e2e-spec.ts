@@ -4,9 +4,9 @@ import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { platformEvents, type EventEnvelope } from '#contracts';
-import { ensureTopics } from '#messaging';
 import { mintToken, type Role } from '#platform';
 import {
+  isolatedTopicPrefix,
   startServiceProcess,
   testInfra,
   testKafka,
@@ -91,10 +91,7 @@ describe('meetings service with membership running as its own process (real Kafk
   }
 
   beforeAll(async () => {
-    await ensureTopics(
-      kafka,
-      registry.topics.map((topic) => ({ topic })),
-    );
+    await isolatedTopicPrefix(kafka, run);
     const common = {
       NODE_ENV: 'test',
       DATABASE_URL: testInfra.databaseUrl,

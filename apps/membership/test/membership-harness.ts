@@ -3,26 +3,35 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '#contracts';
 import { mintToken, type Role } from '#platform';
-import { testInfra, testKafka, TopicRecorder, uniqueName, waitFor } from '#testing';
+import {
+  isolatedTopicPrefix,
+  testInfra,
+  testKafka,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+} from '#testing';
 import { createMembershipApp } from '../src/bootstrap.js';
 
 const SECRET = 'membership-test-secret-0123456789abcdef';
 
 /**
- * The membership service booted on a schema of its own, with the real database and broker,
- * and a recorder of the membership topic. The topic is shared with other runs, so tests look
- * only at events about the ids they created.
+ * The membership service booted on a schema and topics of its own (a KAFKA_TOPIC_PREFIX),
+ * with the real database and broker, and a recorder of its membership topic.
  */
 export class MembershipHarness {
   private constructor(
     readonly app: INestApplication,
     readonly schema: string,
     readonly recorder: TopicRecorder,
+    readonly topic: string,
   ) {}
 
   static async start(): Promise<MembershipHarness> {
     const schema = uniqueName('membership');
+    const prefix = await isolatedTopicPrefix(testKafka(), schema);
     const app = await createMembershipApp({
+      KAFKA_TOPIC_PREFIX: prefix,
       SERVICE_NAME: 'membership',
       NODE_ENV: 'test',
       DATABASE_URL: testInfra.databaseUrl,
@@ -33,8 +42,9 @@ export class MembershipHarness {
       LOG_LEVEL: 'silent',
     });
     await app.init();
-    const recorder = await TopicRecorder.start(testKafka(), ['membership.events']);
-    return new MembershipHarness(app, schema, recorder);
+    const topic = `${prefix}membership.events`;
+    const recorder = await TopicRecorder.start(testKafka(), [topic]);
+    return new MembershipHarness(app, schema, recorder, topic);
   }
 
   token(roles: Role[] = ['admin']): string {
@@ -71,7 +81,7 @@ export class MembershipHarness {
   /** Events on the topic whose subject is one of `subjects`. */
   eventsAbout(...subjects: string[]): EventEnvelope[] {
     return this.recorder
-      .on('membership.events')
+      .on(this.topic)
       .map((message) => message.json<EventEnvelope>())
       .filter((event) => subjects.includes(event.subject));
   }

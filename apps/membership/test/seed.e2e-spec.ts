@@ -2,7 +2,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { type AnyEventOf, type membershipContract, platformEvents } from '#contracts';
-import { testInfra, testKafka, TopicRecorder, uniqueName, waitFor } from '#testing';
+import {
+  isolatedTopicPrefix,
+  testInfra,
+  testKafka,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+} from '#testing';
 import { MembershipModule } from '../src/app.module.js';
 import { BodiesService } from '../src/bodies/bodies.service.js';
 import { Alliance } from '../src/alliances/alliance.entity.js';
@@ -91,6 +98,7 @@ describe('membership demo seed', () => {
   let app: INestApplicationContext;
   let dataSource: DataSource;
   let recorder: TopicRecorder;
+  let topic: string;
   let first: SeedReport;
   let second: SeedReport;
   let outboxAfterFirst: number;
@@ -104,6 +112,8 @@ describe('membership demo seed', () => {
   };
 
   beforeAll(async () => {
+    const prefix = await isolatedTopicPrefix(testKafka(), schema);
+    topic = `${prefix}membership.events`;
     app = await NestFactory.createApplicationContext(
       MembershipModule.forRoot({
         SERVICE_NAME: 'membership',
@@ -111,6 +121,7 @@ describe('membership demo seed', () => {
         DATABASE_URL: testInfra.databaseUrl,
         DATABASE_SCHEMA: schema,
         KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: prefix,
         AUTH_JWT_SECRET: 'membership-seed-test-secret-0123456789',
         DAILY_CHECK_ENABLED: 'false',
         LOG_LEVEL: 'silent',
@@ -118,7 +129,7 @@ describe('membership demo seed', () => {
       { logger: false },
     );
     dataSource = app.get(DataSource);
-    recorder = await TopicRecorder.start(testKafka(), ['membership.events']);
+    recorder = await TopicRecorder.start(testKafka(), [topic]);
     first = await seedDemo(app);
     outboxAfterFirst = await outboxCount();
     second = await seedDemo(app);
@@ -185,11 +196,11 @@ describe('membership demo seed', () => {
     const alliances = await dataSource.manager.find(Alliance);
     const members = await dataSource.manager.find(Member);
     const ids = new Set([...bodies, ...alliances, ...members].map((entity) => entity.id));
-    // The topic is shared with other runs: keep the events about this run's data, as decoded
+    // Keep the events about this run's data, as decoded
     // (and validated against the contract) by a consumer.
     const ours = () =>
       recorder
-        .on('membership.events')
+        .on(topic)
         .filter((message) => {
           const { data } = message.json<{ data?: Record<string, unknown> }>();
           return [data?.['bodyId'], data?.['allianceId'], data?.['memberId']].some(
@@ -199,7 +210,7 @@ describe('membership demo seed', () => {
         // decode validates each payload against its type's schema, so the narrower type holds.
         .map((message) => platformEvents.decode(message.value) as MembershipEvent);
     const events = await waitFor(
-      `the ${eventIds.length} relayed events on membership.events`,
+      `the ${eventIds.length} relayed events on ${topic}`,
       () => {
         const found = ours();
         const foundIds = new Set(found.map((event) => event.id));

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { platformEvents } from '#contracts';
 import { createKafka, ensureTopics, messagingEntities, messagingMigrations } from '#messaging';
 import { createServiceDataSource, runMigrations } from '#platform';
 
@@ -36,6 +37,19 @@ export async function createTestTopic(
   const topic = uniqueName(prefix).replaceAll('_', '-');
   await ensureTopics(kafka, [{ topic, numPartitions }]);
   return topic;
+}
+
+/**
+ * Every platform topic under a prefix of the run's own (`KAFKA_TOPIC_PREFIX`), so a test's
+ * services publish and consume there and never into the development topics.
+ */
+export async function isolatedTopicPrefix(kafka: Kafka, run: string): Promise<string> {
+  const prefix = `${run}.`;
+  await ensureTopics(
+    kafka,
+    platformEvents.withTopicPrefix(prefix).topics.map((topic) => ({ topic })),
+  );
+  return prefix;
 }
 
 /**
