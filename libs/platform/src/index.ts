@@ -75,3 +75,6 @@ export { invalidField, notFound } from './http/field-errors.js';
 
 // time
 export { addDays, Clock, daysBetween } from './time/uk-clock.js';
+
+// jobs
+export { DailyJob, type DailyJobOptions } from './jobs/daily-job.js';

@@ -1,0 +1,60 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+
+export interface DailyJobOptions {
+  /** Queue name and job scheduler id, e.g. `membership-daily-check`. */
+  readonly name: string;
+  /** When it runs, as a cron pattern in UK time (Europe/London). */
+  readonly cron: string;
+  readonly redisUrl: string;
+  /** The work; it must be idempotent, as a stalled BullMQ job can run twice. */
+  readonly run: () => Promise<unknown>;
+  readonly logger?: LoggerService;
+}
+
+/**
+ * A daily check fired by a BullMQ job scheduler: one job per tick whichever instances run,
+ * processed by whichever instance is free. The services' daily checks (terms ending, actions
+ * overdue) are each one of these; each also has an admin endpoint to run it now.
+ */
+export class DailyJob {
+  private queue: Queue | undefined;
+  private worker: Worker | undefined;
+  private readonly logger: LoggerService;
+
+  constructor(private readonly options: DailyJobOptions) {
+    this.logger = options.logger ?? new Logger(options.name);
+  }
+
+  async start(): Promise<void> {
+    const { name, cron, redisUrl } = this.options;
+    this.queue = new Queue(name, { connection: { url: redisUrl } });
+    await this.queue.upsertJobScheduler(
+      name,
+      { pattern: cron, tz: 'Europe/London' },
+      { name, data: {} },
+    );
+    this.worker = new Worker(
+      name,
+      async (job) => {
+        if (job.name !== name) {
+          throw new Error(`No handler for job ${job.name} on queue ${name}`);
+        }
+        const result = await this.options.run();
+        this.logger.log(`${name}: ${JSON.stringify(result)}`);
+        return result;
+      },
+      // BullMQ makes (and on close, ends) the worker's blocking connection itself; one passed in
+      // as an ioredis instance would be left open and keep the process alive at shutdown.
+      { connection: { url: redisUrl } },
+    );
+    this.worker.on('failed', (_job, error) =>
+      this.logger.error(`${name} failed: ${error.message}`, error.stack),
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+}
