@@ -48,9 +48,9 @@ export class DailyJob {
       // as an ioredis instance would be left open and keep the process alive at shutdown.
       { connection: { url: redisUrl } },
     );
-    this.worker.on('failed', (_job, error) =>
-      this.logger.error(`${name} failed: ${error.message}`, error.stack),
-    );
+    this.worker.on('failed', (_job, error) => {
+      this.logger.error(`${name} failed: ${error.message}`, error.stack);
+    });
   }
 
   async stop(): Promise<void> {
