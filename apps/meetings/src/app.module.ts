@@ -8,10 +8,14 @@ import {
   databaseCheck,
   DatabaseModule,
   HealthModule,
+  Clock,
   kafkaCheck,
   loadConfig,
   MetricsModule,
 } from '#platform';
+import { ActionsDailyCheck } from './actions/actions-daily-check.js';
+import { ActionsController } from './actions/actions.controller.js';
+import { ActionsService } from './actions/actions.service.js';
 import { AgendaRequestConsumer } from './agenda/agenda-request.consumer.js';
 import { AgendaService } from './agenda/agenda.service.js';
 import { AttendanceService } from './attendance/attendance.service.js';
@@ -21,6 +25,7 @@ import { DecisionsService } from './decisions/decisions.service.js';
 import { BodyAccess } from './meetings/body-access.service.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
 import { MeetingsService } from './meetings/meetings.service.js';
+import { MinutesService } from './minutes/minutes.service.js';
 import { MembershipReadModelConsumer } from './read-model/membership-read-model.consumer.js';
 
 @Module({})
@@ -48,8 +53,23 @@ export class MeetingsModule {
         }),
         MessagingModule.forRoot({ registry: platformEvents }),
       ],
-      controllers: [MeetingsController, MembershipReadModelConsumer, AgendaRequestConsumer],
-      providers: [MeetingsService, AgendaService, AttendanceService, DecisionsService, BodyAccess],
+      controllers: [
+        MeetingsController,
+        ActionsController,
+        MembershipReadModelConsumer,
+        AgendaRequestConsumer,
+      ],
+      providers: [
+        Clock,
+        MeetingsService,
+        AgendaService,
+        AttendanceService,
+        DecisionsService,
+        ActionsService,
+        MinutesService,
+        ActionsDailyCheck,
+        BodyAccess,
+      ],
     };
   }
 }

@@ -9,6 +9,9 @@ export const meetingsConfigSchema = baseConfigSchema.extend({
     .default('meetings'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   MIGRATE_ON_BOOT: z.stringbool().default(true),
+  /** When overdue actions are announced (cron, UK time); off leaves it to the admin endpoint. */
+  DAILY_CHECK_CRON: z.string().min(9).default('0 6 * * *'),
+  DAILY_CHECK_ENABLED: z.stringbool().default(true),
   /** The consumer group reading membership and workflow events. */
   CONSUMER_GROUP: z.string().min(1).default('meetings'),
 });

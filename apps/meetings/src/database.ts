@@ -1,5 +1,6 @@
 import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
+import { Action } from './actions/action.entity.js';
 import { AgendaItem } from './agenda/agenda-item.entity.js';
 import { AgendaRequest } from './agenda/agenda-request.entity.js';
 import { Attendance } from './attendance/attendance.entity.js';
@@ -8,6 +9,7 @@ import { Meeting } from './meetings/meeting.entity.js';
 import { BodyTerms } from './read-model/body-terms.entity.js';
 import { BodyView } from './read-model/body-view.entity.js';
 import { MemberView } from './read-model/member-view.entity.js';
+import { ActionsAndMinutes1795245138310 } from './migrations/1795245138310-actions-and-minutes.js';
 import { Seat } from './read-model/seat.entity.js';
 import { MeetingsSchema1795243346155 } from './migrations/1795243346155-meetings-schema.js';
 
@@ -23,9 +25,14 @@ export const meetingsEntities = [
   AgendaRequest,
   Attendance,
   Decision,
+  Action,
 ];
 
-export const meetingsMigrations = [...messagingMigrations, MeetingsSchema1795243346155];
+export const meetingsMigrations = [
+  ...messagingMigrations,
+  MeetingsSchema1795243346155,
+  ActionsAndMinutes1795245138310,
+];
 
 export const meetingsConstraintMessages: ConstraintMessages = {
   decision_agenda_item_key: 'A decision is already recorded on this agenda item',

@@ -109,6 +109,7 @@ describe('meetings service with membership running as its own process (real Kafk
       ...common,
       SERVICE_NAME: 'meetings',
       DATABASE_SCHEMA: `${run}_meetings`,
+      DAILY_CHECK_ENABLED: 'false',
       LOG_LEVEL: 'silent',
     });
     await meetings.startAllMicroservices();
@@ -392,5 +393,137 @@ describe('meetings service with membership running as its own process (real Kafk
       () => meetingEvents('meetings.quorum-not-met.v1')[0],
     );
     expect(notMet.data).toMatchObject({ meetingId, consecutive: 1 });
+  });
+
+  it('assigns actions, announces them overdue once, and lets their owner complete them', async () => {
+    const meetingId = meetingIds[0]!;
+    const chair = `Bearer ${token(['clinician'], member.chair)}`;
+    const assigned = await api()
+      .post(`/meetings/${meetingId}/actions`)
+      .set('authorization', chair)
+      .send({
+        description: 'Write to trusts about FDS capacity',
+        ownerMemberId: member.nurse,
+        dueOn: '2026-01-15',
+      })
+      .expect(201);
+    const actionId = (assigned.body as { id: string }).id;
+    await api()
+      .post(`/meetings/${meetingId}/actions`)
+      .set('authorization', admin)
+      .send({ description: 'x', ownerMemberId: randomUUID(), dueOn: '2026-01-15' })
+      .expect(400);
+
+    const first = await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-01-20' })
+      .expect(200);
+    expect(first.body).toEqual({ ran: true, overdue: 1 });
+    const again = await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-01-21' })
+      .expect(200);
+    expect(again.body).toEqual({ ran: true, overdue: 0 });
+
+    const owner = `Bearer ${token(['clinician'], member.nurse)}`;
+    await api()
+      .post(`/actions/${actionId}/complete`)
+      .set('authorization', owner)
+      .send({ completedOn: '2026-01-22' })
+      .expect(200);
+    await api()
+      .post(`/actions/${actionId}/complete`)
+      .set('authorization', owner)
+      .send({})
+      .expect(409);
+    const open = await api()
+      .get(`/members/${member.nurse}/actions?status=open`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(open.body).toEqual([]);
+
+    await waitFor(
+      'the action events',
+      () => meetingEvents('meetings.action-completed.v1').length === 1,
+    );
+    expect(meetingEvents('meetings.action-assigned.v1').map((e) => e.data)).toMatchObject([
+      { actionId, ownerMemberId: member.nurse, dueOn: '2026-01-15' },
+    ]);
+    expect(meetingEvents('meetings.action-overdue.v1').map((e) => e.data)).toEqual([
+      {
+        meetingId,
+        bodyId: lungId,
+        actionId,
+        ownerMemberId: member.nurse,
+        dueOn: '2026-01-15',
+        daysOverdue: 5,
+      },
+    ]);
+  });
+
+  it('approves minutes only at a later quorate meeting of the body', async () => {
+    const [minuted, inquorate, later] = meetingIds as [string, string, string];
+    await api()
+      .put(`/meetings/${meetingIds[3]}/minutes`)
+      .set('authorization', admin)
+      .send({ text: 'Not held yet' })
+      .expect(409);
+    await api()
+      .put(`/meetings/${minuted}/minutes`)
+      .set('authorization', admin)
+      .send({ text: 'Present: chair, nurse. Item 1: escalated to the CAG.' })
+      .expect(200);
+    await api()
+      .post(`/meetings/${minuted}/minutes/approve`)
+      .set('authorization', admin)
+      .send({ atMeetingId: inquorate })
+      .expect(409);
+    await api()
+      .post(`/meetings/${minuted}/minutes/approve`)
+      .set('authorization', admin)
+      .send({ atMeetingId: minuted })
+      .expect(400);
+
+    const justNow = Date.now() - 500;
+    await api()
+      .post(`/meetings/${later}/reschedule`)
+      .set('authorization', admin)
+      .send({
+        startsAt: new Date(justNow).toISOString(),
+        endsAt: new Date(justNow + 3_600_000).toISOString(),
+      })
+      .expect(200);
+    await api()
+      .put(`/meetings/${later}/attendance`)
+      .set('authorization', admin)
+      .send({
+        attendance: [
+          { memberId: member.chair, status: 'present' },
+          { memberId: member.lead, status: 'present' },
+        ],
+      })
+      .expect(200);
+    await api().post(`/meetings/${later}/hold`).set('authorization', admin).expect(200);
+    const approved = await api()
+      .post(`/meetings/${minuted}/minutes/approve`)
+      .set('authorization', admin)
+      .send({ atMeetingId: later })
+      .expect(200);
+    expect(approved.body).toMatchObject({
+      minutesStatus: 'approved',
+      minutesApprovedAtMeetingId: later,
+    });
+    await api()
+      .put(`/meetings/${minuted}/minutes`)
+      .set('authorization', admin)
+      .send({ text: 'rewrite' })
+      .expect(409);
+    const event = await waitFor(
+      'minutes-approved',
+      () => meetingEvents('meetings.minutes-approved.v1')[0],
+    );
+    expect(event.data).toEqual({ meetingId: minuted, bodyId: lungId, approvedAtMeetingId: later });
   });
 });

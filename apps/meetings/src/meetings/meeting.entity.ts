@@ -3,6 +3,7 @@ import type { MEETING_KINDS } from '#contracts';
 import type { QuorumResult } from '../attendance/quorum.js';
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export const MINUTES_STATUSES = ['none', 'draft', 'approved'] as const;
 
 @Entity({ name: 'meeting' })
 @Index('meeting_body_starts_idx', ['bodyId', 'startsAt'])
@@ -43,6 +44,15 @@ export class Meeting {
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
   cancelReason!: string | null;
+
+  @Column({ name: 'minutes_status', type: 'varchar', length: 20, default: 'none' })
+  minutesStatus!: (typeof MINUTES_STATUSES)[number];
+
+  @Column({ name: 'minutes_text', type: 'text', nullable: true })
+  minutesText!: string | null;
+
+  @Column({ name: 'minutes_approved_at_meeting_id', type: 'uuid', nullable: true })
+  minutesApprovedAtMeetingId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -114,6 +114,9 @@ export class MeetingsService {
           seriesId,
           quorum: null,
           cancelReason: null,
+          minutesStatus: 'none',
+          minutesText: null,
+          minutesApprovedAtMeetingId: null,
         });
         await manager.insert(Meeting, meeting);
         await this.events.publish(manager, 'meetings.meeting-scheduled.v1', meetingState(meeting), {

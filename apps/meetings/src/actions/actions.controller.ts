@@ -1,0 +1,118 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Clock, CurrentUser, notFound, Roles, type Principal } from '#platform';
+import { BodyAccess } from '../meetings/body-access.service.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { ApproveMinutesDto, DraftMinutesDto } from '../minutes/dto.js';
+import { MinutesService } from '../minutes/minutes.service.js';
+import type { Action } from './action.entity.js';
+import { ActionsService } from './actions.service.js';
+import { ActionsQuery, AssignActionDto, CompleteActionDto, RunDailyCheckDto } from './dto.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+/** What a meeting leaves behind: actions with owners and due dates, and its minutes. */
+@ApiTags('actions and minutes')
+@Controller()
+export class ActionsController {
+  constructor(
+    @Inject(ActionsService) private readonly actions: ActionsService,
+    @Inject(MinutesService) private readonly minutes: MinutesService,
+    @Inject(MeetingsService) private readonly meetings: MeetingsService,
+    @Inject(BodyAccess) private readonly access: BodyAccess,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Post('meetings/:id/actions')
+  @Roles('admin', 'clinician')
+  async assign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignActionDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Action> {
+    await this.mayActFor(principal, id);
+    return this.actions.assign(id, dto);
+  }
+
+  @Get('meetings/:id/actions')
+  @Roles(...READERS)
+  forMeeting(@Param('id', ParseUUIDPipe) id: string): Promise<Action[]> {
+    return this.actions.forMeeting(id);
+  }
+
+  @Get('members/:memberId/actions')
+  @Roles(...READERS)
+  forMember(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Query() query: ActionsQuery,
+  ): Promise<Action[]> {
+    return this.actions.forMember(memberId, query.status);
+  }
+
+  /** Completed by its owner, an admin or a member of the body. */
+  @Post('actions/:id/complete')
+  @HttpCode(200)
+  @Roles('admin', 'clinician')
+  async complete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CompleteActionDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Action> {
+    const action = await this.actions.get(id);
+    if (!action) {
+      throw notFound('Action', id);
+    }
+    if (principal.memberId !== action.ownerMemberId) {
+      await this.mayActFor(principal, action.meetingId);
+    }
+    return this.actions.complete(id, dto);
+  }
+
+  @Put('meetings/:id/minutes')
+  @Roles('admin', 'clinician')
+  async draftMinutes(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DraftMinutesDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Meeting> {
+    await this.mayActFor(principal, id);
+    return this.minutes.draft(id, dto.text);
+  }
+
+  @Post('meetings/:id/minutes/approve')
+  @HttpCode(200)
+  @Roles('admin', 'clinician')
+  async approveMinutes(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApproveMinutesDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Meeting> {
+    await this.mayActFor(principal, id);
+    return this.minutes.approve(id, dto.atMeetingId);
+  }
+
+  /** Runs the daily overdue-actions check now (it also runs on its schedule). */
+  @Post('admin/daily-check')
+  @HttpCode(200)
+  @Roles('admin')
+  dailyCheck(@Body() dto: RunDailyCheckDto): Promise<{ ran: boolean; overdue: number }> {
+    return this.actions.markOverdue(dto.on ?? this.clock.today());
+  }
+
+  private async mayActFor(principal: Principal, meetingId: string): Promise<void> {
+    const meeting = await this.meetings.get(meetingId);
+    await this.access.assertMayActFor(principal, meeting.bodyId, meeting.startsAt);
+  }
+}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ACTION_STATUSES } from './action.entity.js';
+
+export class AssignActionDto {
+  @ApiProperty({ example: 'Write to trusts about FDS capacity' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  description!: string;
+
+  @ApiProperty({ description: 'A member seated on the body' })
+  @IsUUID()
+  ownerMemberId!: string;
+
+  @ApiProperty({ example: '2027-01-31' })
+  @IsISO8601({ strict: true })
+  dueOn!: string;
+
+  @ApiPropertyOptional({ description: 'The agenda item it arose from' })
+  @IsOptional()
+  @IsUUID()
+  agendaItemId?: string;
+}
+
+export class CompleteActionDto {
+  @ApiPropertyOptional({ example: '2027-01-20', description: 'Today by default' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  completedOn?: string;
+}
+
+export class ActionsQuery {
+  @ApiPropertyOptional({ enum: ACTION_STATUSES })
+  @IsOptional()
+  @IsIn(ACTION_STATUSES)
+  status?: (typeof ACTION_STATUSES)[number];
+}
+
+export class RunDailyCheckDto {
+  @ApiPropertyOptional({
+    example: '2026-11-21',
+    description: 'The day to check as; today by default',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  on?: string;
+}

@@ -1,0 +1,83 @@
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { invalidField, notFound } from '#platform';
+import { Meeting } from '../meetings/meeting.entity.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+/** Draft minutes of a held meeting, approved at a later quorate meeting of the same body. */
+@Injectable()
+export class MinutesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: Publisher,
+  ) {}
+
+  async draft(meetingId: string, text: string): Promise<Meeting> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await manager.findOne(Meeting, {
+        where: { id: meetingId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!meeting) {
+        throw notFound('Meeting', meetingId);
+      }
+      if (meeting.status !== 'held') {
+        throw new ConflictException(
+          'Minutes are written for a meeting once it is recorded as held',
+        );
+      }
+      if (meeting.minutesStatus === 'approved') {
+        throw new ConflictException('The minutes are approved and can no longer change');
+      }
+      meeting.minutesText = text;
+      meeting.minutesStatus = 'draft';
+      return manager.save(Meeting, meeting);
+    });
+  }
+
+  async approve(meetingId: string, atMeetingId: string): Promise<Meeting> {
+    return this.dataSource.transaction(async (manager) => {
+      const meeting = await manager.findOne(Meeting, {
+        where: { id: meetingId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!meeting) {
+        throw notFound('Meeting', meetingId);
+      }
+      if (meeting.minutesStatus !== 'draft') {
+        throw new ConflictException(
+          meeting.minutesStatus === 'approved'
+            ? 'The minutes are already approved'
+            : 'There are no draft minutes to approve',
+        );
+      }
+      const at = await manager.findOneBy(Meeting, { id: atMeetingId });
+      if (
+        !at ||
+        at.bodyId !== meeting.bodyId ||
+        at.startsAt.getTime() <= meeting.startsAt.getTime()
+      ) {
+        throw invalidField(
+          'atMeetingId',
+          'Minutes are approved at a later meeting of the same body',
+        );
+      }
+      if (at.status !== 'held' || !at.quorum?.quorate) {
+        throw new ConflictException('Minutes are approved by a held, quorate meeting');
+      }
+      meeting.minutesStatus = 'approved';
+      meeting.minutesApprovedAtMeetingId = at.id;
+      await manager.save(Meeting, meeting);
+      await this.events.publish(
+        manager,
+        'meetings.minutes-approved.v1',
+        { meetingId: meeting.id, bodyId: meeting.bodyId, approvedAtMeetingId: at.id },
+        { subject: meeting.bodyId },
+      );
+      return meeting;
+    });
+  }
+}
