@@ -19,6 +19,7 @@ import { ActionsService } from './actions/actions.service.js';
 import { AgendaRequestConsumer } from './agenda/agenda-request.consumer.js';
 import { AgendaService } from './agenda/agenda.service.js';
 import { AttendanceService } from './attendance/attendance.service.js';
+import { CalendarController } from './calendar/calendar.controller.js';
 import { meetingsConfigSchema } from './config.js';
 import { meetingsConstraintMessages, meetingsEntities, meetingsMigrations } from './database.js';
 import { DecisionsService } from './decisions/decisions.service.js';
@@ -56,6 +57,7 @@ export class MeetingsModule {
       controllers: [
         MeetingsController,
         ActionsController,
+        CalendarController,
         MembershipReadModelConsumer,
         AgendaRequestConsumer,
       ],

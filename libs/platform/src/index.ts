@@ -77,4 +77,4 @@ export { invalidField, notFound } from './http/field-errors.js';
 export { addDays, Clock, daysBetween } from './time/uk-clock.js';
 
 // jobs
-export { DailyJob, type DailyJobOptions } from './jobs/daily-job.js';
+export { DailyJob, DailyJobProvider, type DailyJobOptions } from './jobs/daily-job.js';

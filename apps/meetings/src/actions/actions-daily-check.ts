@@ -1,38 +1,29 @@
-import {
-  Inject,
-  Injectable,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { APP_CONFIG, Clock, DailyJob } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, Clock, DailyJobProvider } from '#platform';
 import type { MeetingsConfig } from '../config.js';
 import { ActionsService } from './actions.service.js';
 
 /** Announces overdue actions on schedule (DAILY_CHECK_CRON, UK time). */
 @Injectable()
-export class ActionsDailyCheck implements OnApplicationBootstrap, OnApplicationShutdown {
-  private job: DailyJob | undefined;
-
+export class ActionsDailyCheck extends DailyJobProvider {
   constructor(
     @Inject(APP_CONFIG) private readonly config: MeetingsConfig,
     @Inject(ActionsService) private readonly actions: ActionsService,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.DAILY_CHECK_ENABLED) {
-      return;
-    }
-    this.job = new DailyJob({
-      name: 'meetings-actions-overdue',
-      cron: this.config.DAILY_CHECK_CRON,
-      redisUrl: this.config.REDIS_URL,
-      run: () => this.actions.markOverdue(this.clock.today()),
-    });
-    await this.job.start();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.job?.stop();
+  protected schedule() {
+    return {
+      name: 'meetings-actions-overdue',
+      enabled: this.config.DAILY_CHECK_ENABLED,
+      cron: this.config.DAILY_CHECK_CRON,
+      redisUrl: this.config.REDIS_URL,
+    };
+  }
+
+  protected run(): Promise<unknown> {
+    return this.actions.markOverdue(this.clock.today());
   }
 }

@@ -1,5 +1,5 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { PlatformEventMap } from '#contracts';
 import { EventPublisher } from '#messaging';
 import { invalidField, notFound } from '#platform';
@@ -17,13 +17,7 @@ export class MinutesService {
 
   async draft(meetingId: string, text: string): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
-      const meeting = await manager.findOne(Meeting, {
-        where: { id: meetingId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!meeting) {
-        throw notFound('Meeting', meetingId);
-      }
+      const meeting = await lockMeeting(manager, meetingId);
       if (meeting.status !== 'held') {
         throw new ConflictException(
           'Minutes are written for a meeting once it is recorded as held',
@@ -40,13 +34,7 @@ export class MinutesService {
 
   async approve(meetingId: string, atMeetingId: string): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
-      const meeting = await manager.findOne(Meeting, {
-        where: { id: meetingId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!meeting) {
-        throw notFound('Meeting', meetingId);
-      }
+      const meeting = await lockMeeting(manager, meetingId);
       if (meeting.minutesStatus !== 'draft') {
         throw new ConflictException(
           meeting.minutesStatus === 'approved'
@@ -80,4 +68,15 @@ export class MinutesService {
       return meeting;
     });
   }
+}
+
+async function lockMeeting(manager: EntityManager, meetingId: string): Promise<Meeting> {
+  const meeting = await manager.findOne(Meeting, {
+    where: { id: meetingId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!meeting) {
+    throw notFound('Meeting', meetingId);
+  }
+  return meeting;
 }

@@ -30,7 +30,7 @@ export class Seat {
   endedOn!: string | null;
 }
 
-/** SQL for "the seat is held on :on (a date)". */
-export function seatHeldOnSql(alias: string): string {
-  return `daterange(${alias}.term_start, LEAST(${alias}.ended_on, ${alias}.term_end + 1), '[)') @> CAST(:on AS date)`;
+/** SQL for "the seat is held on a date": the `:on` parameter unless another date expression is given. */
+export function seatHeldOnSql(alias: string, on = 'CAST(:on AS date)'): string {
+  return `daterange(${alias}.term_start, LEAST(${alias}.ended_on, ${alias}.term_end + 1), '[)') @> ${on}`;
 }

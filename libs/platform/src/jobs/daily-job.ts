@@ -1,4 +1,9 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import {
+  Logger,
+  type LoggerService,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 
 export interface DailyJobOptions {
@@ -56,5 +61,35 @@ export class DailyJob {
   async stop(): Promise<void> {
     await this.worker?.close();
     await this.queue?.close();
+  }
+}
+
+/**
+ * A Nest provider running one DailyJob while the app runs. A service's daily check extends it,
+ * naming its schedule (usually from config) and its work.
+ */
+export abstract class DailyJobProvider implements OnApplicationBootstrap, OnApplicationShutdown {
+  private job: DailyJob | undefined;
+
+  protected abstract schedule(): {
+    name: string;
+    enabled: boolean;
+    cron: string;
+    redisUrl: string;
+  };
+
+  protected abstract run(): Promise<unknown>;
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { enabled, ...schedule } = this.schedule();
+    if (!enabled) {
+      return;
+    }
+    this.job = new DailyJob({ ...schedule, run: () => this.run() });
+    await this.job.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.job?.stop();
   }
 }
