@@ -27,7 +27,7 @@ import { BodyAccess } from './meetings/body-access.service.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesService } from './minutes/minutes.service.js';
-import { MembershipReadModelConsumer } from './read-model/membership-read-model.consumer.js';
+import { MembershipReadModelConsumer } from '#membership-view';
 
 @Module({})
 export class MeetingsModule {

@@ -6,20 +6,14 @@ import { AgendaRequest } from './agenda/agenda-request.entity.js';
 import { Attendance } from './attendance/attendance.entity.js';
 import { Decision } from './decisions/decision.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
-import { BodyTerms } from './read-model/body-terms.entity.js';
-import { BodyView } from './read-model/body-view.entity.js';
-import { MemberView } from './read-model/member-view.entity.js';
 import { ActionsAndMinutes1795245138310 } from './migrations/1795245138310-actions-and-minutes.js';
-import { Seat } from './read-model/seat.entity.js';
 import { MeetingsSchema1795243346155 } from './migrations/1795243346155-meetings-schema.js';
+import { membershipViewEntities } from '#membership-view';
 
 /** The meetings schema: its entities and the migrations that build it, in order. */
 export const meetingsEntities = [
   ...messagingEntities,
-  BodyView,
-  BodyTerms,
-  MemberView,
-  Seat,
+  ...membershipViewEntities,
   Meeting,
   AgendaItem,
   AgendaRequest,

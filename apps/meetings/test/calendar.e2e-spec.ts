@@ -5,9 +5,7 @@ import { DataSource } from 'typeorm';
 import { mintToken } from '#platform';
 import { isolatedTopicPrefix, testInfra, testKafka, uniqueName } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
-import { BodyView } from '../src/read-model/body-view.entity.js';
-import { MemberView } from '../src/read-model/member-view.entity.js';
-import { Seat } from '../src/read-model/seat.entity.js';
+import { BodyView, MemberView, Seat } from '#membership-view';
 
 const SECRET = 'calendar-test-secret-0123456789abcdef0';
 

@@ -6,9 +6,9 @@ import { EventPublisher } from '#messaging';
 import { Clock, daysBetween, invalidField, notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { MemberView } from '../read-model/member-view.entity.js';
 import { Action } from './action.entity.js';
 import type { AssignActionDto, CompleteActionDto } from './dto.js';
+import { MemberView } from '#membership-view';
 
 type Publisher = EventPublisher<PlatformEventMap>;
 

@@ -5,11 +5,11 @@ import type { EventOf, PlatformEventMap } from '#contracts';
 import { EventPublisher } from '#messaging';
 import { notFound } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { BodyTerms } from '../read-model/body-terms.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
 import type { AddAgendaItemDto } from './dto.js';
 import { placeAgendaRequest } from './placement.js';
+import { BodyTerms } from '#membership-view';
 
 type Publisher = EventPublisher<PlatformEventMap>;
 const DEFAULT_PAPERS_DUE_DAYS = 7;

@@ -4,12 +4,10 @@ import type { PlatformEventMap } from '#contracts';
 import { EventPublisher } from '#messaging';
 import { invalidField, notFound } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { BodyTerms } from '../read-model/body-terms.entity.js';
-import { MemberView } from '../read-model/member-view.entity.js';
-import { Seat, seatHeldOnSql } from '../read-model/seat.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { RecordAttendanceDto } from './dto.js';
 import { computeQuorum } from './quorum.js';
+import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 
 type Publisher = EventPublisher<PlatformEventMap>;
 

@@ -3,10 +3,8 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { In, DataSource } from 'typeorm';
 import { notFound, Roles } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { BodyView } from '../read-model/body-view.entity.js';
-import { MemberView } from '../read-model/member-view.entity.js';
-import { Seat, seatHeldOnSql } from '../read-model/seat.entity.js';
 import { calendarFileName, meetingToEvent, renderCalendar } from './calendar.ics.js';
+import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 
 /** Each meeting is judged by the seats of its own UK calendar day. */
 const SEAT_HELD_ON_MEETING_DAY = seatHeldOnSql(

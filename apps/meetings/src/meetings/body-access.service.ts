@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '#platform';
-import { Seat, seatHeldOnSql } from '../read-model/seat.entity.js';
+import { Seat, seatHeldOnSql } from '#membership-view';
 
 const UK_DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',

@@ -5,7 +5,6 @@ import type { PlatformEventMap } from '#contracts';
 import { EventPublisher } from '#messaging';
 import { invalidField, notFound } from '#platform';
 import { AgendaService } from '../agenda/agenda.service.js';
-import { BodyView } from '../read-model/body-view.entity.js';
 import type {
   CancelMeetingDto,
   RescheduleMeetingDto,
@@ -13,6 +12,7 @@ import type {
   ScheduleSeriesDto,
 } from './dto.js';
 import { Meeting } from './meeting.entity.js';
+import { BodyView } from '#membership-view';
 
 type Publisher = EventPublisher<PlatformEventMap>;
 
