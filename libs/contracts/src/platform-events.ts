@@ -1,6 +1,7 @@
 import { createEventRegistry, type EventMapOfRegistry } from './event-registry.js';
 import { meetingsContract } from './meetings.events.js';
 import { membershipContract } from './membership.events.js';
+import { prioritiesContract } from './priorities.events.js';
 import { workflowContract } from './workflow.events.js';
 
 /**
@@ -10,6 +11,7 @@ import { workflowContract } from './workflow.events.js';
 export const platformEvents = createEventRegistry(
   membershipContract,
   meetingsContract,
+  prioritiesContract,
   workflowContract,
 );
 

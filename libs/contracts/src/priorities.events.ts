@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { defineContract } from './contract.js';
+
+/**
+ * Events of the priorities service: clinical priorities and their RAG status and milestones,
+ * service gaps with their NHS 5x5 risk, workforce recommendations and clinical pathways.
+ * Events are keyed by the owning body's id, so one body's items stay in order.
+ *
+ * Published names never change: a new payload shape is a new `.v2` type beside the old one.
+ */
+
+const uuid = z.uuid();
+const isoDate = z.iso.date();
+
+export const RAG_STATUSES = ['green', 'amber', 'red'] as const;
+export const PRIORITY_SOURCES = ['alliance', 'national', 'local'] as const;
+export const PRIORITY_CATEGORIES = [
+  'rapid-diagnostic-pathway',
+  'early-diagnosis',
+  'faster-diagnosis',
+  'treatment-variation',
+  'personalised-care',
+  'workforce',
+  'prevention',
+  'screening',
+  'research-and-innovation',
+  'other',
+] as const;
+export const RISK_LEVELS = ['low', 'moderate', 'high', 'extreme'] as const;
+export const WORKFORCE_STATUSES = [
+  'proposed',
+  'endorsed',
+  'rejected',
+  'funded',
+  'implemented',
+] as const;
+export const PATHWAY_SCOPES = ['national', 'alliance'] as const;
+
+/** NHS 5x5 risk: likelihood x consequence, 1 to 25, with its level. */
+export const riskScoreSchema = z.object({
+  likelihood: z.number().int().min(1).max(5),
+  consequence: z.number().int().min(1).max(5),
+  score: z.number().int().min(1).max(25),
+  level: z.enum(RISK_LEVELS),
+});
+
+const owned = z.object({ bodyId: uuid });
+
+export const prioritiesContract = defineContract('priorities', {
+  'priorities.priority-created.v1': owned.extend({
+    priorityId: uuid,
+    programmeId: uuid.nullable(),
+    title: z.string().min(1),
+    source: z.enum(PRIORITY_SOURCES),
+    category: z.enum(PRIORITY_CATEGORIES),
+    rag: z.enum(RAG_STATUSES),
+  }),
+  'priorities.rag-changed.v1': owned.extend({
+    priorityId: uuid,
+    from: z.enum(RAG_STATUSES),
+    to: z.enum(RAG_STATUSES),
+    reason: z.string().min(1),
+    /** The token subject of who set it. */
+    setBy: z.string().min(1),
+  }),
+  'priorities.milestone-missed.v1': owned.extend({
+    priorityId: uuid,
+    milestoneId: uuid,
+    title: z.string().min(1),
+    dueOn: isoDate,
+  }),
+  'priorities.priority-completed.v1': owned.extend({ priorityId: uuid, completedOn: isoDate }),
+  'priorities.service-gap-raised.v1': owned.extend({
+    gapId: uuid,
+    description: z.string().min(1),
+    initialRisk: riskScoreSchema,
+    currentRisk: riskScoreSchema,
+    targetRisk: riskScoreSchema,
+  }),
+  'priorities.risk-rescored.v1': owned.extend({
+    gapId: uuid,
+    previousRisk: riskScoreSchema,
+    currentRisk: riskScoreSchema,
+    reason: z.string().min(1),
+  }),
+  'priorities.workforce-recommendation-raised.v1': owned.extend({
+    recommendationId: uuid,
+    staffGroup: z.string().min(1),
+    shortfallWte: z.number().nonnegative(),
+    estimatedCost: z.number().nonnegative().nullable(),
+    fundingNeeded: z.boolean(),
+  }),
+  'priorities.workforce-recommendation-status-changed.v1': owned.extend({
+    recommendationId: uuid,
+    from: z.enum(WORKFORCE_STATUSES),
+    to: z.enum(WORKFORCE_STATUSES),
+  }),
+  'priorities.pathway-published.v1': owned.extend({
+    pathwayId: uuid,
+    versionId: uuid,
+    tumourSite: z.string().min(1),
+    scope: z.enum(PATHWAY_SCOPES),
+    version: z.string().min(1),
+    publishedOn: isoDate,
+    reviewDueOn: isoDate,
+    supersedesVersionId: uuid.nullable(),
+  }),
+  'priorities.pathway-review-due.v1': owned.extend({
+    pathwayId: uuid,
+    versionId: uuid,
+    reviewDueOn: isoDate,
+    daysRemaining: z.number().int().min(0),
+  }),
+  'priorities.pathway-review-overdue.v1': owned.extend({
+    pathwayId: uuid,
+    versionId: uuid,
+    reviewDueOn: isoDate,
+  }),
+});
