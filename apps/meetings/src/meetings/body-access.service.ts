@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { holdsSeat } from '#membership-view';
 import type { Principal } from '#platform';
-import { Seat, seatHeldOnSql } from '#membership-view';
 
 const UK_DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
@@ -24,14 +24,11 @@ export class BodyAccess {
     }
     const seated =
       principal.memberId !== undefined &&
-      (await this.dataSource.manager
-        .createQueryBuilder(Seat, 's')
-        .where('s.body_id = :bodyId AND s.member_id = :memberId', {
-          bodyId,
-          memberId: principal.memberId,
-        })
-        .andWhere(seatHeldOnSql('s'), { on: UK_DAY.format(on) })
-        .getExists());
+      (await holdsSeat(this.dataSource.manager, {
+        bodyId,
+        memberId: principal.memberId,
+        on: UK_DAY.format(on),
+      }));
     if (!seated) {
       throw new ForbiddenException(
         'Only an admin or a member of the body may record this for its meeting',

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, Clock, DailyJobProvider } from '#platform';
+import type { PrioritiesConfig } from '../config.js';
+import { PathwaysService } from '../pathways/pathways.service.js';
+import { PrioritiesService } from '../priorities/priorities.service.js';
+
+export interface PrioritiesCheckResult {
+  ran: boolean;
+  milestonesMissed: number;
+  reviewsDue: number;
+  reviewsOverdue: number;
+}
+
+/**
+ * Once a day: milestones past their date are missed, pathway reviews falling due within the
+ * notice period or past it are announced; each thing once. Safe to run twice or from two
+ * instances at once.
+ */
+@Injectable()
+export class PrioritiesDailyCheck extends DailyJobProvider {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: PrioritiesConfig,
+    @Inject(PrioritiesService) private readonly priorities: PrioritiesService,
+    @Inject(PathwaysService) private readonly pathways: PathwaysService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async check(today: string): Promise<PrioritiesCheckResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query<[{ locked: boolean }]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext('priorities.daily-check')) AS locked`,
+      );
+      if (!locked) {
+        return { ran: false, milestonesMissed: 0, reviewsDue: 0, reviewsOverdue: 0 };
+      }
+      const milestonesMissed = await this.priorities.markMissedMilestones(manager, today);
+      const reviews = await this.pathways.announceReviews(
+        manager,
+        today,
+        this.config.REVIEW_NOTICE_DAYS,
+      );
+      return {
+        ran: true,
+        milestonesMissed,
+        reviewsDue: reviews.due,
+        reviewsOverdue: reviews.overdue,
+      };
+    });
+  }
+
+  protected schedule() {
+    return {
+      name: 'priorities-daily-check',
+      enabled: this.config.DAILY_CHECK_ENABLED,
+      cron: this.config.DAILY_CHECK_CRON,
+      redisUrl: this.config.REDIS_URL,
+    };
+  }
+
+  protected run(): Promise<unknown> {
+    return this.check(this.clock.today());
+  }
+}

@@ -1,0 +1,35 @@
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BodyView, holdsSeat } from '#membership-view';
+import { Clock, notFound, type Principal } from '#platform';
+
+/** Admins write for any body; otherwise the owning body's current chair or clinical lead. */
+@Injectable()
+export class OwnerAccess {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async assertMayWrite(principal: Principal, bodyId: string): Promise<void> {
+    if (!(await this.dataSource.manager.existsBy(BodyView, { id: bodyId }))) {
+      throw notFound('Body', bodyId);
+    }
+    if (principal.roles.includes('admin')) {
+      return;
+    }
+    const leads =
+      principal.memberId !== undefined &&
+      (await holdsSeat(this.dataSource.manager, {
+        bodyId,
+        memberId: principal.memberId,
+        on: this.clock.today(),
+        roles: ['chair', 'clinical-lead'],
+      }));
+    if (!leads) {
+      throw new ForbiddenException(
+        "Only an admin or the body's chair or clinical lead may change this",
+      );
+    }
+  }
+}

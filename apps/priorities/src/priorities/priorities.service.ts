@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { Clock, notFound } from '#platform';
+import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './dto.js';
+import { Milestone } from './milestone.entity.js';
+import { Priority } from './priority.entity.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+@Injectable()
+export class PrioritiesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreatePriorityDto, setBy: string): Promise<Priority> {
+    return this.dataSource.transaction(async (manager) => {
+      const priority = manager.create(Priority, {
+        id: randomUUID(),
+        bodyId: dto.bodyId,
+        programmeId: dto.programmeId ?? null,
+        title: dto.title,
+        source: dto.source,
+        category: dto.category,
+        rag: 'green',
+        ragReason: 'New priority',
+        ragSetBy: setBy,
+        completedOn: null,
+      });
+      await manager.insert(Priority, priority);
+      await this.events.publish(
+        manager,
+        'priorities.priority-created.v1',
+        {
+          priorityId: priority.id,
+          bodyId: priority.bodyId,
+          programmeId: priority.programmeId,
+          title: priority.title,
+          source: priority.source,
+          category: priority.category,
+          rag: priority.rag,
+        },
+        { subject: priority.bodyId },
+      );
+      return priority;
+    });
+  }
+
+  /** Sets the RAG status with its reason; the same status again is no change and no event. */
+  async setRag(id: string, dto: SetRagDto, setBy: string): Promise<Priority> {
+    return this.dataSource.transaction(async (manager) => {
+      const priority = await lock(manager, id);
+      if (priority.completedOn) {
+        throw new ConflictException(`The priority was completed on ${priority.completedOn}`);
+      }
+      if (priority.rag === dto.rag) {
+        return priority;
+      }
+      const from = priority.rag;
+      Object.assign(priority, { rag: dto.rag, ragReason: dto.reason, ragSetBy: setBy });
+      await manager.save(Priority, priority);
+      await this.events.publish(
+        manager,
+        'priorities.rag-changed.v1',
+        { priorityId: id, bodyId: priority.bodyId, from, to: dto.rag, reason: dto.reason, setBy },
+        { subject: priority.bodyId },
+      );
+      return priority;
+    });
+  }
+
+  async addMilestone(priorityId: string, dto: AddMilestoneDto): Promise<Milestone> {
+    return this.dataSource.transaction(async (manager) => {
+      await lock(manager, priorityId);
+      const milestone = manager.create(Milestone, {
+        id: randomUUID(),
+        priorityId,
+        title: dto.title,
+        dueOn: dto.dueOn,
+        status: 'pending',
+        metOn: null,
+      });
+      await manager.insert(Milestone, milestone);
+      return milestone;
+    });
+  }
+
+  async meetMilestone(milestoneId: string, on: string | undefined): Promise<Milestone> {
+    return this.dataSource.transaction(async (manager) => {
+      const milestone = await manager.findOne(Milestone, {
+        where: { id: milestoneId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!milestone) {
+        throw notFound('Milestone', milestoneId);
+      }
+      if (milestone.status === 'met') {
+        throw new ConflictException(`The milestone was met on ${milestone.metOn}`);
+      }
+      milestone.status = 'met';
+      milestone.metOn = on ?? this.clock.today();
+      return manager.save(Milestone, milestone);
+    });
+  }
+
+  async complete(id: string, on: string | undefined): Promise<Priority> {
+    return this.dataSource.transaction(async (manager) => {
+      const priority = await lock(manager, id);
+      if (priority.completedOn) {
+        throw new ConflictException(`The priority was completed on ${priority.completedOn}`);
+      }
+      priority.completedOn = on ?? this.clock.today();
+      await manager.save(Priority, priority);
+      await this.events.publish(
+        manager,
+        'priorities.priority-completed.v1',
+        { priorityId: id, bodyId: priority.bodyId, completedOn: priority.completedOn },
+        { subject: priority.bodyId },
+      );
+      return priority;
+    });
+  }
+
+  async get(id: string): Promise<Priority & { milestones: Milestone[] }> {
+    const priority = await this.dataSource.manager.findOneBy(Priority, { id });
+    if (!priority) {
+      throw notFound('Priority', id);
+    }
+    const milestones = await this.dataSource.manager.find(Milestone, {
+      where: { priorityId: id },
+      order: { dueOn: 'ASC' },
+    });
+    return { ...priority, milestones };
+  }
+
+  forBody(bodyId: string): Promise<Priority[]> {
+    return this.dataSource.manager.find(Priority, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Marks pending milestones past their date as missed, announcing each once. */
+  async markMissedMilestones(manager: EntityManager, today: string): Promise<number> {
+    const missed = await manager
+      .createQueryBuilder(Milestone, 'm')
+      .where(`m.status = 'pending' AND m.due_on < CAST(:today AS date)`, { today })
+      .orderBy('m.due_on')
+      .getMany();
+    for (const milestone of missed) {
+      milestone.status = 'missed';
+      await manager.save(Milestone, milestone);
+      const priority = await manager.findOneByOrFail(Priority, { id: milestone.priorityId });
+      await this.events.publish(
+        manager,
+        'priorities.milestone-missed.v1',
+        {
+          priorityId: priority.id,
+          bodyId: priority.bodyId,
+          milestoneId: milestone.id,
+          title: milestone.title,
+          dueOn: milestone.dueOn,
+        },
+        { subject: priority.bodyId },
+      );
+    }
+    return missed.length;
+  }
+}
+
+async function lock(manager: EntityManager, id: string): Promise<Priority> {
+  const priority = await manager.findOne(Priority, {
+    where: { id },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!priority) {
+    throw notFound('Priority', id);
+  }
+  return priority;
+}

@@ -1,0 +1,388 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope } from '#contracts';
+import { mintToken, type Role } from '#platform';
+import {
+  isolatedTopicPrefix,
+  startServiceProcess,
+  testInfra,
+  testKafka,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+  type ServiceProcess,
+} from '#testing';
+import { createPrioritiesApp } from '../src/bootstrap.js';
+
+const SECRET = 'priorities-test-secret-0123456789abcdef';
+
+describe('priorities service with membership as its own process (real Kafka and PostgreSQL)', () => {
+  const run = uniqueName('pri');
+  const kafka = testKafka();
+  let prefix: string;
+  let membership: ServiceProcess;
+  let app: INestApplication;
+  let recorder: TopicRecorder;
+  let lungId: string;
+  let chairId: string;
+  let memberId: string;
+
+  const token = (roles: Role[], member?: string) =>
+    `Bearer ${mintToken({ secret: SECRET, issuer: 'cancer-network', audience: 'cancer-network', sub: `test-${member ?? roles.join('-')}`, roles, ttlSeconds: 600, ...(member ? { memberId: member } : {}) })}`;
+  const admin = token(['admin']);
+  const chair = () => token(['clinician'], chairId);
+  const api = () => request(app.getHttpServer());
+  const events = (type: string): EventEnvelope[] =>
+    recorder
+      .on(`${prefix}priorities.events`)
+      .map((m) => m.json<EventEnvelope>())
+      .filter((e) => e.type === type);
+  const toMembership = async (path: string, body: object): Promise<string> => {
+    const response = await request(membership.url)
+      .post(path)
+      .set('authorization', admin)
+      .send(body);
+    if (response.status !== 201) {
+      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    return (response.body as { id: string }).id;
+  };
+  /** Waits until every outbox row is on Kafka and the recorder has it, so counts are final. */
+  const settled = async () => {
+    const dataSource = app.get(DataSource);
+    const ids = await waitFor('the outbox to drain', async () => {
+      const rows = await dataSource.query<{ event_id: string; published_at: Date | null }[]>(
+        `SELECT event_id, published_at FROM "${run}_priorities".outbox_message`,
+      );
+      return rows.every((r) => r.published_at !== null) && rows.map((r) => r.event_id);
+    });
+    await waitFor('the recorder to catch up', () => {
+      const seen = new Set(
+        recorder.on(`${prefix}priorities.events`).map((m) => m.json<EventEnvelope>().id),
+      );
+      return ids.every((id) => seen.has(id));
+    });
+  };
+
+  beforeAll(async () => {
+    prefix = await isolatedTopicPrefix(kafka, run);
+    const common = {
+      NODE_ENV: 'test',
+      DATABASE_URL: testInfra.databaseUrl,
+      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      AUTH_JWT_SECRET: SECRET,
+      DAILY_CHECK_ENABLED: 'false',
+    };
+    membership = await startServiceProcess('membership', {
+      ...common,
+      DATABASE_SCHEMA: `${run}_membership`,
+      LOG_LEVEL: 'warn',
+    });
+    app = await createPrioritiesApp({
+      ...common,
+      SERVICE_NAME: 'priorities',
+      DATABASE_SCHEMA: `${run}_priorities`,
+      LOG_LEVEL: 'silent',
+    });
+    await app.startAllMicroservices();
+    await app.init();
+    recorder = await TopicRecorder.start(kafka, [`${prefix}priorities.events`]);
+
+    const allianceId = await toMembership('/alliances', {
+      code: 'PRI',
+      name: 'Priorities Alliance',
+      nation: 'england',
+      kind: 'cancer-alliance',
+    });
+    await toMembership('/bodies', { allianceId, kind: 'alliance-board', name: 'Board' });
+    await toMembership('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'CAG' });
+    lungId = await toMembership('/bodies', {
+      allianceId,
+      kind: 'tumour-site-group',
+      name: 'Lung Group',
+      specialty: 'lung',
+    });
+    chairId = await toMembership('/members', {
+      name: 'Dr Chair',
+      email: `chair.${run}@example.org`,
+      profession: 'doctor',
+    });
+    memberId = await toMembership('/members', {
+      name: 'Nurse Member',
+      email: `member.${run}@example.org`,
+      profession: 'nurse',
+    });
+    await toMembership('/appointments', {
+      memberId: chairId,
+      bodyId: lungId,
+      role: 'chair',
+      termStart: '2025-04-01',
+    });
+    await toMembership('/appointments', {
+      memberId,
+      bodyId: lungId,
+      role: 'member',
+      termStart: '2025-04-01',
+    });
+    const dataSource = app.get(DataSource);
+    await waitFor('the read model to seat the chair and the member', async () => {
+      const [row] = await dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM "${run}_priorities".seat WHERE body_id = $1`,
+        [lungId],
+      );
+      return row?.n === 2;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await recorder?.close();
+    const dataSource = app?.get(DataSource);
+    await dataSource?.query(`DROP SCHEMA IF EXISTS "${run}_priorities" CASCADE`);
+    await app?.close();
+    await membership?.stop();
+    await dataSource
+      ?.query(`DROP SCHEMA IF EXISTS "${run}_membership" CASCADE`)
+      .catch(() => undefined);
+  });
+
+  it('announces a priority turning red exactly once; only the chair or lead (or an admin) may set it', async () => {
+    const created = await api()
+      .post('/priorities')
+      .set('authorization', chair())
+      .send({
+        bodyId: lungId,
+        title: 'Lung RDP in every trust',
+        source: 'alliance',
+        category: 'rapid-diagnostic-pathway',
+      })
+      .expect(201);
+    const priorityId = (created.body as { id: string }).id;
+    await api()
+      .post(`/priorities/${priorityId}/rag`)
+      .set('authorization', token(['clinician'], memberId))
+      .send({ rag: 'red', reason: 'x' })
+      .expect(403);
+    await api()
+      .post(`/priorities/${priorityId}/rag`)
+      .set('authorization', chair())
+      .send({ rag: 'amber', reason: 'Two trusts behind plan' })
+      .expect(200);
+    await api()
+      .post(`/priorities/${priorityId}/rag`)
+      .set('authorization', chair())
+      .send({ rag: 'red', reason: 'No CNS funding in two trusts' })
+      .expect(200);
+    await api()
+      .post(`/priorities/${priorityId}/rag`)
+      .set('authorization', chair())
+      .send({ rag: 'red', reason: 'Still no funding' })
+      .expect(200);
+    await api()
+      .post(`/priorities/${priorityId}/rag`)
+      .set('authorization', chair())
+      .send({ rag: 'purple', reason: 'x' })
+      .expect(400);
+    await settled();
+    const changes = events('priorities.rag-changed.v1').map(
+      (e) => e.data as { from: string; to: string; setBy: string },
+    );
+    expect(changes.map(({ from, to }) => [from, to])).toEqual([
+      ['green', 'amber'],
+      ['amber', 'red'],
+    ]);
+    expect(changes.filter((c) => c.to === 'red')).toHaveLength(1);
+    expect(events('priorities.priority-created.v1')).toHaveLength(1);
+  });
+
+  it('announces a service gap with a current risk of 15 exactly once, scored on the NHS 5x5 matrix', async () => {
+    await api()
+      .post('/service-gaps')
+      .set('authorization', chair())
+      .send({
+        bodyId: lungId,
+        description: 'x',
+        initialRisk: { likelihood: 6, consequence: 1 },
+        targetRisk: { likelihood: 1, consequence: 1 },
+      })
+      .expect(400);
+    const raised = await api()
+      .post('/service-gaps')
+      .set('authorization', chair())
+      .send({
+        bodyId: lungId,
+        description: 'No EBUS service in the north of the county',
+        organisationsAffected: ['RCX'],
+        initialRisk: { likelihood: 3, consequence: 5 },
+        targetRisk: { likelihood: 1, consequence: 5 },
+      })
+      .expect(201);
+    const gapId = (raised.body as { id: string }).id;
+    await api()
+      .post(`/service-gaps/${gapId}/rescore`)
+      .set('authorization', chair())
+      .send({ currentRisk: { likelihood: 3, consequence: 5 }, reason: 'unchanged' })
+      .expect(200);
+    await api()
+      .post(`/service-gaps/${gapId}/rescore`)
+      .set('authorization', chair())
+      .send({ currentRisk: { likelihood: 2, consequence: 5 }, reason: 'Mobile unit agreed' })
+      .expect(200);
+    await settled();
+    const gaps = events('priorities.service-gap-raised.v1');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]?.data).toMatchObject({
+      gapId,
+      currentRisk: { likelihood: 3, consequence: 5, score: 15, level: 'extreme' },
+    });
+    expect(events('priorities.risk-rescored.v1').map((e) => e.data)).toMatchObject([
+      {
+        gapId,
+        previousRisk: { score: 15 },
+        currentRisk: { score: 10, level: 'high' },
+        reason: 'Mobile unit agreed',
+      },
+    ]);
+  });
+
+  it('announces a pathway review passing its date exactly once, and a new version supersedes the old', async () => {
+    const pathway = await api()
+      .post('/pathways')
+      .set('authorization', chair())
+      .send({
+        bodyId: lungId,
+        title: 'Lung optimal pathway',
+        tumourSite: 'lung',
+        scope: 'alliance',
+      })
+      .expect(201);
+    const pathwayId = (pathway.body as { id: string }).id;
+    const v1 = await api()
+      .post(`/pathways/${pathwayId}/versions`)
+      .set('authorization', chair())
+      .send({
+        version: '1.0',
+        documentUrl: 'https://example.org/lung-1.pdf',
+        changeSummary: 'First version',
+      })
+      .expect(201);
+    const v1Id = (v1.body as { id: string }).id;
+    await api()
+      .post(`/pathways/${pathwayId}/versions`)
+      .set('authorization', chair())
+      .send({ version: '1.0', documentUrl: 'https://example.org/x.pdf', changeSummary: 'again' })
+      .expect(409);
+    await api()
+      .post(`/pathway-versions/${v1Id}/publish`)
+      .set('authorization', chair())
+      .send({ publishedOn: '2024-06-01' })
+      .expect(200);
+
+    const first = await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-07-01' })
+      .expect(200);
+    expect(first.body).toEqual({
+      ran: true,
+      milestonesMissed: 0,
+      reviewsDue: 0,
+      reviewsOverdue: 1,
+    });
+    const again = await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-07-02' })
+      .expect(200);
+    expect(again.body).toMatchObject({ reviewsOverdue: 0 });
+
+    const v2 = await api()
+      .post(`/pathways/${pathwayId}/versions`)
+      .set('authorization', chair())
+      .send({
+        version: '2.0',
+        documentUrl: 'https://example.org/lung-2.pdf',
+        changeSummary: 'Straight to CT',
+      })
+      .expect(201);
+    const v2Id = (v2.body as { id: string }).id;
+    await api()
+      .post(`/pathway-versions/${v2Id}/publish`)
+      .set('authorization', chair())
+      .send({ publishedOn: '2026-07-03', reviewDueOn: '2026-08-31' })
+      .expect(200);
+    const detail = await api()
+      .get(`/pathways/${pathwayId}`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(
+      (detail.body as { versions: { version: string; status: string }[] }).versions.map((v) => [
+        v.version,
+        v.status,
+      ]),
+    ).toEqual([
+      ['1.0', 'superseded'],
+      ['2.0', 'published'],
+    ]);
+    const due = await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-07-10' })
+      .expect(200);
+    expect(due.body).toMatchObject({ reviewsDue: 1, reviewsOverdue: 0 });
+
+    await settled();
+    expect(events('priorities.pathway-review-overdue.v1').map((e) => e.data)).toEqual([
+      { pathwayId, bodyId: lungId, versionId: v1Id, reviewDueOn: '2026-06-01' },
+    ]);
+    expect(events('priorities.pathway-review-due.v1').map((e) => e.data)).toEqual([
+      { pathwayId, bodyId: lungId, versionId: v2Id, reviewDueOn: '2026-08-31', daysRemaining: 52 },
+    ]);
+    expect(
+      events('priorities.pathway-published.v1').map(
+        (e) => (e.data as { supersedesVersionId: string | null }).supersedesVersionId,
+      ),
+    ).toEqual([null, v1Id]);
+  });
+
+  it('marks a milestone missed once the daily check passes its date', async () => {
+    const created = await api()
+      .post('/priorities')
+      .set('authorization', admin)
+      .send({
+        bodyId: lungId,
+        title: 'FDS recovery plan',
+        source: 'national',
+        category: 'faster-diagnosis',
+      })
+      .expect(201);
+    const priorityId = (created.body as { id: string }).id;
+    await api()
+      .post(`/priorities/${priorityId}/milestones`)
+      .set('authorization', admin)
+      .send({ title: 'Straight-to-test in all trusts', dueOn: '2026-09-30' })
+      .expect(201);
+    const check = await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-10-01' })
+      .expect(200);
+    expect(check.body).toMatchObject({ milestonesMissed: 1 });
+    await api()
+      .post('/admin/daily-check')
+      .set('authorization', admin)
+      .send({ on: '2026-10-02' })
+      .expect(200);
+    await settled();
+    expect(events('priorities.milestone-missed.v1').map((e) => e.data)).toMatchObject([
+      { priorityId, dueOn: '2026-09-30' },
+    ]);
+    await api()
+      .post('/priorities')
+      .set('authorization', admin)
+      .send({ bodyId: randomUUID(), title: 'x', source: 'local', category: 'other' })
+      .expect(404);
+  });
+});
