@@ -25,7 +25,9 @@ import { OwnerAccess } from './owner-access.js';
 import { PathwaysService } from './pathways/pathways.service.js';
 import { PrioritiesService } from './priorities/priorities.service.js';
 import { PrioritiesController } from './priorities.controller.js';
+import { RegistersController } from './registers.controller.js';
 import { ServiceGapsService } from './service-gaps/service-gaps.service.js';
+import { WorkforceService } from './workforce/workforce.service.js';
 
 @Module({})
 export class PrioritiesModule {
@@ -51,7 +53,7 @@ export class PrioritiesModule {
         }),
         MessagingModule.forRoot({ registry: platformEvents }),
       ],
-      controllers: [PrioritiesController, MembershipReadModelConsumer],
+      controllers: [PrioritiesController, RegistersController, MembershipReadModelConsumer],
       providers: [
         Clock,
         PrioritiesService,
@@ -59,6 +61,7 @@ export class PrioritiesModule {
         PathwaysService,
         PrioritiesDailyCheck,
         OwnerAccess,
+        WorkforceService,
       ],
     };
   }

@@ -2,12 +2,15 @@ import { membershipViewEntities } from '#membership-view';
 import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
 import { PrioritiesSchema1795245775752 } from './migrations/1795245775752-priorities-schema.js';
+import { WorkforceAndAudits1795246052704 } from './migrations/1795246052704-workforce-and-audits.js';
 import { PathwayVersion } from './pathways/pathway-version.entity.js';
 import { Pathway } from './pathways/pathway.entity.js';
 import { Milestone } from './priorities/milestone.entity.js';
 import { Priority } from './priorities/priority.entity.js';
 import { Programme } from './programmes/programme.entity.js';
 import { ServiceGap } from './service-gaps/service-gap.entity.js';
+import { WorkforceRecommendation } from './workforce/workforce-recommendation.entity.js';
+import { AuditParticipation } from './audits/audit-participation.entity.js';
 
 /** The priorities schema: its entities and the migrations that build it, in order. */
 export const prioritiesEntities = [
@@ -19,9 +22,15 @@ export const prioritiesEntities = [
   ServiceGap,
   Pathway,
   PathwayVersion,
+  WorkforceRecommendation,
+  AuditParticipation,
 ];
 
-export const prioritiesMigrations = [...messagingMigrations, PrioritiesSchema1795245775752];
+export const prioritiesMigrations = [
+  ...messagingMigrations,
+  PrioritiesSchema1795245775752,
+  WorkforceAndAudits1795246052704,
+];
 
 export const prioritiesConstraintMessages: ConstraintMessages = {
   pathway_version_key: 'The pathway already has a version with this number',

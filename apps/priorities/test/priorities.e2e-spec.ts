@@ -385,4 +385,135 @@ describe('priorities service with membership as its own process (real Kafka and 
       .send({ bodyId: randomUUID(), title: 'x', source: 'local', category: 'other' })
       .expect(404);
   });
+
+  it('moves a workforce recommendation through its statuses in order, announcing each', async () => {
+    const raised = await api()
+      .post('/workforce-recommendations')
+      .set('authorization', chair())
+      .send({
+        bodyId: lungId,
+        staffGroup: 'Lung CNS',
+        shortfallWte: 3.4,
+        recommendation: 'Fund three shared posts',
+        estimatedCost: 210000,
+        fundingNeeded: true,
+      })
+      .expect(201);
+    const id = (raised.body as { id: string }).id;
+    const skipped = await api()
+      .post(`/workforce-recommendations/${id}/status`)
+      .set('authorization', chair())
+      .send({ status: 'funded' })
+      .expect(409);
+    expect((skipped.body as { message: string }).message).toBe(
+      'A proposed recommendation can become endorsed or rejected, not funded',
+    );
+    await api()
+      .post(`/workforce-recommendations/${id}/status`)
+      .set('authorization', chair())
+      .send({ status: 'endorsed' })
+      .expect(200);
+    await api()
+      .post(`/workforce-recommendations/${id}/status`)
+      .set('authorization', admin)
+      .send({ status: 'funded' })
+      .expect(200);
+    await settled();
+    expect(events('priorities.workforce-recommendation-raised.v1').map((e) => e.data)).toEqual([
+      {
+        recommendationId: id,
+        bodyId: lungId,
+        staffGroup: 'Lung CNS',
+        shortfallWte: 3.4,
+        estimatedCost: 210000,
+        fundingNeeded: true,
+      },
+    ]);
+    expect(
+      events('priorities.workforce-recommendation-status-changed.v1').map((e) => [
+        (e.data as { from: string }).from,
+        (e.data as { to: string }).to,
+      ]),
+    ).toEqual([
+      ['proposed', 'endorsed'],
+      ['endorsed', 'funded'],
+    ]);
+  });
+
+  it("keeps audits, programmes and a body's registers", async () => {
+    const audit = await api()
+      .post('/audits')
+      .set('authorization', chair())
+      .send({
+        bodyId: lungId,
+        audit: 'National Lung Cancer Audit 2026',
+        organisations: ['RGT', 'RM1'],
+      })
+      .expect(201);
+    await api()
+      .post(`/audits/${(audit.body as { id: string }).id}/status`)
+      .set('authorization', chair())
+      .send({ status: 'collecting' })
+      .expect(200);
+    await api()
+      .post('/audits')
+      .set('authorization', chair())
+      .send({ bodyId: lungId, audit: 'x', organisations: ['rgt'] })
+      .expect(400);
+    const body = await api()
+      .get(`/bodies/${lungId}/registers`)
+      .set('authorization', token(['clinician']))
+      .expect(200);
+    const registers = body.body as Record<
+      'serviceGaps' | 'workforceRecommendations' | 'pathways' | 'audits',
+      { status?: string }[]
+    >;
+    expect([
+      registers.serviceGaps.length,
+      registers.workforceRecommendations.length,
+      registers.pathways.length,
+    ]).toEqual([1, 1, 1]);
+    expect(registers.audits.map((a) => a.status)).toEqual(['collecting']);
+
+    const [body0] = await app
+      .get(DataSource)
+      .query<{ alliance_id: string }[]>(
+        `SELECT alliance_id FROM "${run}_priorities".body_view WHERE id = $1`,
+        [lungId],
+      );
+    const allianceId = body0!.alliance_id;
+    await api()
+      .post('/programmes')
+      .set('authorization', admin)
+      .send({
+        allianceId,
+        name: 'Cancer programme',
+        firstYear: '2023/24',
+        lastYear: '2027/28',
+        intendedOutcomes: ['FDS at 80% by March 2026'],
+      })
+      .expect(201);
+    await api()
+      .post('/programmes')
+      .set('authorization', admin)
+      .send({ allianceId, name: 'Backwards', firstYear: '2027/28', lastYear: '2023/24' })
+      .expect(400);
+    await api()
+      .post('/programmes')
+      .set('authorization', admin)
+      .send({
+        allianceId: randomUUID(),
+        name: 'Nowhere',
+        firstYear: '2023/24',
+        lastYear: '2024/25',
+      })
+      .expect(400);
+    const programmes = await api()
+      .get(`/alliances/${allianceId}/programmes`)
+      .set('authorization', admin)
+      .expect(200);
+    expect((programmes.body as { name: string }[]).map((p) => p.name)).toEqual([
+      'Cancer programme',
+    ]);
+  });
 });
