@@ -15,11 +15,16 @@ import {
   type PrioritiesCheckResult,
 } from './daily-check/priorities-daily-check.js';
 import { OwnerAccess } from './owner-access.js';
-import { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './pathways/dto.js';
+import {
+  AddVersionDto,
+  AdvanceVersionDto,
+  CreatePathwayDto,
+  PublishVersionDto,
+} from './pathways/dto.js';
 import { PathwaysService } from './pathways/pathways.service.js';
 import { AddMilestoneDto, CreatePriorityDto, DateDto, SetRagDto } from './priorities/dto.js';
 import { PrioritiesService } from './priorities/priorities.service.js';
-import { RaiseGapDto, RescoreDto } from './service-gaps/dto.js';
+import { GapStatusDto, RaiseGapDto, RescoreDto } from './service-gaps/dto.js';
 import { ServiceGapsService } from './service-gaps/service-gaps.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -151,7 +156,31 @@ export class PrioritiesController {
     return this.pathways.addVersion(id, dto);
   }
 
-  /** Publishes a version by clinical consensus; the previous published version is superseded. */
+  @Post('pathway-versions/:id/advance')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  async advance(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AdvanceVersionDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    await this.access.assertMayWrite(principal, (await this.pathways.getVersion(id)).bodyId);
+    return this.pathways.advance(id, dto.status);
+  }
+
+  @Post('service-gaps/:id/status')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  async gapStatus(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: GapStatusDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    await this.access.assertMayWrite(principal, (await this.gaps.get(id)).bodyId);
+    return this.gaps.setStatus(id, dto.status);
+  }
+
+  /** Publishes an approved version; the previous published version is superseded. */
   @Post('pathway-versions/:id/publish')
   @HttpCode(200)
   @Roles(...WRITERS)

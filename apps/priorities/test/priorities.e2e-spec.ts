@@ -230,6 +230,12 @@ describe('priorities service with membership as its own process (real Kafka and 
       .set('authorization', chair())
       .send({ currentRisk: { likelihood: 2, consequence: 5 }, reason: 'Mobile unit agreed' })
       .expect(200);
+    const mitigated = await api()
+      .post(`/service-gaps/${gapId}/status`)
+      .set('authorization', chair())
+      .send({ status: 'mitigated' })
+      .expect(200);
+    expect(mitigated.body).toMatchObject({ status: 'mitigated' });
     await settled();
     const gaps = events('priorities.service-gap-raised.v1');
     expect(gaps).toHaveLength(1);
@@ -246,6 +252,16 @@ describe('priorities service with membership as its own process (real Kafka and 
       },
     ]);
   });
+
+  const approve = async (versionId: string) => {
+    for (const status of ['consultation', 'approved']) {
+      await api()
+        .post(`/pathway-versions/${versionId}/advance`)
+        .set('authorization', chair())
+        .send({ status })
+        .expect(200);
+    }
+  };
 
   it('announces a pathway review passing its date exactly once, and a new version supersedes the old', async () => {
     const pathway = await api()
@@ -274,6 +290,7 @@ describe('priorities service with membership as its own process (real Kafka and 
       .set('authorization', chair())
       .send({ version: '1.0', documentUrl: 'https://example.org/x.pdf', changeSummary: 'again' })
       .expect(409);
+    await approve(v1Id);
     await api()
       .post(`/pathway-versions/${v1Id}/publish`)
       .set('authorization', chair())
@@ -308,6 +325,20 @@ describe('priorities service with membership as its own process (real Kafka and 
       })
       .expect(201);
     const v2Id = (v2.body as { id: string }).id;
+    const early = await api()
+      .post(`/pathway-versions/${v2Id}/publish`)
+      .set('authorization', chair())
+      .send({ publishedOn: '2026-07-03' })
+      .expect(409);
+    expect((early.body as { message: string }).message).toMatch(
+      /is draft: a version is published once approved by clinical consensus/,
+    );
+    await api()
+      .post(`/pathway-versions/${v2Id}/advance`)
+      .set('authorization', chair())
+      .send({ status: 'approved' })
+      .expect(409);
+    await approve(v2Id);
     await api()
       .post(`/pathway-versions/${v2Id}/publish`)
       .set('authorization', chair())

@@ -59,3 +59,12 @@ export class PublishVersionDto {
   @IsISO8601({ strict: true })
   reviewDueOn?: string;
 }
+
+export class AdvanceVersionDto {
+  @ApiProperty({
+    enum: ['consultation', 'approved'],
+    description: 'approved: by clinical consensus',
+  })
+  @IsIn(['consultation', 'approved'])
+  status!: 'consultation' | 'approved';
+}

@@ -55,8 +55,10 @@ export class PathwaysService {
       }
       const pathway = await this.lockPathway(manager, found.pathwayId);
       const version = await manager.findOneByOrFail(PathwayVersion, { id: versionId });
-      if (version.status === 'published' || version.status === 'superseded') {
-        throw new ConflictException(`Version ${version.version} is already ${version.status}`);
+      if (version.status !== 'approved') {
+        throw new ConflictException(
+          `Version ${version.version} is ${version.status}: a version is published once approved by clinical consensus`,
+        );
       }
       const publishedOn = dto.publishedOn ?? this.clock.today();
       const reviewDueOn = dto.reviewDueOn ?? defaultReviewDate(publishedOn);
@@ -90,6 +92,27 @@ export class PathwaysService {
         { subject: pathway.bodyId },
       );
       return version;
+    });
+  }
+
+  /** Draft to consultation to approved (by clinical consensus), one step at a time. */
+  async advance(versionId: string, to: 'consultation' | 'approved'): Promise<PathwayVersion> {
+    return this.dataSource.transaction(async (manager) => {
+      const version = await manager.findOne(PathwayVersion, {
+        where: { id: versionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!version) {
+        throw notFound('Pathway version', versionId);
+      }
+      const from = to === 'consultation' ? 'draft' : 'consultation';
+      if (version.status !== from) {
+        throw new ConflictException(
+          `Version ${version.version} is ${version.status}: it goes to ${to} from ${from}`,
+        );
+      }
+      version.status = to;
+      return manager.save(PathwayVersion, version);
     });
   }
 

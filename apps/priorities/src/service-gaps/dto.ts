@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -14,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { GAP_STATUSES } from './service-gap.entity.js';
 
 export class RiskDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
@@ -108,4 +110,10 @@ export class RescoreDto {
   @MinLength(1)
   @MaxLength(2000)
   reason!: string;
+}
+
+export class GapStatusDto {
+  @ApiProperty({ enum: GAP_STATUSES })
+  @IsIn(GAP_STATUSES)
+  status!: (typeof GAP_STATUSES)[number];
 }

@@ -84,6 +84,13 @@ export class ServiceGapsService {
     });
   }
 
+  /** Open, mitigated (controls in place) or closed. */
+  async setStatus(id: string, status: ServiceGap['status']): Promise<ServiceGap> {
+    const gap = await this.get(id);
+    gap.status = status;
+    return this.dataSource.manager.save(ServiceGap, gap);
+  }
+
   async get(id: string): Promise<ServiceGap> {
     const gap = await this.dataSource.manager.findOneBy(ServiceGap, { id });
     if (!gap) {
