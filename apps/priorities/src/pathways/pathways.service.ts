@@ -8,6 +8,7 @@ import type { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './dto.j
 import { PathwayVersion } from './pathway-version.entity.js';
 import { Pathway } from './pathway.entity.js';
 import { defaultReviewDate, reviewNotice } from './review.js';
+import { supersession, versionTransitionProblem } from './version-lifecycle.js';
 
 type Publisher = EventPublisher<PlatformEventMap>;
 
@@ -55,10 +56,9 @@ export class PathwaysService {
       }
       const pathway = await this.lockPathway(manager, found.pathwayId);
       const version = await manager.findOneByOrFail(PathwayVersion, { id: versionId });
-      if (version.status !== 'approved') {
-        throw new ConflictException(
-          `Version ${version.version} is ${version.status}: a version is published once approved by clinical consensus`,
-        );
+      const problem = versionTransitionProblem(version.version, version.status, 'published');
+      if (problem) {
+        throw new ConflictException(problem);
       }
       const publishedOn = dto.publishedOn ?? this.clock.today();
       const reviewDueOn = dto.reviewDueOn ?? defaultReviewDate(publishedOn);
@@ -69,6 +69,7 @@ export class PathwaysService {
         pathwayId: pathway.id,
         status: 'published',
       });
+      const { supersedesVersionId } = supersession(previous);
       if (previous) {
         previous.status = 'superseded';
         await manager.save(PathwayVersion, previous);
@@ -87,7 +88,7 @@ export class PathwaysService {
           version: version.version,
           publishedOn,
           reviewDueOn,
-          supersedesVersionId: previous?.id ?? null,
+          supersedesVersionId,
         },
         { subject: pathway.bodyId },
       );
@@ -105,11 +106,9 @@ export class PathwaysService {
       if (!version) {
         throw notFound('Pathway version', versionId);
       }
-      const from = to === 'consultation' ? 'draft' : 'consultation';
-      if (version.status !== from) {
-        throw new ConflictException(
-          `Version ${version.version} is ${version.status}: it goes to ${to} from ${from}`,
-        );
+      const problem = versionTransitionProblem(version.version, version.status, to);
+      if (problem) {
+        throw new ConflictException(problem);
       }
       version.status = to;
       return manager.save(PathwayVersion, version);
