@@ -1,18 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { platformEvents } from '#contracts';
-import { MessagingModule } from '#messaging';
-import {
-  AuthModule,
-  ConfigModule,
-  databaseCheck,
-  DatabaseModule,
-  HealthModule,
-  Clock,
-  kafkaCheck,
-  loadConfig,
-  MetricsModule,
-} from '#platform';
+import { serviceImports } from '#messaging';
+import { Clock } from '#platform';
 import { ActionsDailyCheck } from './actions/actions-daily-check.js';
 import { ActionsController } from './actions/actions.controller.js';
 import { ActionsService } from './actions/actions.service.js';
@@ -33,27 +21,17 @@ import { MembershipReadModelConsumer } from '#membership-view';
 export class MeetingsModule {
   /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = loadConfig(meetingsConfigSchema, env);
     return {
       module: MeetingsModule,
-      imports: [
-        ConfigModule.forRoot(meetingsConfigSchema, env),
-        DatabaseModule.forRoot({
+      imports: serviceImports({
+        configSchema: meetingsConfigSchema,
+        env,
+        database: {
           entities: meetingsEntities,
           migrations: meetingsMigrations,
-          migrateOnBoot: config.MIGRATE_ON_BOOT,
           constraintMessages: meetingsConstraintMessages,
-        }),
-        MetricsModule.forRoot(),
-        AuthModule.forRoot(),
-        HealthModule.forRootAsync({
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
-            checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
-          }),
-        }),
-        MessagingModule.forRoot({ registry: platformEvents }),
-      ],
+        },
+      }),
       controllers: [
         MeetingsController,
         ActionsController,

@@ -1,18 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { platformEvents } from '#contracts';
-import { MessagingModule } from '#messaging';
-import {
-  AuthModule,
-  Clock,
-  ConfigModule,
-  databaseCheck,
-  DatabaseModule,
-  HealthModule,
-  kafkaCheck,
-  loadConfig,
-  MetricsModule,
-} from '#platform';
+import { serviceImports } from '#messaging';
+import { Clock } from '#platform';
 import { AlliancesController } from './alliances/alliances.controller.js';
 import { AlliancesService } from './alliances/alliances.service.js';
 import { AppointmentsController } from './appointments/appointments.controller.js';
@@ -38,27 +26,17 @@ import { SpecialtiesController } from './specialties/specialties.controller.js';
 export class MembershipModule {
   /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = loadConfig(membershipConfigSchema, env);
     return {
       module: MembershipModule,
-      imports: [
-        ConfigModule.forRoot(membershipConfigSchema, env),
-        DatabaseModule.forRoot({
+      imports: serviceImports({
+        configSchema: membershipConfigSchema,
+        env,
+        database: {
           entities: membershipEntities,
           migrations: membershipMigrations,
-          migrateOnBoot: config.MIGRATE_ON_BOOT,
           constraintMessages: membershipConstraintMessages,
-        }),
-        MetricsModule.forRoot(),
-        AuthModule.forRoot(),
-        HealthModule.forRootAsync({
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
-            checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
-          }),
-        }),
-        MessagingModule.forRoot({ registry: platformEvents }),
-      ],
+        },
+      }),
       controllers: [
         AlliancesController,
         OrganisationsController,

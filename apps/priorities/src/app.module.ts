@@ -1,19 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { platformEvents } from '#contracts';
 import { MembershipReadModelConsumer } from '#membership-view';
-import { MessagingModule } from '#messaging';
-import {
-  AuthModule,
-  Clock,
-  ConfigModule,
-  databaseCheck,
-  DatabaseModule,
-  HealthModule,
-  kafkaCheck,
-  loadConfig,
-  MetricsModule,
-} from '#platform';
+import { serviceImports } from '#messaging';
+import { Clock } from '#platform';
 import { prioritiesConfigSchema } from './config.js';
 import { PrioritiesDailyCheck } from './daily-check/priorities-daily-check.js';
 import {
@@ -32,27 +20,17 @@ import { WorkforceService } from './workforce/workforce.service.js';
 @Module({})
 export class PrioritiesModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const config = loadConfig(prioritiesConfigSchema, env);
     return {
       module: PrioritiesModule,
-      imports: [
-        ConfigModule.forRoot(prioritiesConfigSchema, env),
-        DatabaseModule.forRoot({
+      imports: serviceImports({
+        configSchema: prioritiesConfigSchema,
+        env,
+        database: {
           entities: prioritiesEntities,
           migrations: prioritiesMigrations,
-          migrateOnBoot: config.MIGRATE_ON_BOOT,
           constraintMessages: prioritiesConstraintMessages,
-        }),
-        MetricsModule.forRoot(),
-        AuthModule.forRoot(),
-        HealthModule.forRootAsync({
-          inject: [DataSource],
-          useFactory: (dataSource: DataSource) => ({
-            checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
-          }),
-        }),
-        MessagingModule.forRoot({ registry: platformEvents }),
-      ],
+        },
+      }),
       controllers: [PrioritiesController, RegistersController, MembershipReadModelConsumer],
       providers: [
         Clock,

@@ -7,6 +7,7 @@ export * from './consumer/transient-error.js';
 export * from './kafka/kafka-client.js';
 export * from './messaging-schema.js';
 export * from './messaging.module.js';
+export * from './service-imports.js';
 export * from './outbox/event-publisher.js';
 export * from './outbox/outbox-message.entity.js';
 export * from './outbox/outbox-relay.js';

@@ -1,0 +1,44 @@
+import type { DynamicModule } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { platformEvents } from '#contracts';
+import {
+  AuthModule,
+  type BaseConfig,
+  ConfigModule,
+  databaseCheck,
+  DatabaseModule,
+  type DatabaseModuleOptions,
+  HealthModule,
+  kafkaCheck,
+  loadConfig,
+  MetricsModule,
+} from '#platform';
+import { MessagingModule } from './messaging.module.js';
+
+/**
+ * What every service module imports: its validated config, its database schema (migrated at
+ * boot when MIGRATE_ON_BOOT is set), metrics, bearer-token auth, health checks of its database
+ * and Kafka, and messaging with the platform's event contracts.
+ */
+export function serviceImports(options: {
+  /** The service's schema: the base config extended; MIGRATE_ON_BOOT, when it has one, is honoured. */
+  configSchema: z.ZodType<BaseConfig & { MIGRATE_ON_BOOT?: boolean }>;
+  env: NodeJS.ProcessEnv;
+  database: Omit<DatabaseModuleOptions, 'migrateOnBoot'>;
+}): DynamicModule[] {
+  const config = loadConfig(options.configSchema, options.env);
+  return [
+    ConfigModule.forRoot(options.configSchema, options.env),
+    DatabaseModule.forRoot({ ...options.database, migrateOnBoot: config.MIGRATE_ON_BOOT ?? false }),
+    MetricsModule.forRoot(),
+    AuthModule.forRoot(),
+    HealthModule.forRootAsync({
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => ({
+        checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
+      }),
+    }),
+    MessagingModule.forRoot({ registry: platformEvents }),
+  ];
+}
