@@ -4,16 +4,16 @@ import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { platformEvents, type EventEnvelope } from '#contracts';
-import { mintToken, type Role } from '#platform';
+import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
-  startServiceProcess,
+  MembershipProcess,
   testInfra,
   testKafka,
+  testToken,
   TopicRecorder,
   uniqueName,
   waitFor,
-  type ServiceProcess,
 } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
 
@@ -24,39 +24,27 @@ describe('meetings service with membership running as its own process (real Kafk
   const prefix = `${run}.`;
   const registry = platformEvents.withTopicPrefix(prefix);
   const kafka = testKafka();
-  let membership: ServiceProcess;
+  let membership: MembershipProcess;
   let meetings: INestApplication;
   let producer: Producer;
   let recorder: TopicRecorder;
   let lungId: string;
-  const member: Record<'chair' | 'lead' | 'nurse' | 'patient', string> = {
-    chair: '',
-    lead: '',
-    nurse: '',
-    patient: '',
-  };
+  let member: Record<'chair' | 'lead' | 'nurse' | 'patient', string>;
   let meetingIds: string[] = [];
 
-  const token = (roles: Role[], memberId?: string) =>
-    mintToken({
-      secret: SECRET,
-      issuer: 'cancer-network',
-      audience: 'cancer-network',
-      sub: `test-${roles.join('-')}`,
-      roles,
-      ttlSeconds: 600,
-      ...(memberId ? { memberId } : {}),
-    });
-  const admin = `Bearer ${token(['admin'])}`;
-  const toMembership = async (path: string, body: object): Promise<string> => {
-    const response = await request(membership.url)
-      .post(path)
+  const token = (roles: Role[], memberId?: string) => testToken(SECRET, roles, memberId);
+  const admin = token(['admin']);
+  /** Moves a meeting to have started a moment ago: it cannot be held before it starts. */
+  const startNow = async (meetingId: string, agoMs = 1000) => {
+    const startsAt = Date.now() - agoMs;
+    await api()
+      .post(`/meetings/${meetingId}/reschedule`)
       .set('authorization', admin)
-      .send(body);
-    if (response.status !== 201) {
-      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return (response.body as { id: string }).id;
+      .send({
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3_600_000).toISOString(),
+      })
+      .expect(200);
   };
   const api = () => request(meetings.getHttpServer());
   const meetingEvents = (type: string): EventEnvelope[] =>
@@ -92,23 +80,15 @@ describe('meetings service with membership running as its own process (real Kafk
 
   beforeAll(async () => {
     await isolatedTopicPrefix(kafka, run);
-    const common = {
+    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    meetings = await createMeetingsApp({
       NODE_ENV: 'test',
+      SERVICE_NAME: 'meetings',
       DATABASE_URL: testInfra.databaseUrl,
+      DATABASE_SCHEMA: `${run}_meetings`,
       KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       AUTH_JWT_SECRET: SECRET,
-      LOG_LEVEL: 'warn',
-    };
-    membership = await startServiceProcess('membership', {
-      ...common,
-      DATABASE_SCHEMA: `${run}_membership`,
-      DAILY_CHECK_ENABLED: 'false',
-    });
-    meetings = await createMeetingsApp({
-      ...common,
-      SERVICE_NAME: 'meetings',
-      DATABASE_SCHEMA: `${run}_meetings`,
       DAILY_CHECK_ENABLED: 'false',
       LOG_LEVEL: 'silent',
     });
@@ -118,47 +98,18 @@ describe('meetings service with membership running as its own process (real Kafk
     await producer.connect();
     recorder = await TopicRecorder.start(kafka, [`${prefix}meetings.events`]);
 
-    const allianceId = await toMembership('/alliances', {
-      code: 'TEST',
-      name: 'Test Alliance',
-      nation: 'england',
-      kind: 'cancer-alliance',
+    const ladder = await membership.ladder('TEST', {
+      chair: { name: 'Dr Chair', profession: 'doctor', role: 'chair' },
+      lead: { name: 'Dr Lead', profession: 'doctor', role: 'clinical-lead' },
+      nurse: { name: 'Nurse Member', profession: 'nurse', role: 'member' },
+      patient: {
+        name: 'Patient Representative',
+        profession: 'patient-representative',
+        role: 'patient-representative',
+      },
     });
-    await toMembership('/bodies', { allianceId, kind: 'alliance-board', name: 'Board' });
-    await toMembership('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'CAG' });
-    lungId = await toMembership('/bodies', {
-      allianceId,
-      kind: 'tumour-site-group',
-      name: 'Lung Group',
-      specialty: 'lung',
-    });
-    const people: [keyof typeof member, string, string][] = [
-      ['chair', 'Dr Chair', 'doctor'],
-      ['lead', 'Dr Lead', 'doctor'],
-      ['nurse', 'Nurse Member', 'nurse'],
-      ['patient', 'Patient Representative', 'patient-representative'],
-    ];
-    for (const [key, name, profession] of people) {
-      member[key] = await toMembership('/members', {
-        name,
-        email: `${key}.${run}@example.org`,
-        profession,
-      });
-    }
-    const roles = {
-      chair: 'chair',
-      lead: 'clinical-lead',
-      nurse: 'member',
-      patient: 'patient-representative',
-    } as const;
-    for (const key of Object.keys(roles) as (keyof typeof roles)[]) {
-      await toMembership('/appointments', {
-        memberId: member[key],
-        bodyId: lungId,
-        role: roles[key],
-        termStart: '2025-04-01',
-      });
-    }
+    lungId = ladder.groupId;
+    member = ladder.members;
     // The read model is built from membership's events, not from its database.
     const dataSource = meetings.get(DataSource);
     await waitFor('the read model to hold the lung group and its four seats', async () => {
@@ -173,13 +124,9 @@ describe('meetings service with membership running as its own process (real Kafk
   afterAll(async () => {
     await recorder?.close();
     await producer?.disconnect();
-    const dataSource = meetings?.get(DataSource);
-    await dataSource?.query(`DROP SCHEMA IF EXISTS "${run}_meetings" CASCADE`);
+    await meetings?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_meetings" CASCADE`);
     await meetings?.close();
     await membership?.stop();
-    await dataSource
-      ?.query(`DROP SCHEMA IF EXISTS "${run}_membership" CASCADE`)
-      .catch(() => undefined);
   });
 
   it('schedules a quarterly series and announces each meeting', async () => {
@@ -260,23 +207,15 @@ describe('meetings service with membership running as its own process (real Kafk
     const meetingId = meetingIds[0]!;
     // Held a moment ago: a meeting cannot be recorded as held before it starts.
     await api().post(`/meetings/${meetingId}/hold`).set('authorization', admin).expect(409);
-    const justNow = Date.now() - 1000;
-    await api()
-      .post(`/meetings/${meetingId}/reschedule`)
-      .set('authorization', admin)
-      .send({
-        startsAt: new Date(justNow).toISOString(),
-        endsAt: new Date(justNow + 3_600_000).toISOString(),
-      })
-      .expect(200);
+    await startNow(meetingId, 1000);
 
-    const outsider = `Bearer ${token(['clinician'], randomUUID())}`;
+    const outsider = token(['clinician'], randomUUID());
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', outsider)
       .send({ attendance: [{ memberId: member.chair, status: 'present' }] })
       .expect(403);
-    const chair = `Bearer ${token(['clinician'], member.chair)}`;
+    const chair = token(['clinician'], member.chair);
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', chair)
@@ -349,15 +288,7 @@ describe('meetings service with membership running as its own process (real Kafk
 
   it('records a meeting without quorum as such, announces it, and refuses its decisions', async () => {
     const meetingId = meetingIds[1]!;
-    const justNow = Date.now() - 1000;
-    await api()
-      .post(`/meetings/${meetingId}/reschedule`)
-      .set('authorization', admin)
-      .send({
-        startsAt: new Date(justNow).toISOString(),
-        endsAt: new Date(justNow + 3_600_000).toISOString(),
-      })
-      .expect(200);
+    await startNow(meetingId, 1000);
     const item = await api()
       .post(`/meetings/${meetingId}/agenda`)
       .set('authorization', admin)
@@ -397,7 +328,7 @@ describe('meetings service with membership running as its own process (real Kafk
 
   it('assigns actions, announces them overdue once, and lets their owner complete them', async () => {
     const meetingId = meetingIds[0]!;
-    const chair = `Bearer ${token(['clinician'], member.chair)}`;
+    const chair = token(['clinician'], member.chair);
     const assigned = await api()
       .post(`/meetings/${meetingId}/actions`)
       .set('authorization', chair)
@@ -427,7 +358,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .expect(200);
     expect(again.body).toEqual({ ran: true, overdue: 0 });
 
-    const owner = `Bearer ${token(['clinician'], member.nurse)}`;
+    const owner = token(['clinician'], member.nurse);
     await api()
       .post(`/actions/${actionId}/complete`)
       .set('authorization', owner)
@@ -486,15 +417,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .send({ atMeetingId: minuted })
       .expect(400);
 
-    const justNow = Date.now() - 500;
-    await api()
-      .post(`/meetings/${later}/reschedule`)
-      .set('authorization', admin)
-      .send({
-        startsAt: new Date(justNow).toISOString(),
-        endsAt: new Date(justNow + 3_600_000).toISOString(),
-      })
-      .expect(200);
+    await startNow(later, 500);
     await api()
       .put(`/meetings/${later}/attendance`)
       .set('authorization', admin)

@@ -3,16 +3,16 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '#contracts';
-import { mintToken, type Role } from '#platform';
+import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
-  startServiceProcess,
+  MembershipProcess,
   testInfra,
   testKafka,
+  testToken,
   TopicRecorder,
   uniqueName,
   waitFor,
-  type ServiceProcess,
 } from '#testing';
 import { createPrioritiesApp } from '../src/bootstrap.js';
 
@@ -22,15 +22,14 @@ describe('priorities service with membership as its own process (real Kafka and 
   const run = uniqueName('pri');
   const kafka = testKafka();
   let prefix: string;
-  let membership: ServiceProcess;
+  let membership: MembershipProcess;
   let app: INestApplication;
   let recorder: TopicRecorder;
   let lungId: string;
   let chairId: string;
   let memberId: string;
 
-  const token = (roles: Role[], member?: string) =>
-    `Bearer ${mintToken({ secret: SECRET, issuer: 'cancer-network', audience: 'cancer-network', sub: `test-${member ?? roles.join('-')}`, roles, ttlSeconds: 600, ...(member ? { memberId: member } : {}) })}`;
+  const token = (roles: Role[], member?: string) => testToken(SECRET, roles, member);
   const admin = token(['admin']);
   const chair = () => token(['clinician'], chairId);
   const api = () => request(app.getHttpServer());
@@ -39,16 +38,6 @@ describe('priorities service with membership as its own process (real Kafka and 
       .on(`${prefix}priorities.events`)
       .map((m) => m.json<EventEnvelope>())
       .filter((e) => e.type === type);
-  const toMembership = async (path: string, body: object): Promise<string> => {
-    const response = await request(membership.url)
-      .post(path)
-      .set('authorization', admin)
-      .send(body);
-    if (response.status !== 201) {
-      throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    return (response.body as { id: string }).id;
-  };
   /** Waits until every outbox row is on Kafka and the recorder has it, so counts are final. */
   const settled = async () => {
     const dataSource = app.get(DataSource);
@@ -68,65 +57,29 @@ describe('priorities service with membership as its own process (real Kafka and 
 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
-    const common = {
+    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    app = await createPrioritiesApp({
       NODE_ENV: 'test',
+      SERVICE_NAME: 'priorities',
       DATABASE_URL: testInfra.databaseUrl,
+      DATABASE_SCHEMA: `${run}_priorities`,
       KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: prefix,
       AUTH_JWT_SECRET: SECRET,
       DAILY_CHECK_ENABLED: 'false',
-    };
-    membership = await startServiceProcess('membership', {
-      ...common,
-      DATABASE_SCHEMA: `${run}_membership`,
-      LOG_LEVEL: 'warn',
-    });
-    app = await createPrioritiesApp({
-      ...common,
-      SERVICE_NAME: 'priorities',
-      DATABASE_SCHEMA: `${run}_priorities`,
       LOG_LEVEL: 'silent',
     });
     await app.startAllMicroservices();
     await app.init();
     recorder = await TopicRecorder.start(kafka, [`${prefix}priorities.events`]);
 
-    const allianceId = await toMembership('/alliances', {
-      code: 'PRI',
-      name: 'Priorities Alliance',
-      nation: 'england',
-      kind: 'cancer-alliance',
+    const ladder = await membership.ladder('PRI', {
+      chair: { name: 'Dr Chair', profession: 'doctor', role: 'chair' },
+      member: { name: 'Nurse Member', profession: 'nurse', role: 'member' },
     });
-    await toMembership('/bodies', { allianceId, kind: 'alliance-board', name: 'Board' });
-    await toMembership('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'CAG' });
-    lungId = await toMembership('/bodies', {
-      allianceId,
-      kind: 'tumour-site-group',
-      name: 'Lung Group',
-      specialty: 'lung',
-    });
-    chairId = await toMembership('/members', {
-      name: 'Dr Chair',
-      email: `chair.${run}@example.org`,
-      profession: 'doctor',
-    });
-    memberId = await toMembership('/members', {
-      name: 'Nurse Member',
-      email: `member.${run}@example.org`,
-      profession: 'nurse',
-    });
-    await toMembership('/appointments', {
-      memberId: chairId,
-      bodyId: lungId,
-      role: 'chair',
-      termStart: '2025-04-01',
-    });
-    await toMembership('/appointments', {
-      memberId,
-      bodyId: lungId,
-      role: 'member',
-      termStart: '2025-04-01',
-    });
+    lungId = ladder.groupId;
+    chairId = ladder.members.chair;
+    memberId = ladder.members.member;
     const dataSource = app.get(DataSource);
     await waitFor('the read model to seat the chair and the member', async () => {
       const [row] = await dataSource.query<{ n: number }[]>(
@@ -139,13 +92,9 @@ describe('priorities service with membership as its own process (real Kafka and 
 
   afterAll(async () => {
     await recorder?.close();
-    const dataSource = app?.get(DataSource);
-    await dataSource?.query(`DROP SCHEMA IF EXISTS "${run}_priorities" CASCADE`);
+    await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_priorities" CASCADE`);
     await app?.close();
     await membership?.stop();
-    await dataSource
-      ?.query(`DROP SCHEMA IF EXISTS "${run}_membership" CASCADE`)
-      .catch(() => undefined);
   });
 
   it('announces a priority turning red exactly once; only the chair or lead (or an admin) may set it', async () => {

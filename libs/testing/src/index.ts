@@ -1,3 +1,4 @@
+export * from './membership-fixture.js';
 export * from './sample-events.js';
 export * from './schema-drift.js';
 export * from './service-process.js';
