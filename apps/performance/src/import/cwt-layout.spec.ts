@@ -1,0 +1,145 @@
+import { readHeader, readPeriod, readRow, type CwtRow } from './cwt-layout.js';
+
+describe('CWT layouts', () => {
+  const provider = [
+    'PERIOD',
+    'STANDARD',
+    'ORG CODE',
+    'CANCER TYPE',
+    'STAGE/ROUTE',
+    'TREATMENT MODALITY',
+    'TOTAL',
+    'WITHIN STANDARD',
+    'BREACHES',
+  ];
+  const monthly = [
+    'ORG_CODE',
+    'ORG_NAME',
+    'BASIS',
+    'STANDARD_OR_ITEM',
+    'REFERRAL_ROUTE_OR_STAGE',
+    'CANCER_TYPE',
+    'TREATMENT_MODALITY',
+    'TOTAL',
+    'WITHIN',
+    'AFTER',
+    'DAYS_0_14',
+    'MONTH',
+  ];
+
+  it('reads the provider extract, with its headers as published', () => {
+    const header = readHeader(provider);
+    const row = readRow(header, [
+      'MAR-26',
+      '28-day FDS',
+      'rgt',
+      'Suspected lung cancer',
+      'URGENT SUSPECTED CANCER',
+      '',
+      '120',
+      '84',
+      '36',
+    ]);
+    expect(row).toEqual<CwtRow>({
+      period: '2026-03',
+      standard: 'fds-28',
+      orgCode: 'RGT',
+      cancerType: 'Suspected lung cancer',
+      route: 'URGENT SUSPECTED CANCER',
+      modality: '',
+      total: 120,
+      within: 84,
+      breaches: 36,
+      // FDS has no modality breakdown: an empty modality is not an ALL ... total.
+      aggregate: false,
+    });
+  });
+
+  it('reads the newer monthly CSV whatever the case and spacing of its headers', () => {
+    const header = readHeader(monthly.map((h) => h.toLowerCase().replace(/_/g, ' ')));
+    const row = readRow(header, [
+      'RM1',
+      'Norfolk and Norwich',
+      'Provider',
+      '62D',
+      'First Treatment',
+      'Lung',
+      'Surgery',
+      '10',
+      '7.5',
+      '2.5',
+      '3',
+      '2026-04-01',
+    ]);
+    expect(row).toMatchObject({
+      period: '2026-04',
+      standard: 'combined-62',
+      orgCode: 'RM1',
+      within: 7.5,
+      breaches: 2.5,
+      aggregate: false,
+    });
+  });
+
+  it('accepts TOTAL TREATED and MONTH, and names what a header lacks', () => {
+    expect(
+      readHeader([
+        'MONTH',
+        'STANDARD',
+        'ORG CODE',
+        'CANCER TYPE',
+        'TOTAL TREATED',
+        'WITHIN STANDARD',
+        'BREACHES',
+      ]).get('total'),
+    ).toBe(4);
+    expect(() => readHeader(['PERIOD', 'ORG CODE', 'TOTAL'])).toThrow(
+      /no column for standard, cancerType, within, breaches/,
+    );
+  });
+
+  it('marks ALL ... rows as aggregates, never details', () => {
+    const header = readHeader(provider);
+    const all = readRow(header, [
+      '2026-03',
+      '31-day Combined',
+      'RGT',
+      'ALL CANCERS',
+      'First Treatment',
+      'Surgery',
+      '50',
+      '48',
+      '2',
+    ]);
+    expect(all).toMatchObject({ aggregate: true, standard: 'combined-31' });
+  });
+
+  it('says what is wrong with a bad row', () => {
+    const header = readHeader(provider);
+    const row = (cells: string[]) => readRow(header, cells);
+    expect(row(['2026-13x', '28-day FDS', 'RGT', 'Lung', 'x', 'y', '1', '1', '0'])).toEqual({
+      problem: 'unreadable period "2026-13x"',
+    });
+    expect(row(['2026-03', '14-day', 'RGT', 'Lung', 'x', 'y', '1', '1', '0'])).toEqual({
+      problem: 'unknown standard "14-day"',
+    });
+    expect(row(['2026-03', 'FDS', 'R G T', 'Lung', 'x', 'y', '1', '1', '0'])).toEqual({
+      problem: 'invalid ODS code "R G T"',
+    });
+    expect(row(['2026-03', 'FDS', 'RGT', 'Lung', 'x', 'y', '10', '7.25', '2.75'])).toEqual({
+      problem: 'total, within and breaches must be counts (halves allowed)',
+    });
+    expect(row(['2026-03', 'FDS', 'RGT', 'Lung', 'x', 'y', '10', '7', '2'])).toEqual({
+      problem: 'within (7) and breaches (2) do not add up to total (10)',
+    });
+  });
+
+  it('reads the period formats found in published files', () => {
+    expect(['2026-03', '2026-03-01', 'MAR-26', 'March 2026', '01/03/2026'].map(readPeriod)).toEqual(
+      Array(5).fill('2026-03'),
+    );
+    expect(readPeriod('Smarch 2026')).toBeUndefined();
+    expect(readPeriod('2026-13')).toBeUndefined();
+    expect(readPeriod('01/00/2026')).toBeUndefined();
+  });
+});

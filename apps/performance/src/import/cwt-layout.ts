@@ -1,0 +1,178 @@
+/**
+ * Reads rows of the published Cancer Waiting Times layouts into one shape. Two layouts are
+ * published (the provider extract and the newer monthly CSV); header case and spacing vary
+ * between years, so headers are matched after folding case and runs of spaces, underscores
+ * and slashes.
+ */
+
+export const STANDARDS = ['fds-28', 'combined-31', 'combined-62'] as const;
+export type Standard = (typeof STANDARDS)[number];
+
+export interface CwtRow {
+  period: string; // YYYY-MM
+  standard: Standard;
+  orgCode: string;
+  cancerType: string;
+  route: string;
+  modality: string;
+  total: number;
+  within: number;
+  breaches: number;
+  /** A row of `ALL ...` totals, never added to the detail rows it sums. */
+  aggregate: boolean;
+}
+
+type Field =
+  | 'period'
+  | 'standard'
+  | 'orgCode'
+  | 'cancerType'
+  | 'route'
+  | 'modality'
+  | 'total'
+  | 'within'
+  | 'breaches';
+
+/** Header spellings seen in the two published layouts, folded (upper case, single spaces). */
+const HEADERS: Record<string, Field> = {
+  PERIOD: 'period',
+  MONTH: 'period',
+  STANDARD: 'standard',
+  'STANDARD OR ITEM': 'standard',
+  'ORG CODE': 'orgCode',
+  'CANCER TYPE': 'cancerType',
+  'STAGE ROUTE': 'route',
+  'REFERRAL ROUTE OR STAGE': 'route',
+  'TREATMENT MODALITY': 'modality',
+  TOTAL: 'total',
+  'TOTAL TREATED': 'total',
+  'WITHIN STANDARD': 'within',
+  WITHIN: 'within',
+  BREACHES: 'breaches',
+  AFTER: 'breaches',
+};
+
+const REQUIRED: readonly Field[] = [
+  'period',
+  'standard',
+  'orgCode',
+  'cancerType',
+  'total',
+  'within',
+  'breaches',
+];
+
+const STANDARD_NAMES: Record<string, Standard> = {
+  '28 DAY FDS': 'fds-28',
+  FDS: 'fds-28',
+  '31 DAY COMBINED': 'combined-31',
+  '31D': 'combined-31',
+  '62 DAY COMBINED': 'combined-62',
+  '62D': 'combined-62',
+};
+
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+
+function fold(text: string): string {
+  return text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_/-]+/g, ' ');
+}
+
+/** Maps each known column to its index; throws naming what a header row lacks. */
+export function readHeader(columns: readonly string[]): Map<Field, number> {
+  const indexes = new Map<Field, number>();
+  columns.forEach((column, index) => {
+    const field = HEADERS[fold(column)];
+    if (field && !indexes.has(field)) {
+      indexes.set(field, index);
+    }
+  });
+  const missing = REQUIRED.filter((field) => !indexes.has(field));
+  if (missing.length > 0) {
+    throw new Error(
+      `Not a CWT layout: no column for ${missing.join(', ')} (found: ${columns.join(', ')})`,
+    );
+  }
+  return indexes;
+}
+
+/** `2026-03`, `2026-03-01`, `MAR-26`, `March 2026` or `01/03/2026` as YYYY-MM. */
+export function readPeriod(text: string): string | undefined {
+  const value = text.trim();
+  const month = (year: string, number: string) =>
+    Number(number) >= 1 && Number(number) <= 12 ? `${year}-${number}` : undefined;
+  let match = /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(value);
+  if (match) {
+    return month(match[1]!, match[2]!);
+  }
+  match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+  if (match) {
+    return month(match[3]!, match[2]!);
+  }
+  match = /^([A-Za-z]{3})[A-Za-z]*[\s-]+(\d{2}|\d{4})$/.exec(value);
+  if (match) {
+    const index = MONTHS.indexOf(match[1]!.toUpperCase());
+    const year = match[2]!.length === 2 ? `20${match[2]}` : match[2]!;
+    return index >= 0 ? `${year}-${String(index + 1).padStart(2, '0')}` : undefined;
+  }
+  return undefined;
+}
+
+/** A count: whole, or a half where a breach is shared between two providers. */
+function readCount(text: string): number | undefined {
+  const value = Number(text.trim().replace(/,/g, ''));
+  return Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2) ? value : undefined;
+}
+
+/** Reads one data row, or says what is wrong with it. */
+export function readRow(
+  indexes: Map<Field, number>,
+  cells: readonly string[],
+): CwtRow | { problem: string } {
+  const cell = (field: Field) => {
+    const index = indexes.get(field);
+    return index === undefined ? '' : (cells[index] ?? '').trim();
+  };
+  const period = readPeriod(cell('period'));
+  if (!period) {
+    return { problem: `unreadable period "${cell('period')}"` };
+  }
+  const standard = STANDARD_NAMES[fold(cell('standard'))];
+  if (!standard) {
+    return { problem: `unknown standard "${cell('standard')}"` };
+  }
+  const orgCode = cell('orgCode').toUpperCase();
+  if (!/^[A-Z0-9]{1,9}$/.test(orgCode)) {
+    return { problem: `invalid ODS code "${cell('orgCode')}"` };
+  }
+  const [total, within, breaches] = (['total', 'within', 'breaches'] as const).map((field) =>
+    readCount(cell(field)),
+  );
+  if (total === undefined || within === undefined || breaches === undefined) {
+    return { problem: 'total, within and breaches must be counts (halves allowed)' };
+  }
+  if (Math.abs(within + breaches - total) > 1e-9) {
+    return {
+      problem: `within (${within}) and breaches (${breaches}) do not add up to total (${total})`,
+    };
+  }
+  const cancerType = cell('cancerType');
+  // Empty where the standard has no such breakdown (FDS has no modality): a detail row still.
+  const route = cell('route');
+  const modality = cell('modality');
+  const aggregate = [cancerType, route, modality].some((value) => /^ALL\b/i.test(value));
+  return {
+    period,
+    standard,
+    orgCode,
+    cancerType,
+    route,
+    modality,
+    total,
+    within,
+    breaches,
+    aggregate,
+  };
+}
