@@ -1,3 +1,5 @@
+import { ukDate } from '#platform';
+
 /** A meeting an agenda request could land on. */
 export interface CandidateMeeting {
   meetingId: string;
@@ -46,15 +48,4 @@ export function placeAgendaRequest(options: {
     ? `The next meeting, on ${ukDate(next.startsAt)}, is after the date it must be tabled by (${options.tableBy})`
     : `The papers deadline for the meeting on ${ukDate(next.startsAt)} has passed and no later meeting falls on or before ${options.tableBy}`;
   return { placed: false, reason, nextMeetingStartsAt: next.startsAt };
-}
-
-const UK_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-function ukDate(instant: Date): string {
-  return UK_DAY.format(instant);
 }

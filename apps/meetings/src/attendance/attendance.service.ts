@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import type { PlatformEventMap } from '#contracts';
 import { EventPublisher } from '#messaging';
-import { invalidField, notFound } from '#platform';
+import { invalidField, notFound, ukDate } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { RecordAttendanceDto } from './dto.js';
@@ -10,13 +10,6 @@ import { computeQuorum } from './quorum.js';
 import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 
 type Publisher = EventPublisher<PlatformEventMap>;
-
-const UK_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 @Injectable()
 export class AttendanceService {
@@ -139,7 +132,7 @@ export class AttendanceService {
     return manager
       .createQueryBuilder(Seat, 's')
       .where('s.body_id = :bodyId', { bodyId: meeting.bodyId })
-      .andWhere(seatHeldOnSql('s'), { on: UK_DAY.format(meeting.startsAt) })
+      .andWhere(seatHeldOnSql('s'), { on: ukDate(meeting.startsAt) })
       .getMany();
   }
 

@@ -1,14 +1,7 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { holdsSeat } from '#membership-view';
-import type { Principal } from '#platform';
-
-const UK_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+import { ukDate, type Principal } from '#platform';
 
 /**
  * Admins act for any body; anyone else records attendance and decisions only for a body they
@@ -27,7 +20,7 @@ export class BodyAccess {
       (await holdsSeat(this.dataSource.manager, {
         bodyId,
         memberId: principal.memberId,
-        on: UK_DAY.format(on),
+        on: ukDate(on),
       }));
     if (!seated) {
       throw new ForbiddenException(

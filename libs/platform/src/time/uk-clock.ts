@@ -8,11 +8,16 @@ const UK_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The UK calendar day (YYYY-MM-DD) of an instant. */
+export function ukDate(instant: Date): string {
+  return UK_DAY.format(instant);
+}
+
 /** Today's date (YYYY-MM-DD) in the UK; a provider so tests can hold time still. */
 @Injectable()
 export class Clock {
   today(): string {
-    return UK_DAY.format(new Date());
+    return ukDate(new Date());
   }
 }
 
