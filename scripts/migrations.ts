@@ -91,23 +91,20 @@ if (command === 'run') {
   writeFileSync(
     file,
     `import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 export class ${name}${timestamp} implements MigrationInterface {
   name = '${name}${timestamp}';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
 ${toSource(up)}
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
 ${toSource([...down].reverse())}
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema: string }).schema;
 }
 `,
   );

@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 export class MeetingsSchema1795243346155 implements MigrationInterface {
   name = 'MeetingsSchema1795243346155';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `CREATE TABLE "${s}"."meeting" ("id" uuid NOT NULL, "body_id" uuid NOT NULL, "kind" character varying(40) NOT NULL, "title" character varying(200) NOT NULL, "starts_at" TIMESTAMP WITH TIME ZONE NOT NULL, "ends_at" TIMESTAMP WITH TIME ZONE NOT NULL, "location" character varying(300), "online_url" character varying(500), "status" character varying(20) NOT NULL, "series_id" uuid, "quorum" jsonb, "cancel_reason" character varying(500), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_dccaf9e4c0e39067d82ccc7bb83" PRIMARY KEY ("id"))`,
     );
@@ -55,7 +56,7 @@ export class MeetingsSchema1795243346155 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `ALTER TABLE "${s}"."agenda_item" DROP CONSTRAINT "FK_4d88141b534e8aad85bb583eb3b"`,
     );
@@ -76,8 +77,4 @@ export class MeetingsSchema1795243346155 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "${s}"."meeting_body_starts_idx"`);
     await queryRunner.query(`DROP TABLE "${s}"."meeting"`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema: string }).schema;
 }

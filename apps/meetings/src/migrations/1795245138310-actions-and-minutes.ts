@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 export class ActionsAndMinutes1795245138310 implements MigrationInterface {
   name = 'ActionsAndMinutes1795245138310';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `CREATE TABLE "${s}"."action" ("id" uuid NOT NULL, "meeting_id" uuid NOT NULL, "body_id" uuid NOT NULL, "agenda_item_id" uuid, "description" text NOT NULL, "owner_member_id" uuid NOT NULL, "due_on" date NOT NULL, "status" character varying(20) NOT NULL, "completed_on" date, "overdue_announced_on" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_2d9db9cf5edfbbae74eb56e3a39" PRIMARY KEY ("id"))`,
     );
@@ -27,7 +28,7 @@ export class ActionsAndMinutes1795245138310 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `ALTER TABLE "${s}"."meeting" DROP COLUMN "minutes_approved_at_meeting_id"`,
     );
@@ -38,8 +39,4 @@ export class ActionsAndMinutes1795245138310 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "${s}"."action_open_due_idx"`);
     await queryRunner.query(`DROP TABLE "${s}"."action"`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema: string }).schema;
 }

@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 export class MembershipSchema1795241169594 implements MigrationInterface {
   name = 'MembershipSchema1795241169594';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     // The exclusion constraint compares uuids and text with = inside a GiST index.
     // A trusted extension: the database owner may create it.
     await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
@@ -73,7 +74,7 @@ export class MembershipSchema1795241169594 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `ALTER TABLE "${s}"."appointment" DROP CONSTRAINT "FK_4295c04570bb43cffd7483aed88"`,
     );
@@ -135,7 +136,3 @@ const STANDARD_SPECIALTIES: readonly [string, string, 'tumour-site' | 'cross-cut
   ['palliative-care', 'Palliative and supportive care', 'cross-cutting'],
   ['personalised-care', 'Personalised care', 'cross-cutting'],
 ];
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema: string }).schema;
-}

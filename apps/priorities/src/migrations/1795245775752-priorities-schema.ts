@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 export class PrioritiesSchema1795245775752 implements MigrationInterface {
   name = 'PrioritiesSchema1795245775752';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `CREATE TABLE "${s}"."body_terms" ("body_id" uuid NOT NULL, "effective_from" TIMESTAMP WITH TIME ZONE NOT NULL, "terms" jsonb NOT NULL, CONSTRAINT "PK_9ac4917f2f6122398e239d8fe4a" PRIMARY KEY ("body_id", "effective_from"))`,
     );
@@ -57,7 +58,7 @@ export class PrioritiesSchema1795245775752 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`DROP INDEX "${s}"."service_gap_body_idx"`);
     await queryRunner.query(`DROP TABLE "${s}"."service_gap"`);
     await queryRunner.query(`DROP TABLE "${s}"."programme"`);
@@ -78,8 +79,4 @@ export class PrioritiesSchema1795245775752 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "${s}"."body_view"`);
     await queryRunner.query(`DROP TABLE "${s}"."body_terms"`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema: string }).schema;
 }

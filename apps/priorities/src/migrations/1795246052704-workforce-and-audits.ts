@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 export class WorkforceAndAudits1795246052704 implements MigrationInterface {
   name = 'WorkforceAndAudits1795246052704';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
       `CREATE TABLE "${s}"."workforce_recommendation" ("id" uuid NOT NULL, "body_id" uuid NOT NULL, "staff_group" character varying(200) NOT NULL, "shortfall_wte" numeric(7,2) NOT NULL, "recommendation" text NOT NULL, "estimated_cost" numeric(12,2), "funding_needed" boolean NOT NULL, "status" character varying(20) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6ab8ea2968dcbd6476c69f6c156" PRIMARY KEY ("id"))`,
     );
@@ -20,14 +21,10 @@ export class WorkforceAndAudits1795246052704 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`DROP INDEX "${s}"."audit_participation_body_idx"`);
     await queryRunner.query(`DROP TABLE "${s}"."audit_participation"`);
     await queryRunner.query(`DROP INDEX "${s}"."workforce_recommendation_body_idx"`);
     await queryRunner.query(`DROP TABLE "${s}"."workforce_recommendation"`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  return (queryRunner.connection.options as { schema: string }).schema;
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
 
 /**
  * The outbox and processed-event tables every service keeps in its own schema.
@@ -8,7 +9,7 @@ export class MessagingTables1763700000000 implements MigrationInterface {
   name = 'MessagingTables1763700000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`
       CREATE TABLE "${s}"."outbox_message" (
         "id" bigserial PRIMARY KEY,
@@ -43,16 +44,8 @@ export class MessagingTables1763700000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
+    const s = schemaOf(queryRunner.connection);
     await queryRunner.query(`DROP TABLE "${s}"."processed_event"`);
     await queryRunner.query(`DROP TABLE "${s}"."outbox_message"`);
   }
-}
-
-function schemaOf(queryRunner: QueryRunner): string {
-  const schema = (queryRunner.connection.options as { schema?: string }).schema;
-  if (!schema) {
-    throw new Error('Messaging tables live in a service schema; the data source names none');
-  }
-  return schema;
 }
