@@ -28,6 +28,7 @@ export {
 } from './database/service-data-source.js';
 export { DatabaseModule, type DatabaseModuleOptions } from './database/database.module.js';
 export { QueryErrorFilter, type ConstraintMessages } from './database/query-error.filter.js';
+export { tryTransactionLock } from './database/transaction-lock.js';
 
 // health
 export type { ReadinessCheck } from './health/readiness-check.js';

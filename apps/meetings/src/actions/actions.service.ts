@@ -3,7 +3,7 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PlatformEventMap } from '#contracts';
 import { EventPublisher } from '#messaging';
-import { Clock, daysBetween, invalidField, notFound } from '#platform';
+import { Clock, daysBetween, invalidField, notFound, tryTransactionLock } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
@@ -120,10 +120,7 @@ export class ActionsService {
    */
   async markOverdue(today: string): Promise<{ ran: boolean; overdue: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<[{ locked: boolean }]>(
-        `SELECT pg_try_advisory_xact_lock(hashtext('meetings.actions-overdue')) AS locked`,
-      );
-      if (!locked) {
+      if (!(await tryTransactionLock(manager, 'meetings.actions-overdue'))) {
         return { ran: false, overdue: 0 };
       }
       const overdue = await manager

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addDays, APP_CONFIG, daysBetween } from '#platform';
+import { addDays, APP_CONFIG, daysBetween, tryTransactionLock } from '#platform';
 import { Appointment } from '../appointments/appointment.entity.js';
 import { AppointmentsService } from '../appointments/appointments.service.js';
 import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
@@ -28,10 +28,7 @@ export class MembershipDailyCheck {
 
   async run(today: string): Promise<DailyCheckResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<[{ locked: boolean }]>(
-        `SELECT pg_try_advisory_xact_lock(hashtext('membership.daily-check')) AS locked`,
-      );
-      if (!locked) {
+      if (!(await tryTransactionLock(manager, 'membership.daily-check'))) {
         return { ran: false, termsEnded: 0, termsEndingSoon: 0 };
       }
       const ended = await manager

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, Clock, DailyJobProvider } from '#platform';
+import { APP_CONFIG, Clock, DailyJobProvider, tryTransactionLock } from '#platform';
 import type { PrioritiesConfig } from '../config.js';
 import { PathwaysService } from '../pathways/pathways.service.js';
 import { PrioritiesService } from '../priorities/priorities.service.js';
@@ -31,10 +31,7 @@ export class PrioritiesDailyCheck extends DailyJobProvider {
 
   async check(today: string): Promise<PrioritiesCheckResult> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query<[{ locked: boolean }]>(
-        `SELECT pg_try_advisory_xact_lock(hashtext('priorities.daily-check')) AS locked`,
-      );
-      if (!locked) {
+      if (!(await tryTransactionLock(manager, 'priorities.daily-check'))) {
         return { ran: false, milestonesMissed: 0, reviewsDue: 0, reviewsOverdue: 0 };
       }
       const milestonesMissed = await this.priorities.markMissedMilestones(manager, today);
