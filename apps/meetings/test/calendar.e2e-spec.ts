@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { mintToken } from '#platform';
-import { isolatedTopicPrefix, testInfra, testKafka, uniqueName } from '#testing';
+import { isolatedTopicPrefix, testInfra, testKafka, testToken, uniqueName } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
 import { BodyView, MemberView, Seat } from '#membership-view';
 
@@ -43,15 +42,7 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
   const outsider = randomUUID();
   const meetingIds: string[] = [];
 
-  const token = mintToken({
-    secret: SECRET,
-    issuer: 'cancer-network',
-    audience: 'cancer-network',
-    sub: 'test-admin',
-    roles: ['admin'],
-    ttlSeconds: 600,
-  });
-  const admin = `Bearer ${token}`;
+  const admin = testToken(SECRET, ['admin']);
   const api = () => request(app.getHttpServer());
 
   beforeAll(async () => {

@@ -2,11 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '#contracts';
-import { mintToken, type Role } from '#platform';
+import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
   testInfra,
   testKafka,
+  testToken,
   TopicRecorder,
   uniqueName,
   waitFor,
@@ -48,34 +49,25 @@ export class MembershipHarness {
   }
 
   token(roles: Role[] = ['admin']): string {
-    return mintToken({
-      secret: SECRET,
-      issuer: 'cancer-network',
-      audience: 'cancer-network',
-      sub: `test-${roles.join('-')}`,
-      roles,
-      ttlSeconds: 600,
-    });
+    return testToken(SECRET, roles);
   }
 
   post(path: string, body: object, roles: Role[] = ['admin']): request.Test {
     return request(this.app.getHttpServer())
       .post(path)
-      .set('authorization', `Bearer ${this.token(roles)}`)
+      .set('authorization', this.token(roles))
       .send(body);
   }
 
   patch(path: string, body: object, roles: Role[] = ['admin']): request.Test {
     return request(this.app.getHttpServer())
       .patch(path)
-      .set('authorization', `Bearer ${this.token(roles)}`)
+      .set('authorization', this.token(roles))
       .send(body);
   }
 
   get(path: string, roles: Role[] = ['clinician']): request.Test {
-    return request(this.app.getHttpServer())
-      .get(path)
-      .set('authorization', `Bearer ${this.token(roles)}`);
+    return request(this.app.getHttpServer()).get(path).set('authorization', this.token(roles));
   }
 
   /** Events on the topic whose subject is one of `subjects`. */
