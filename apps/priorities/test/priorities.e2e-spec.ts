@@ -6,6 +6,7 @@ import type { EventEnvelope } from '#contracts';
 import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
+  outboxDelivered,
   MembershipProcess,
   testInfra,
   testKafka,
@@ -38,22 +39,13 @@ describe('priorities service with membership as its own process (real Kafka and 
       .on(`${prefix}priorities.events`)
       .map((m) => m.json<EventEnvelope>())
       .filter((e) => e.type === type);
-  /** Waits until every outbox row is on Kafka and the recorder has it, so counts are final. */
-  const settled = async () => {
-    const dataSource = app.get(DataSource);
-    const ids = await waitFor('the outbox to drain', async () => {
-      const rows = await dataSource.query<{ event_id: string; published_at: Date | null }[]>(
-        `SELECT event_id, published_at FROM "${run}_priorities".outbox_message`,
-      );
-      return rows.every((r) => r.published_at !== null) && rows.map((r) => r.event_id);
+  const settled = () =>
+    outboxDelivered({
+      dataSource: app.get(DataSource),
+      schema: `${run}_priorities`,
+      recorder,
+      topic: `${prefix}priorities.events`,
     });
-    await waitFor('the recorder to catch up', () => {
-      const seen = new Set(
-        recorder.on(`${prefix}priorities.events`).map((m) => m.json<EventEnvelope>().id),
-      );
-      return ids.every((id) => seen.has(id));
-    });
-  };
 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);

@@ -5,5 +5,6 @@ export * from './invalid-event.error.js';
 export * from './meetings.events.js';
 export * from './membership.events.js';
 export * from './platform-events.js';
+export * from './performance.events.js';
 export * from './priorities.events.js';
 export * from './workflow.events.js';

@@ -1,6 +1,7 @@
 import { createEventRegistry, type EventMapOfRegistry } from './event-registry.js';
 import { meetingsContract } from './meetings.events.js';
 import { membershipContract } from './membership.events.js';
+import { performanceContract } from './performance.events.js';
 import { prioritiesContract } from './priorities.events.js';
 import { workflowContract } from './workflow.events.js';
 
@@ -12,6 +13,7 @@ export const platformEvents = createEventRegistry(
   membershipContract,
   meetingsContract,
   prioritiesContract,
+  performanceContract,
   workflowContract,
 );
 

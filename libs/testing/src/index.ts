@@ -1,4 +1,5 @@
 export * from './membership-fixture.js';
+export * from './outbox-delivered.js';
 export * from './sample-events.js';
 export * from './schema-drift.js';
 export * from './service-process.js';

@@ -21,11 +21,11 @@ describe('breach detection', () => {
         value: 0.7,
         target: 0.77,
         gap: 0.07,
-        months: ['2026-02', '2026-03'],
+        months: [month('2026-02', 0.72), month('2026-03', 0.7)],
       },
     ]);
     expect(detectBreaches(series, 3)).toMatchObject([
-      { kind: 'breached', period: '2026-04', months: ['2026-02', '2026-03', '2026-04'] },
+      { kind: 'breached', period: '2026-04', months: series.slice(1) },
     ]);
   });
 
@@ -53,6 +53,12 @@ describe('breach detection', () => {
       month('2026-04', 0.79, 0.8),
     ];
     expect(detectBreaches(series, 2).map((a) => a.period)).toEqual(['2026-04']);
+  });
+
+  it('counts quarters as consecutive when the standard is published quarterly', () => {
+    const quarters = [month('2026-03', 0.9, 0.95), month('2026-06', 0.9, 0.95)];
+    expect(detectBreaches(quarters, 2)).toEqual([]);
+    expect(detectBreaches(quarters, 2, 3)).toMatchObject([{ kind: 'breached', period: '2026-06' }]);
   });
 
   it('does not count across a missing month, nor announce on target', () => {

@@ -6,43 +6,47 @@ export interface MonthResult {
   target: number;
 }
 
-export type Announcement =
+export type Announcement<M extends MonthResult = MonthResult> =
   | {
       kind: 'breached';
       period: string;
       value: number;
       target: number;
       gap: number;
-      months: string[];
+      /** The consecutive months below target, oldest first. */
+      months: M[];
     }
   | { kind: 'recovered'; period: string; value: number; target: number };
 
-function nextPeriod(period: string): string {
+/** The period `step` months after `period` (Scotland publishes quarterly: a step of 3). */
+export function nextPeriod(period: string, step = 1): string {
   const [year, month] = period.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+  const index = year * 12 + (month - 1) + step;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /**
  * What a series should have announced: a breach when the standard is below target for
- * `monthsToBreach` consecutive calendar months (a missing month breaks the run), a recovery
+ * `monthsToBreach` consecutive periods, `stepMonths` apart (a missing period breaks the run), a recovery
  * at the first month back on target after a breach. The same series always gives the same
  * announcements, each identified by its kind and period, so the caller announces only those it
  * has not announced before: running detection again on the same data announces nothing new.
  */
-export function detectBreaches(
-  series: readonly MonthResult[],
+export function detectBreaches<M extends MonthResult>(
+  series: readonly M[],
   monthsToBreach: number,
-): Announcement[] {
+  stepMonths = 1,
+): Announcement<M>[] {
   if (!Number.isInteger(monthsToBreach) || monthsToBreach < 1) {
     throw new RangeError('monthsToBreach is a whole number of at least 1');
   }
   const months = [...series].sort((a, b) => a.period.localeCompare(b.period));
-  const announcements: Announcement[] = [];
-  let run: MonthResult[] = [];
+  const announcements: Announcement<M>[] = [];
+  let run: M[] = [];
   let breached = false;
   for (const month of months) {
     const below = month.performance < month.target;
-    const continues = run.length > 0 && nextPeriod(run.at(-1)!.period) === month.period;
+    const continues = run.length > 0 && nextPeriod(run.at(-1)!.period, stepMonths) === month.period;
     if (!below) {
       run = [];
       if (breached) {
@@ -65,7 +69,7 @@ export function detectBreaches(
         value: month.performance,
         target: month.target,
         gap: Number((month.target - month.performance).toFixed(4)),
-        months: run.map((m) => m.period),
+        months: run,
       });
     }
   }

@@ -44,6 +44,7 @@ describe('CWT layouts', () => {
       period: '2026-03',
       standard: 'fds-28',
       orgCode: 'RGT',
+      basis: 'provider',
       cancerType: 'Suspected lung cancer',
       route: 'URGENT SUSPECTED CANCER',
       modality: '',
@@ -91,11 +92,26 @@ describe('CWT layouts', () => {
         'TOTAL TREATED',
         'WITHIN STANDARD',
         'BREACHES',
-      ]).get('total'),
+      ]).indexes.get('total'),
     ).toBe(4);
     expect(() => readHeader(['PERIOD', 'ORG CODE', 'TOTAL'])).toThrow(
       /no column for standard, cancerType, within, breaches/,
     );
+  });
+
+  it('tells the layouts apart, and takes the month from outside when the file has none', () => {
+    expect(readHeader(provider).layout).toBe('provider-extract');
+    const withoutMonth = monthly.filter((column) => column !== 'MONTH');
+    expect(() => readHeader(withoutMonth)).toThrow(/no column for period/);
+    const header = readHeader(withoutMonth, '2026-05');
+    expect(header.layout).toBe('monthly-csv');
+    const cells = ['RGT', 'CUH', 'Commissioner', 'FDS', 'URGENT SUSPECTED CANCER'];
+    expect(
+      readRow(header, [...cells, 'Suspected lung cancer', '', '4', '3', '1', '']),
+    ).toMatchObject({ period: '2026-05', basis: 'commissioner', standard: 'fds-28' });
+    expect(readRow(header, ['RGT', 'CUH', 'Trust', 'FDS', 'x', 'y', '', '4', '3', '1'])).toEqual({
+      problem: 'unknown basis "Trust" (Provider or Commissioner)',
+    });
   });
 
   it('marks ALL ... rows as aggregates, never details', () => {

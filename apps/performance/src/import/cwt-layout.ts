@@ -5,13 +5,17 @@
  * and slashes.
  */
 
-export const STANDARDS = ['fds-28', 'combined-31', 'combined-62'] as const;
-export type Standard = (typeof STANDARDS)[number];
+import type { WaitingTimeStandard } from '#contracts';
+
+export type CwtLayout = 'provider-extract' | 'monthly-csv';
+export type Basis = 'provider' | 'commissioner';
 
 export interface CwtRow {
   period: string; // YYYY-MM
-  standard: Standard;
+  standard: WaitingTimeStandard;
   orgCode: string;
+  /** Provider rows count once; commissioner rows restate the same patients by commissioner. */
+  basis: Basis;
   cancerType: string;
   route: string;
   modality: string;
@@ -31,7 +35,16 @@ type Field =
   | 'modality'
   | 'total'
   | 'within'
-  | 'breaches';
+  | 'breaches'
+  | 'basis';
+
+/** The columns of a header row, and the layout they belong to. */
+export interface CwtHeader {
+  layout: CwtLayout;
+  indexes: Map<Field, number>;
+  /** The month for every row when the file has no period column (the newer monthly CSV). */
+  period?: string;
+}
 
 /** Header spellings seen in the two published layouts, folded (upper case, single spaces). */
 const HEADERS: Record<string, Field> = {
@@ -50,10 +63,10 @@ const HEADERS: Record<string, Field> = {
   WITHIN: 'within',
   BREACHES: 'breaches',
   AFTER: 'breaches',
+  BASIS: 'basis',
 };
 
 const REQUIRED: readonly Field[] = [
-  'period',
   'standard',
   'orgCode',
   'cancerType',
@@ -62,7 +75,7 @@ const REQUIRED: readonly Field[] = [
   'breaches',
 ];
 
-const STANDARD_NAMES: Record<string, Standard> = {
+const STANDARD_NAMES: Record<string, WaitingTimeStandard> = {
   '28 DAY FDS': 'fds-28',
   FDS: 'fds-28',
   '31 DAY COMBINED': 'combined-31',
@@ -73,15 +86,20 @@ const STANDARD_NAMES: Record<string, Standard> = {
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
-function fold(text: string): string {
+/** Folds a header or code as files vary it: upper case, one space for runs of spaces, `_`, `/` and `-`. */
+export function fold(text: string): string {
   return text
     .trim()
     .toUpperCase()
     .replace(/[\s_/-]+/g, ' ');
 }
 
-/** Maps each known column to its index; throws naming what a header row lacks. */
-export function readHeader(columns: readonly string[]): Map<Field, number> {
+/**
+ * Maps each known column to its index; throws naming what a header row lacks. The newer
+ * monthly CSV has no period column: its month comes from the file's name or the uploader, as
+ * `period`.
+ */
+export function readHeader(columns: readonly string[], period?: string): CwtHeader {
   const indexes = new Map<Field, number>();
   columns.forEach((column, index) => {
     const field = HEADERS[fold(column)];
@@ -90,12 +108,18 @@ export function readHeader(columns: readonly string[]): Map<Field, number> {
     }
   });
   const missing = REQUIRED.filter((field) => !indexes.has(field));
+  if (!indexes.has('period') && period === undefined) {
+    missing.unshift('period');
+  }
   if (missing.length > 0) {
     throw new Error(
       `Not a CWT layout: no column for ${missing.join(', ')} (found: ${columns.join(', ')})`,
     );
   }
-  return indexes;
+  const layout = columns.some((column) => fold(column) === 'STANDARD OR ITEM')
+    ? 'monthly-csv'
+    : 'provider-extract';
+  return { layout, indexes, ...(period === undefined ? {} : { period }) };
 }
 
 /** `2026-03`, `2026-03-01`, `MAR-26`, `March 2026` or `01/03/2026` as YYYY-MM. */
@@ -126,19 +150,43 @@ function readCount(text: string): number | undefined {
   return Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2) ? value : undefined;
 }
 
+/** What is wrong with a row's counts, if anything: they must add up. */
+export function countsProblem(total: number, within: number, breaches: number): string | undefined {
+  return Math.abs(within + breaches - total) > 1e-9
+    ? `within (${within}) and breaches (${breaches}) do not add up to total (${total})`
+    : undefined;
+}
+
+const TEXT_LIMIT = 200;
+
+/** What is wrong with a row's names, if anything: a cancer type, and no name past the limit. */
+export function textProblem(names: {
+  cancerType: string;
+  route: string;
+  modality: string;
+}): string | undefined {
+  if (names.cancerType === '') {
+    return 'no cancer type';
+  }
+  const long = Object.entries(names).find(([, value]) => value.length > TEXT_LIMIT);
+  return long ? `${long[0]} is longer than ${TEXT_LIMIT} characters` : undefined;
+}
+
 /** Reads one data row, or says what is wrong with it. */
-export function readRow(
-  indexes: Map<Field, number>,
-  cells: readonly string[],
-): CwtRow | { problem: string } {
+export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | { problem: string } {
   const cell = (field: Field) => {
-    const index = indexes.get(field);
+    const index = header.indexes.get(field);
     return index === undefined ? '' : (cells[index] ?? '').trim();
   };
-  const period = readPeriod(cell('period'));
+  const period = header.indexes.has('period') ? readPeriod(cell('period')) : header.period;
   if (!period) {
     return { problem: `unreadable period "${cell('period')}"` };
   }
+  const basisText = cell('basis').toLowerCase();
+  if (basisText !== '' && basisText !== 'provider' && basisText !== 'commissioner') {
+    return { problem: `unknown basis "${cell('basis')}" (Provider or Commissioner)` };
+  }
+  const basis: Basis = basisText === 'commissioner' ? 'commissioner' : 'provider';
   const standard = STANDARD_NAMES[fold(cell('standard'))];
   if (!standard) {
     return { problem: `unknown standard "${cell('standard')}"` };
@@ -153,20 +201,24 @@ export function readRow(
   if (total === undefined || within === undefined || breaches === undefined) {
     return { problem: 'total, within and breaches must be counts (halves allowed)' };
   }
-  if (Math.abs(within + breaches - total) > 1e-9) {
-    return {
-      problem: `within (${within}) and breaches (${breaches}) do not add up to total (${total})`,
-    };
+  const counts = countsProblem(total, within, breaches);
+  if (counts) {
+    return { problem: counts };
   }
   const cancerType = cell('cancerType');
   // Empty where the standard has no such breakdown (FDS has no modality): a detail row still.
   const route = cell('route');
   const modality = cell('modality');
+  const text = textProblem({ cancerType, route, modality });
+  if (text) {
+    return { problem: text };
+  }
   const aggregate = [cancerType, route, modality].some((value) => /^ALL\b/i.test(value));
   return {
     period,
     standard,
     orgCode,
+    basis,
     cancerType,
     route,
     modality,

@@ -1,0 +1,195 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PlatformEventMap, WaitingTimeStandard } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { schemaOf } from '#platform';
+import { SiteBody } from '../reference/site-body.entity.js';
+import { PerformanceService, type PerformanceRow } from '../results/performance.service.js';
+import { Standard } from '../standards/standard.entity.js';
+import { Announcement } from './announcement.entity.js';
+import { detectBreaches, type MonthResult } from './breach-detection.js';
+import { unannounced, type LastAnnouncement } from './unannounced.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+export interface DetectionScope {
+  standards?: readonly WaitingTimeStandard[];
+  allianceIds?: readonly string[];
+}
+
+export interface DetectionResult {
+  subjects: number;
+  breached: number;
+  recovered: number;
+}
+
+interface Month extends MonthResult {
+  total: number;
+  within: number;
+  breaches: number;
+}
+
+/**
+ * Breach and recovery detection for each alliance, tumour site and standard: a standard below
+ * target for its configured number of consecutive periods is announced once as breached, back
+ * on target once as recovered. Runs in the caller's transaction (an import's, so the data and
+ * the events commit together), one run at a time.
+ */
+@Injectable()
+export class DetectionService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PerformanceService) private readonly performance: PerformanceService,
+    @Inject(EventPublisher) private readonly events: Publisher,
+  ) {}
+
+  /** Detection over everything, on its own transaction. */
+  async detectAll(): Promise<DetectionResult> {
+    return this.dataSource.transaction((manager) => this.detect(manager, {}));
+  }
+
+  async detect(manager: EntityManager, scope: DetectionScope): Promise<DetectionResult> {
+    const s = schemaOf(this.dataSource);
+    // Two imports detecting at once would both see a subject unannounced.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${s}.detection`]);
+    const rows = await this.performance.compute(
+      {
+        by: 'alliance-tumour-site',
+        ...(scope.standards ? { standards: scope.standards } : {}),
+        ...(scope.allianceIds ? { allianceIds: scope.allianceIds } : {}),
+      },
+      manager,
+    );
+    const standards = new Map((await manager.find(Standard)).map((std) => [std.code, std]));
+    const last = await this.lastAnnouncements(manager);
+    const result: DetectionResult = { subjects: 0, breached: 0, recovered: 0 };
+    for (const [key, subjectRows] of groupBySubject(rows)) {
+      result.subjects += 1;
+      const first = subjectRows[0]!;
+      const standard = standards.get(first.standard);
+      if (!standard) {
+        continue;
+      }
+      const series = subjectRows.flatMap((row): Month[] =>
+        row.value === null || row.target === null
+          ? []
+          : [
+              {
+                period: row.period,
+                performance: row.value,
+                target: row.target,
+                total: row.total,
+                within: row.within,
+                breaches: row.breaches,
+              },
+            ],
+      );
+      const step = standard.cadence === 'quarterly' ? 3 : 1;
+      const toAnnounce = unannounced(
+        detectBreaches(series, standard.monthsToBreach, step),
+        last.get(key),
+      );
+      if (toAnnounce.length === 0) {
+        continue;
+      }
+      const subject = {
+        allianceId: first.allianceId!,
+        allianceCode: first.allianceCode!,
+        tumourSite: first.tumourSite!,
+        bodyId: await this.siteBodyId(manager, first.allianceId!, first.tumourSite!),
+        standard: first.standard,
+      };
+      let breachedPeriod = last.get(key)?.kind === 'breached' ? last.get(key)!.period : null;
+      for (const announcement of toAnnounce) {
+        const event =
+          announcement.kind === 'breached'
+            ? await this.events.publish(
+                manager,
+                'performance.standard-breached.v1',
+                {
+                  ...subject,
+                  period: announcement.period,
+                  value: announcement.value,
+                  target: announcement.target,
+                  gap: announcement.gap,
+                  monthsToBreach: standard.monthsToBreach,
+                  months: announcement.months.map((month) => ({
+                    period: month.period,
+                    total: month.total,
+                    within: month.within,
+                    breaches: month.breaches,
+                    value: month.performance,
+                    target: month.target,
+                  })),
+                },
+                { subject: key },
+              )
+            : await this.events.publish(
+                manager,
+                'performance.standard-recovered.v1',
+                {
+                  ...subject,
+                  period: announcement.period,
+                  value: announcement.value,
+                  target: announcement.target,
+                  breachedPeriod,
+                },
+                { subject: key },
+              );
+        breachedPeriod = announcement.kind === 'breached' ? announcement.period : null;
+        await manager.insert(Announcement, {
+          allianceId: subject.allianceId,
+          tumourSite: subject.tumourSite,
+          standard: subject.standard,
+          period: announcement.period,
+          kind: announcement.kind,
+          eventId: event.id,
+        });
+        result[announcement.kind] += 1;
+      }
+    }
+    return result;
+  }
+
+  private async lastAnnouncements(manager: EntityManager): Promise<Map<string, LastAnnouncement>> {
+    const rows = await manager.query<(LastAnnouncement & { key: string })[]>(
+      `SELECT DISTINCT ON (alliance_id, tumour_site, standard)
+              alliance_id || ':' || tumour_site || ':' || standard AS key, kind, period
+         FROM "${schemaOf(this.dataSource)}".announcement
+        ORDER BY alliance_id, tumour_site, standard, period DESC`,
+    );
+    return new Map(rows.map(({ key, kind, period }) => [key, { kind, period }]));
+  }
+
+  /** The alliance's network group for the site: its tumour-site group first, else any group of that specialty. */
+  private async siteBodyId(
+    manager: EntityManager,
+    allianceId: string,
+    tumourSite: string,
+  ): Promise<string | null> {
+    const bodies = await manager.find(SiteBody, { where: { allianceId, specialty: tumourSite } });
+    const body = bodies.find((b) => b.kind === 'tumour-site-group') ?? bodies[0];
+    return body?.bodyId ?? null;
+  }
+}
+
+/** The subject key events are keyed and consumers match cases by. */
+export function subjectKey(
+  row: Pick<PerformanceRow, 'allianceId' | 'tumourSite' | 'standard'>,
+): string {
+  return `${row.allianceId}:${row.tumourSite}:${row.standard}`;
+}
+
+function groupBySubject(rows: readonly PerformanceRow[]): Map<string, PerformanceRow[]> {
+  const groups = new Map<string, PerformanceRow[]>();
+  for (const row of rows) {
+    const key = subjectKey(row);
+    const group = groups.get(key);
+    if (group) {
+      group.push(row);
+    } else {
+      groups.set(key, [row]);
+    }
+  }
+  return groups;
+}

@@ -1,0 +1,29 @@
+import type { Announcement, MonthResult } from './breach-detection.js';
+
+export interface LastAnnouncement {
+  kind: 'breached' | 'recovered';
+  period: string;
+}
+
+/**
+ * Of what a series should have announced, what is still to announce after `last`: only later
+ * periods, and only a change of state (a breach after a recovery or nothing, a recovery after a
+ * breach). Revised data that moves a breach's month therefore never announces it twice.
+ */
+export function unannounced<M extends MonthResult>(
+  announcements: readonly Announcement<M>[],
+  last: LastAnnouncement | undefined,
+): Announcement<M>[] {
+  const result: Announcement<M>[] = [];
+  let state = last;
+  for (const announcement of announcements) {
+    const later = state === undefined || announcement.period > state.period;
+    const changes =
+      announcement.kind === 'breached' ? state?.kind !== 'breached' : state?.kind === 'breached';
+    if (later && changes) {
+      result.push(announcement);
+      state = { kind: announcement.kind, period: announcement.period };
+    }
+  }
+  return result;
+}

@@ -1,0 +1,63 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '#platform';
+
+export class PerformanceSchema1795248323540 implements MigrationInterface {
+  name = 'PerformanceSchema1795248323540';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner.connection);
+    // The target exclusion constraint compares text with = inside a GiST index.
+    // A trusted extension: the database owner may create it.
+    await queryRunner.query(`CREATE EXTENSION IF NOT EXISTS btree_gist`);
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."announcement" ("alliance_id" uuid NOT NULL, "tumour_site" character varying(60) NOT NULL, "standard" character varying(20) NOT NULL, "period" character varying(7) NOT NULL, "kind" character varying(10) NOT NULL, "event_id" uuid NOT NULL, "announced_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6e5d9e63d6928819e6e90f2c024" PRIMARY KEY ("alliance_id", "tumour_site", "standard", "period", "kind"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."alliance_ref" ("id" uuid NOT NULL, "code" character varying(40) NOT NULL, "name" character varying(200) NOT NULL, "nation" character varying(20) NOT NULL, CONSTRAINT "UQ_97185c002924309a08aa5cde65c" UNIQUE ("code"), CONSTRAINT "PK_a7d49d85429b68c17c27f91ebf9" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."cancer_type" ("key" character varying(200) NOT NULL, "label" character varying(200) NOT NULL, "tumour_site" character varying(60), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_5a4a65df6283f01ba9d6c460d33" PRIMARY KEY ("key"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."provider" ("ods_code" character varying(9) NOT NULL, "name" character varying(200), "alliance_id" uuid, "source" character varying(20) NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_08efadd1b66a040dfe3694e929e" PRIMARY KEY ("ods_code"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "provider_alliance_idx" ON "${s}"."provider"  ("alliance_id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."site_body" ("body_id" uuid NOT NULL, "alliance_id" uuid NOT NULL, "kind" character varying(40) NOT NULL, "specialty" character varying(60), "name" character varying(200) NOT NULL, CONSTRAINT "PK_1a0e4bf9f13cdc52c6c4c6f8d16" PRIMARY KEY ("body_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "site_body_lookup_idx" ON "${s}"."site_body"  ("alliance_id", "specialty") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."standard" ("code" character varying(40) NOT NULL, "name" character varying(200) NOT NULL, "nation" character varying(20) NOT NULL, "kind" character varying(20) NOT NULL, "cadence" character varying(20) NOT NULL, "days" integer, "clock_starts" text, "clock_stops" text, "months_to_breach" integer NOT NULL DEFAULT '2', CONSTRAINT "PK_fc304fc975e1ce1b879c79cd362" PRIMARY KEY ("code"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."target" ("id" uuid NOT NULL, "measure" character varying(40) NOT NULL, "scope_kind" character varying(20) NOT NULL, "scope_value" character varying(60) NOT NULL, "value" numeric(5,4) NOT NULL, "lower" numeric(5,4), "effective_from" date NOT NULL, "effective_to" date, "source" text NOT NULL, "set_by" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "target_value_check" CHECK (value > 0 AND value <= 1 AND (lower IS NULL OR lower <= value)), CONSTRAINT "target_span_check" CHECK (effective_to IS NULL OR effective_to >= effective_from), CONSTRAINT "target_no_overlap_excl" EXCLUDE USING gist ("measure" WITH =, "scope_kind" WITH =, "scope_value" WITH =, (daterange(effective_from, effective_to + 1, '[)')) WITH &&), CONSTRAINT "PK_9d962204b13c18851ea88fc72f3" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "target_measure_idx" ON "${s}"."target"  ("measure") `);
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."import_run" ("id" uuid NOT NULL, "source" character varying(10) NOT NULL, "layout" character varying(20), "file_name" character varying(300), "mode" character varying(20) NOT NULL, "status" character varying(10) NOT NULL, "rows_read" integer NOT NULL, "rows_imported" integer NOT NULL, "rows_rejected" integer NOT NULL, "aggregate_rows" integer NOT NULL, "rows_replaced" integer NOT NULL, "periods" text array NOT NULL, "standards" text array NOT NULL, "problems" jsonb NOT NULL, "unmapped_providers" text array NOT NULL, "unmapped_cancer_types" text array NOT NULL, "submitted_by" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_efe3e6d8cb9f51ca4e9cd1cf5d3" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "${s}"."submission" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "period" date NOT NULL, "standard" character varying(20) NOT NULL, "org_code" character varying(9) NOT NULL, "basis" character varying(12) NOT NULL, "cancer_type" character varying(200) NOT NULL, "cancer_type_key" character varying(200) NOT NULL, "route" character varying(200) NOT NULL, "modality" character varying(200) NOT NULL, "total" numeric(12,1) NOT NULL, "within" numeric(12,1) NOT NULL, "breaches" numeric(12,1) NOT NULL, "aggregate" boolean NOT NULL, "import_id" uuid NOT NULL, CONSTRAINT "submission_row_key" UNIQUE ("period", "standard", "org_code", "basis", "cancer_type_key", "route", "modality"), CONSTRAINT "PK_7faa571d0e4a7076e85890c9bd0" PRIMARY KEY ("id"))`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    const s = schemaOf(queryRunner.connection);
+    await queryRunner.query(`DROP TABLE "${s}"."submission"`);
+    await queryRunner.query(`DROP TABLE "${s}"."import_run"`);
+    await queryRunner.query(`DROP INDEX "${s}"."target_measure_idx"`);
+    await queryRunner.query(`DROP TABLE "${s}"."target"`);
+    await queryRunner.query(`DROP TABLE "${s}"."standard"`);
+    await queryRunner.query(`DROP INDEX "${s}"."site_body_lookup_idx"`);
+    await queryRunner.query(`DROP TABLE "${s}"."site_body"`);
+    await queryRunner.query(`DROP INDEX "${s}"."provider_alliance_idx"`);
+    await queryRunner.query(`DROP TABLE "${s}"."provider"`);
+    await queryRunner.query(`DROP TABLE "${s}"."cancer_type"`);
+    await queryRunner.query(`DROP TABLE "${s}"."alliance_ref"`);
+    await queryRunner.query(`DROP TABLE "${s}"."announcement"`);
+  }
+}

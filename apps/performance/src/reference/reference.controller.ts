@@ -1,0 +1,67 @@
+import type { Readable } from 'node:stream';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#platform';
+import { MapCancerTypeDto, MapProviderDto } from './dto.js';
+import { ReferenceService } from './reference.service.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+@ApiTags('reference data')
+@Controller()
+export class ReferenceController {
+  constructor(@Inject(ReferenceService) private readonly reference: ReferenceService) {}
+
+  @Get('providers')
+  @Roles(...READERS)
+  @ApiQuery({ name: 'allianceId', required: false })
+  providers(@Query('allianceId', new ParseUUIDPipe({ optional: true })) allianceId?: string) {
+    return this.reference.providers(allianceId);
+  }
+
+  @Put('providers/:odsCode')
+  @Roles('admin')
+  mapProvider(@Param('odsCode') odsCode: string, @Body() dto: MapProviderDto) {
+    return this.reference.mapProvider(odsCode, dto);
+  }
+
+  @Post('providers/import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  loadProviders(@Req() body: Readable) {
+    return this.reference.loadProviders(body);
+  }
+
+  @Get('cancer-types')
+  @Roles(...READERS)
+  cancerTypes() {
+    return this.reference.cancerTypes();
+  }
+
+  @Put('cancer-types')
+  @Roles('admin')
+  mapCancerType(@Body() dto: MapCancerTypeDto) {
+    return this.reference.mapCancerType(dto);
+  }
+
+  @Post('cancer-types/import')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  loadCancerTypes(@Req() body: Readable) {
+    return this.reference.loadCancerTypes(body);
+  }
+}

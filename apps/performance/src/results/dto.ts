@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
+import { GROUPINGS, type Grouping } from './performance.service.js';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+const SITE = /^[a-z0-9-]{2,60}$/;
+
+export class PerformanceQuery {
+  @ApiPropertyOptional({ enum: GROUPINGS, default: 'alliance-tumour-site' })
+  @IsOptional()
+  @IsIn(GROUPINGS)
+  by: Grouping = 'alliance-tumour-site';
+
+  @ApiPropertyOptional({ enum: WAITING_TIME_STANDARDS })
+  @IsOptional()
+  @IsIn(WAITING_TIME_STANDARDS)
+  standard?: WaitingTimeStandard;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+
+  @ApiPropertyOptional({ example: 'lung' })
+  @IsOptional()
+  @Matches(SITE, { message: 'tumourSite must be a lower-case specialty such as lung' })
+  tumourSite?: string;
+
+  @ApiPropertyOptional({ example: 'RGT' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{1,9}$/, { message: 'orgCode must be an ODS code' })
+  orgCode?: string;
+
+  @ApiPropertyOptional({ example: '2025-04' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'from must be a month as YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'to must be a month as YYYY-MM' })
+  to?: string;
+}
+
+export class ChartQuery {
+  @ApiProperty()
+  @IsUUID()
+  allianceId!: string;
+
+  @ApiProperty({ example: 'lung' })
+  @Matches(SITE, { message: 'tumourSite must be a lower-case specialty such as lung' })
+  tumourSite!: string;
+
+  @ApiProperty({ enum: WAITING_TIME_STANDARDS })
+  @IsIn(WAITING_TIME_STANDARDS)
+  standard!: WaitingTimeStandard;
+
+  @ApiPropertyOptional({ example: '2025-04', description: 'Default: twelve months to the latest' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'from must be a month as YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'to must be a month as YYYY-MM' })
+  to?: string;
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { WaitingTimeStandard } from '#contracts';
+import { schemaOf } from '#platform';
+import { Standard } from '../standards/standard.entity.js';
+import { targetInForce } from '../standards/target-in-force.js';
+import { Target } from '../standards/target.entity.js';
+
+export const GROUPINGS = ['provider', 'alliance', 'tumour-site', 'alliance-tumour-site'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export interface PerformanceFilter {
+  by: Grouping;
+  standards?: readonly WaitingTimeStandard[];
+  allianceIds?: readonly string[];
+  tumourSite?: string;
+  orgCode?: string;
+  /** First and last month, YYYY-MM, both included. */
+  from?: string;
+  to?: string;
+}
+
+export interface PerformanceRow {
+  period: string;
+  standard: WaitingTimeStandard;
+  orgCode?: string;
+  allianceId?: string;
+  allianceCode?: string;
+  tumourSite?: string;
+  total: number;
+  within: number;
+  breaches: number;
+  /** Share within the standard, 0 to 1; null when no patient was counted. */
+  value: number | null;
+  /** The target in force for the month; null when none is set. */
+  target: number | null;
+  /** Target minus value, in share points; positive when below target. */
+  gap: number | null;
+}
+
+const round = (n: number) => Number(n.toFixed(4));
+
+/**
+ * Performance computed the way the standards define it: patients within the standard over all
+ * patients, from provider-basis detail rows only (`ALL ...` totals would count them twice),
+ * each month judged against the target in force for it.
+ */
+@Injectable()
+export class PerformanceService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async compute(
+    filter: PerformanceFilter,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PerformanceRow[]> {
+    const s = schemaOf(this.dataSource);
+    const byProvider = filter.by === 'provider';
+    const byAlliance = filter.by === 'alliance' || filter.by === 'alliance-tumour-site';
+    const bySite = filter.by === 'tumour-site' || filter.by === 'alliance-tumour-site';
+    const columns = [
+      `to_char(s.period, 'YYYY-MM') AS period`,
+      's.standard',
+      ...(byProvider ? ['s.org_code AS "orgCode"'] : []),
+      ...(byAlliance ? ['p.alliance_id AS "allianceId"', 'a.code AS "allianceCode"'] : []),
+      ...(bySite ? ['ct.tumour_site AS "tumourSite"'] : []),
+    ];
+    const groups = columns.map((_, index) => String(index + 1));
+    const where = [`NOT s.aggregate`, `s.basis = 'provider'`];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (byAlliance) {
+      where.push('p.alliance_id IS NOT NULL');
+    }
+    if (bySite) {
+      where.push('ct.tumour_site IS NOT NULL');
+    }
+    if (filter.standards) {
+      where.push(`s.standard = ANY(${param(filter.standards)})`);
+    }
+    if (filter.allianceIds) {
+      where.push(`p.alliance_id = ANY(${param(filter.allianceIds)}::uuid[])`);
+    }
+    if (filter.tumourSite) {
+      where.push(`ct.tumour_site = ${param(filter.tumourSite)}`);
+    }
+    if (filter.orgCode) {
+      where.push(`s.org_code = ${param(filter.orgCode.toUpperCase())}`);
+    }
+    if (filter.from) {
+      where.push(`s.period >= ${param(`${filter.from}-01`)}::date`);
+    }
+    if (filter.to) {
+      where.push(`s.period <= ${param(`${filter.to}-01`)}::date`);
+    }
+    const rows = await manager.query<Omit<PerformanceRow, 'value' | 'target' | 'gap'>[]>(
+      `SELECT ${columns.join(', ')},
+              sum(s.total)::float8 AS total, sum(s.within)::float8 AS within, sum(s.breaches)::float8 AS breaches
+         FROM "${s}".submission s
+         LEFT JOIN "${s}".provider p ON p.ods_code = s.org_code
+         LEFT JOIN "${s}".alliance_ref a ON a.id = p.alliance_id
+         LEFT JOIN "${s}".cancer_type ct ON ct.key = s.cancer_type_key
+        WHERE ${where.join(' AND ')}
+        GROUP BY ${groups.join(', ')}
+        ORDER BY ${[...groups.slice(2), '2', '1'].join(', ')}`,
+      params,
+    );
+    const [standards, targets] = await Promise.all([manager.find(Standard), manager.find(Target)]);
+    const nationOf = new Map(standards.map((standard) => [standard.code, standard.nation]));
+    return rows.map((row) => {
+      const target =
+        targetInForce(targets, {
+          measure: row.standard,
+          period: row.period,
+          nation: nationOf.get(row.standard) ?? 'england',
+          ...(row.allianceId ? { allianceId: row.allianceId } : {}),
+          ...(row.tumourSite ? { tumourSite: row.tumourSite } : {}),
+        })?.value ?? null;
+      const value = row.total > 0 ? round(row.within / row.total) : null;
+      const gap = value === null || target === null ? null : round(target - value);
+      return { ...row, value, target, gap };
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Measure } from '#contracts';
+
+/**
+ * A measure performance is judged on: a waiting-time standard (its clock and threshold in
+ * days) or a screening programme's uptake. Preloaded from the public definitions.
+ */
+@Entity({ name: 'standard' })
+export class Standard {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  code!: Measure;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  nation!: 'england' | 'scotland';
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: 'waiting-time' | 'screening';
+
+  /** How often it is published: Scotland's waiting times are quarterly. */
+  @Column({ type: 'varchar', length: 20 })
+  cadence!: 'monthly' | 'quarterly';
+
+  /** The clock's threshold in days; null for screening. */
+  @Column({ type: 'int', nullable: true })
+  days!: number | null;
+
+  @Column({ name: 'clock_starts', type: 'text', nullable: true })
+  clockStarts!: string | null;
+
+  @Column({ name: 'clock_stops', type: 'text', nullable: true })
+  clockStops!: string | null;
+
+  /** Consecutive periods below target before a breach is announced. */
+  @Column({ name: 'months_to_breach', type: 'int', default: 2 })
+  monthsToBreach!: number;
+}

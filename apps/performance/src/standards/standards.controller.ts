@@ -1,0 +1,54 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Principal } from '#platform';
+import { AmendTargetDto, DetectionSettingDto, SetTargetDto, TargetQuery } from './dto.js';
+import { TargetsService } from './targets.service.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+@ApiTags('standards and targets')
+@Controller()
+export class StandardsController {
+  constructor(@Inject(TargetsService) private readonly targets: TargetsService) {}
+
+  @Get('standards')
+  @Roles(...READERS)
+  standards() {
+    return this.targets.standards();
+  }
+
+  /** How many consecutive periods below target make a breach, per standard. */
+  @Patch('standards/:code')
+  @Roles('admin')
+  setDetection(@Param('code') code: string, @Body() dto: DetectionSettingDto) {
+    return this.targets.setMonthsToBreach(code, dto.monthsToBreach);
+  }
+
+  @Get('targets')
+  @Roles(...READERS)
+  list(@Query() query: TargetQuery) {
+    return this.targets.list(query);
+  }
+
+  @Post('targets')
+  @Roles('admin')
+  set(@Body() dto: SetTargetDto, @CurrentUser() principal: Principal) {
+    return this.targets.set(dto, principal.sub);
+  }
+
+  @Patch('targets/:id')
+  @Roles('admin')
+  amend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendTargetDto) {
+    return this.targets.amend(id, dto);
+  }
+}

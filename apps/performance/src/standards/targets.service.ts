@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { addDays, invalidField, notFound } from '#platform';
+import { AllianceRef } from '../reference/alliance-ref.entity.js';
+import type { AmendTargetDto, SetTargetDto, TargetQuery } from './dto.js';
+import { Standard } from './standard.entity.js';
+import { Target } from './target.entity.js';
+
+/**
+ * Targets over time. A new target for a measure and scope ends the open-ended one before it
+ * the day before it starts (a planning year's new figure supersedes the last); any other
+ * overlap is refused by the database's exclusion constraint (409).
+ */
+@Injectable()
+export class TargetsService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  standards(): Promise<Standard[]> {
+    return this.dataSource.manager.find(Standard, { order: { code: 'ASC' } });
+  }
+
+  async setMonthsToBreach(code: string, monthsToBreach: number): Promise<Standard> {
+    const standard = await this.dataSource.manager.findOneBy(Standard, {
+      code: code as Standard['code'],
+    });
+    if (!standard) {
+      throw notFound('Standard', code);
+    }
+    standard.monthsToBreach = monthsToBreach;
+    return this.dataSource.manager.save(standard);
+  }
+
+  list(query: TargetQuery): Promise<Target[]> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Target, 't')
+      .orderBy('t.measure')
+      .addOrderBy('t.scope_kind')
+      .addOrderBy('t.scope_value')
+      .addOrderBy('t.effective_from');
+    if (query.measure) {
+      builder.andWhere('t.measure = :measure', { measure: query.measure });
+    }
+    if (query.on) {
+      builder.andWhere(
+        't.effective_from <= :on AND (t.effective_to IS NULL OR t.effective_to >= :on)',
+        {
+          on: query.on,
+        },
+      );
+    }
+    return builder.getMany();
+  }
+
+  async set(dto: SetTargetDto, setBy: string): Promise<Target> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.checkScope(manager, dto);
+      if (dto.effectiveTo && dto.effectiveTo < dto.effectiveFrom) {
+        throw invalidField('effectiveTo', 'effectiveTo must not be before effectiveFrom');
+      }
+      if (dto.lower !== undefined && dto.lower > dto.value) {
+        throw invalidField('lower', 'lower must not be above value');
+      }
+      // Serialise writers of one measure and scope, so the supersede below sees the latest.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `${dto.measure}:${dto.scopeKind}:${dto.scopeValue}`,
+      ]);
+      const open = await manager
+        .createQueryBuilder(Target, 't')
+        .where(
+          't.measure = :measure AND t.scope_kind = :scopeKind AND t.scope_value = :scopeValue',
+          dto,
+        )
+        .andWhere('t.effective_to IS NULL AND t.effective_from < :from', {
+          from: dto.effectiveFrom,
+        })
+        .getOne();
+      if (open) {
+        await manager.update(
+          Target,
+          { id: open.id },
+          { effectiveTo: addDays(dto.effectiveFrom, -1) },
+        );
+      }
+      const target = manager.create(Target, {
+        id: randomUUID(),
+        measure: dto.measure,
+        scopeKind: dto.scopeKind,
+        scopeValue: dto.scopeValue,
+        value: dto.value,
+        lower: dto.lower ?? null,
+        effectiveFrom: dto.effectiveFrom,
+        effectiveTo: dto.effectiveTo ?? null,
+        source: dto.source,
+        setBy,
+      });
+      await manager.insert(Target, target);
+      return target;
+    });
+  }
+
+  async amend(id: string, dto: AmendTargetDto): Promise<Target> {
+    return this.dataSource.transaction(async (manager) => {
+      const target = await manager.findOne(Target, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!target) {
+        throw notFound('Target', id);
+      }
+      if (dto.value !== undefined) {
+        if (target.lower !== null && dto.value < target.lower) {
+          throw invalidField('value', 'value must not be below the lower threshold');
+        }
+        target.value = dto.value;
+      }
+      if (dto.effectiveTo !== undefined) {
+        if (dto.effectiveTo !== null && dto.effectiveTo < target.effectiveFrom) {
+          throw invalidField('effectiveTo', 'effectiveTo must not be before effectiveFrom');
+        }
+        target.effectiveTo = dto.effectiveTo;
+      }
+      if (dto.source !== undefined) {
+        target.source = dto.source;
+      }
+      return manager.save(target);
+    });
+  }
+
+  /** A scope must name something real: the measure's nation, a known alliance, a tumour site. */
+  private async checkScope(manager: EntityManager, dto: SetTargetDto): Promise<void> {
+    const standard = await manager.findOneBy(Standard, { code: dto.measure });
+    if (!standard) {
+      throw new UnprocessableEntityException(`No standard ${dto.measure}`);
+    }
+    if (dto.scopeKind === 'nation' && dto.scopeValue !== standard.nation) {
+      throw invalidField('scopeValue', `${dto.measure} is a standard of ${standard.nation}`);
+    }
+    if (dto.scopeKind === 'alliance') {
+      const alliance = /^[0-9a-f-]{36}$/.test(dto.scopeValue)
+        ? await manager.findOneBy(AllianceRef, { id: dto.scopeValue })
+        : null;
+      if (!alliance) {
+        throw invalidField('scopeValue', `no alliance ${dto.scopeValue} is known`);
+      }
+      if (alliance.nation !== standard.nation) {
+        throw invalidField('scopeValue', `${alliance.code} is not in ${standard.nation}`);
+      }
+    }
+  }
+}

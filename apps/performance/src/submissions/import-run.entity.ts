@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { WaitingTimeStandard } from '#contracts';
+import type { CwtLayout } from '../import/cwt-layout.js';
+
+export interface RowProblem {
+  /** The line of the file, counting the header as line 1. */
+  line: number;
+  problem: string;
+}
+
+export const IMPORT_MODES = ['all-or-nothing', 'good-rows'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/**
+ * What one submission (a CSV import or an API call) did, kept whether or not it was
+ * accepted: the counts, the periods it replaced, and every bad row with its line.
+ */
+@Entity({ name: 'import_run' })
+export class ImportRun {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  source!: 'csv' | 'api';
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  layout!: CwtLayout | null;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 300, nullable: true })
+  fileName!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  mode!: ImportMode;
+
+  /** `imported`, or `rejected` when nothing was written. */
+  @Column({ type: 'varchar', length: 10 })
+  status!: 'imported' | 'rejected';
+
+  @Column({ name: 'rows_read', type: 'int' })
+  rowsRead!: number;
+
+  @Column({ name: 'rows_imported', type: 'int' })
+  rowsImported!: number;
+
+  @Column({ name: 'rows_rejected', type: 'int' })
+  rowsRejected!: number;
+
+  @Column({ name: 'aggregate_rows', type: 'int' })
+  aggregateRows!: number;
+
+  @Column({ name: 'rows_replaced', type: 'int' })
+  rowsReplaced!: number;
+
+  @Column({ type: 'text', array: true })
+  periods!: string[];
+
+  @Column({ type: 'text', array: true })
+  standards!: WaitingTimeStandard[];
+
+  /** The bad rows, the first thousand of them; `rowsRejected` counts them all. */
+  @Column({ type: 'jsonb' })
+  problems!: RowProblem[];
+
+  /** Providers with no alliance and cancer types with no mapping: imported, but not counted there. */
+  @Column({ name: 'unmapped_providers', type: 'text', array: true })
+  unmappedProviders!: string[];
+
+  @Column({ name: 'unmapped_cancer_types', type: 'text', array: true })
+  unmappedCancerTypes!: string[];
+
+  @Column({ name: 'submitted_by', type: 'varchar', length: 200 })
+  submittedBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,140 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CurrentUser, notFound, PageQuery, Roles, type Page, type Principal } from '#platform';
+import { countsProblem } from '../import/cwt-layout.js';
+import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './dto.js';
+import { ImportRun } from './import-run.entity.js';
+import { SubmissionImportService, type ImportReport } from './submission-import.service.js';
+import { Submission } from './submission.entity.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+/** A rejected submission is a 422 carrying the whole report: every bad row with its line. */
+function accepted(report: ImportReport): ImportReport {
+  if (report.status === 'rejected') {
+    throw new UnprocessableEntityException({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: `${report.rowsRejected} bad row(s) in ${report.rowsRead}: nothing was imported`,
+      report,
+    });
+  }
+  return report;
+}
+
+@ApiTags('submissions')
+@Controller()
+export class SubmissionsController {
+  constructor(
+    @Inject(SubmissionImportService) private readonly importer: SubmissionImportService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * A CWT file in either published layout as the request body (`Content-Type: text/csv`),
+   * streamed: `curl --data-binary @file.csv -H 'content-type: text/csv'`.
+   */
+  @Post('imports')
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  async importFile(
+    @Req() request: IncomingMessage,
+    @Query() query: ImportQuery,
+    @CurrentUser() principal: Principal,
+  ) {
+    const type = request.headers['content-type'] ?? '';
+    if (!/^(text\/csv|text\/plain|application\/octet-stream)\b/i.test(type)) {
+      throw new UnsupportedMediaTypeException('Send the file as text/csv');
+    }
+    return accepted(
+      await this.importer.importCsv(request, {
+        source: 'csv',
+        fileName: query.fileName ?? null,
+        mode: query.mode,
+        ...(query.period ? { period: query.period } : {}),
+        submittedBy: principal.sub,
+      }),
+    );
+  }
+
+  @Post('submissions')
+  @Roles('admin')
+  async submit(@Body() dto: SubmitRowsDto, @CurrentUser() principal: Principal) {
+    const rows = dto.rows.map((row) => ({
+      ...row,
+      orgCode: row.orgCode.toUpperCase(),
+      aggregate: [row.cancerType, row.route, row.modality].some((v) => /^ALL\b/i.test(v.trim())),
+    }));
+    const problems = rows.flatMap((row, index) => {
+      const problem = countsProblem(row.total, row.within, row.breaches);
+      return problem ? [{ field: `rows.${index}`, messages: [problem] }] : [];
+    });
+    if (problems.length > 0) {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'Validation failed',
+        errors: problems,
+      });
+    }
+    return accepted(
+      await this.importer.importRows(rows, {
+        source: 'api',
+        fileName: null,
+        mode: dto.mode,
+        submittedBy: principal.sub,
+      }),
+    );
+  }
+
+  @Get('imports')
+  @Roles(...READERS)
+  async imports(@Query() page: PageQuery): Promise<Page<ImportRun>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(ImportRun, {
+      order: { createdAt: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total, limit: page.limit, offset: page.offset };
+  }
+
+  @Get('imports/:id')
+  @Roles(...READERS)
+  async importRun(@Param('id', ParseUUIDPipe) id: string): Promise<ImportRun> {
+    const run = await this.dataSource.manager.findOneBy(ImportRun, { id });
+    if (!run) {
+      throw notFound('Import', id);
+    }
+    return run;
+  }
+
+  @Get('submissions')
+  @Roles(...READERS)
+  async submissions(@Query() query: SubmissionQuery): Promise<Page<Submission>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Submission, {
+      where: {
+        ...(query.period ? { period: `${query.period}-01` } : {}),
+        ...(query.standard ? { standard: query.standard } : {}),
+        ...(query.orgCode ? { orgCode: query.orgCode.toUpperCase() } : {}),
+      },
+      order: { period: 'DESC', orgCode: 'ASC', standard: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+}

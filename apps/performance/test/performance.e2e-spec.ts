@@ -1,0 +1,466 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { EventEnvelope } from '#contracts';
+import {
+  isolatedTopicPrefix,
+  outboxDelivered,
+  MembershipProcess,
+  testInfra,
+  testKafka,
+  testToken,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+} from '#testing';
+import { createPerformanceApp } from '../src/bootstrap.js';
+
+const SECRET = 'performance-test-secret-0123456789abcdef';
+const PROVIDER_HEADER =
+  'PERIOD,STANDARD,ORG CODE,CANCER TYPE,STAGE/ROUTE,TREATMENT MODALITY,TOTAL,WITHIN STANDARD,BREACHES';
+
+/** One provider-extract row; `within` of `total` told in time. */
+const fdsRow = (period: string, org: string, cancer: string, total: number, within: number) =>
+  [
+    period,
+    '28-day FDS',
+    org,
+    cancer,
+    'URGENT SUSPECTED CANCER',
+    '',
+    total,
+    within,
+    total - within,
+  ].join(',');
+
+/**
+ * A month of lung FDS for the alliance's two trusts, with the breast detail and the
+ * provider's ALL CANCERS total as published. `lungShare` is the alliance's lung performance.
+ */
+const fdsMonth = (period: string, lungShare: number) => [
+  fdsRow(period, 'RGT', 'Suspected lung cancer', 100, Math.round(100 * lungShare)),
+  fdsRow(period, 'RGN', 'Suspected lung cancer', 50, Math.round(50 * lungShare)),
+  fdsRow(period, 'RGT', 'Suspected breast cancer', 200, 190),
+  // Counting this total with the details above would lift lung above target.
+  fdsRow(period, 'RGT', 'ALL CANCERS', 300, 300),
+];
+
+const csv = (...lines: (string | string[])[]) => `${lines.flat().join('\n')}\n`;
+
+describe('performance service with membership as its own process (real Kafka and PostgreSQL)', () => {
+  const run = uniqueName('perf');
+  const kafka = testKafka();
+  let prefix: string;
+  let membership: MembershipProcess;
+  let app: INestApplication;
+  let recorder: TopicRecorder;
+  let allianceId: string;
+  let lungGroupId: string;
+
+  const admin = testToken(SECRET, ['admin']);
+  const api = () => request(app.getHttpServer());
+  const importCsv = (body: string, query = '') =>
+    api()
+      .post(`/imports${query}`)
+      .set('authorization', admin)
+      .set('content-type', 'text/csv')
+      .send(body);
+  const events = (type: string): EventEnvelope<string, Record<string, unknown>>[] =>
+    recorder
+      .on(`${prefix}performance.events`)
+      .map((m) => m.json<EventEnvelope<string, Record<string, unknown>>>())
+      .filter((e) => e.type === type);
+  const count = async (table: string) => {
+    const [row] = await app
+      .get(DataSource)
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${run}_performance".${table}`);
+    return row!.n;
+  };
+  const settled = () =>
+    outboxDelivered({
+      dataSource: app.get(DataSource),
+      schema: `${run}_performance`,
+      recorder,
+      topic: `${prefix}performance.events`,
+    });
+
+  beforeAll(async () => {
+    prefix = await isolatedTopicPrefix(kafka, run);
+    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    app = await createPerformanceApp({
+      NODE_ENV: 'test',
+      SERVICE_NAME: 'performance',
+      DATABASE_URL: testInfra.databaseUrl,
+      DATABASE_SCHEMA: `${run}_performance`,
+      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      AUTH_JWT_SECRET: SECRET,
+      LOG_LEVEL: 'silent',
+    });
+    await app.startAllMicroservices();
+    await app.init();
+    recorder = await TopicRecorder.start(kafka, [`${prefix}performance.events`]);
+
+    const ladder = await membership.ladder('PRF', {});
+    allianceId = ladder.allianceId;
+    lungGroupId = ladder.groupId;
+    for (const [odsCode, name] of [
+      ['RGT', 'Cambridge University Hospitals'],
+      ['RGN', 'North West Anglia'],
+    ]) {
+      await membership.create('/organisations', { odsCode, name, type: 'acute-trust', allianceId });
+    }
+    await waitFor('membership to reach the reference data', async () => {
+      const providers = await count(`provider WHERE alliance_id = '${allianceId}'`);
+      const bodies = await count(`site_body WHERE body_id = '${lungGroupId}'`);
+      return providers === 2 && bodies === 1;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await recorder?.close();
+    await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_performance" CASCADE`);
+    await app?.close();
+    await membership?.stop();
+  });
+
+  it('announces lung FDS below target three months running once, its recovery once, and nothing on re-import', async () => {
+    const winter = csv(
+      PROVIDER_HEADER,
+      fdsMonth('2026-01', 0.7),
+      fdsMonth('2026-02', 0.72),
+      fdsMonth('MAR-26', 0.74),
+    );
+    const first = await importCsv(winter, '?fileName=winter.csv').expect(201);
+    expect(first.body).toMatchObject({
+      status: 'imported',
+      layout: 'provider-extract',
+      rowsRead: 12,
+      rowsImported: 12,
+      aggregateRows: 3,
+      rowsReplaced: 0,
+      periods: ['2026-01', '2026-02', '2026-03'],
+      standards: ['fds-28'],
+      unmappedProviders: [],
+      unmappedCancerTypes: [],
+    });
+    const spring = csv(PROVIDER_HEADER, fdsMonth('2026-04', 0.82));
+    await importCsv(spring).expect(201);
+    await settled();
+
+    const breached = events('performance.standard-breached.v1');
+    expect(breached).toHaveLength(1);
+    expect(breached[0]).toMatchObject({
+      subject: `${allianceId}:lung:fds-28`,
+      data: {
+        allianceId,
+        allianceCode: 'PRF',
+        tumourSite: 'lung',
+        bodyId: lungGroupId,
+        standard: 'fds-28',
+        period: '2026-02',
+        value: 0.72,
+        target: 0.8,
+        gap: 0.08,
+        monthsToBreach: 2,
+        months: [
+          { period: '2026-01', total: 150, within: 105, breaches: 45, value: 0.7, target: 0.8 },
+          { period: '2026-02', total: 150, within: 108, breaches: 42, value: 0.72, target: 0.8 },
+        ],
+      },
+    });
+    const recovered = events('performance.standard-recovered.v1');
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]).toMatchObject({
+      subject: `${allianceId}:lung:fds-28`,
+      data: { period: '2026-04', value: 0.82, target: 0.8, breachedPeriod: '2026-02' },
+    });
+    // Breast stayed on target: nothing for it.
+    expect(breached.concat(recovered).every((e) => e.data.tumourSite === 'lung')).toBe(true);
+
+    const rows = await count('submission');
+    const again = await importCsv(winter).expect(201);
+    expect(again.body).toMatchObject({ rowsImported: 12, rowsReplaced: 12 });
+    await importCsv(spring).expect(201);
+    await api().post('/detection/run').set('authorization', admin).expect(200);
+    await settled();
+    expect(await count('submission')).toBe(rows);
+    expect(events('performance.standard-breached.v1')).toHaveLength(1);
+    expect(events('performance.standard-recovered.v1')).toHaveLength(1);
+    expect(events('performance.submission-received.v1')).toHaveLength(4);
+
+    const performance = await api()
+      .get('/performance')
+      .query({ by: 'alliance-tumour-site', allianceId, standard: 'fds-28', tumourSite: 'lung' })
+      .set('authorization', admin)
+      .expect(200);
+    expect(performance.body).toEqual([
+      expect.objectContaining({ period: '2026-01', total: 150, value: 0.7, target: 0.8, gap: 0.1 }),
+      expect.objectContaining({ period: '2026-02', value: 0.72 }),
+      expect.objectContaining({ period: '2026-03', value: 0.74 }),
+      expect.objectContaining({ period: '2026-04', value: 0.82, gap: -0.02 }),
+    ]);
+    const byProvider = await api()
+      .get('/performance')
+      .query({ by: 'provider', orgCode: 'RGT', standard: 'fds-28', from: '2026-01', to: '2026-01' })
+      .set('authorization', admin)
+      .expect(200);
+    // Lung and breast details of RGT, not its ALL CANCERS total.
+    expect(byProvider.body).toEqual([
+      expect.objectContaining({ orgCode: 'RGT', total: 300, within: 260 }),
+    ]);
+  });
+
+  it('rejects a file with bad rows whole, naming each line; imports the good rows when asked', async () => {
+    const before = await count('submission');
+    const body = csv(
+      PROVIDER_HEADER,
+      fdsRow('2026-05', 'RGT', 'Suspected lung cancer', 10, 8),
+      '2026-05,28-day FDS,RGT,Suspected skin cancer,URGENT SUSPECTED CANCER,,10,7,2',
+      fdsRow('2026-13', 'RGN', 'Suspected lung cancer', 10, 8),
+      fdsRow('2026-05', 'RGT', 'Suspected lung cancer', 10, 9),
+    );
+    const rejected = await importCsv(body).expect(422);
+    expect(rejected.body.report).toMatchObject({
+      status: 'rejected',
+      rowsRead: 4,
+      rowsImported: 0,
+      rowsRejected: 3,
+      problems: [
+        { line: 3, problem: 'within (7) and breaches (2) do not add up to total (10)' },
+        { line: 4, problem: 'unreadable period "2026-13"' },
+        {
+          line: 5,
+          problem:
+            'the same month, standard, provider, basis, cancer type, route and modality as line 2',
+        },
+      ],
+    });
+    expect(await count('submission')).toBe(before);
+
+    const partial = await importCsv(body, '?mode=good-rows').expect(201);
+    expect(partial.body).toMatchObject({ status: 'imported', rowsImported: 1, rowsRejected: 3 });
+    expect(await count('submission')).toBe(before + 1);
+
+    const unreadable = await importCsv(
+      csv(
+        PROVIDER_HEADER,
+        fdsRow('2026-05', 'RGN', 'Suspected lung cancer', 10, 8),
+        '2026-05,"FDS,RGT',
+      ),
+    ).expect(422);
+    expect(unreadable.body.report.problems).toEqual([
+      { line: 3, problem: expect.stringMatching(/^not readable as CSV: /) },
+    ]);
+    expect(await count('submission')).toBe(before + 1);
+
+    const runs = await api().get('/imports').set('authorization', admin).expect(200);
+    expect((runs.body as { items: object[] }).items.slice(0, 3)).toMatchObject([
+      { status: 'rejected', rowsImported: 0 },
+      { status: 'imported', mode: 'good-rows' },
+      { status: 'rejected', mode: 'all-or-nothing', rowsRejected: 3 },
+    ]);
+  });
+
+  it('reads the newer monthly CSV as found, with its month given by the uploader', async () => {
+    const body = csv(
+      'org_code,Org_Name,BASIS,Standard_Or_Item,REFERRAL_ROUTE_OR_STAGE,CANCER_TYPE,TREATMENT_MODALITY,TOTAL,WITHIN,AFTER,DAYS_0_62',
+      'RGT,Cambridge,Provider,62D,URGENT SUSPECTED CANCER,Lung,Surgery,10,7.5,2.5,7.5',
+      'RGT,Cambridge,Commissioner,62D,URGENT SUSPECTED CANCER,Lung,Surgery,12,8,4,8',
+      'RGT,Cambridge,Provider,62D,ALL ROUTES,Lung,ALL MODALITIES,10,7.5,2.5,7.5',
+    );
+    const missingMonth = await importCsv(body).expect(422);
+    expect(missingMonth.body.report.problems).toEqual([
+      { line: 1, problem: expect.stringContaining('no column for period') },
+    ]);
+    const imported = await importCsv(body, '?period=2026-06').expect(201);
+    expect(imported.body).toMatchObject({
+      layout: 'monthly-csv',
+      periods: ['2026-06'],
+      aggregateRows: 1,
+    });
+    const result = await api()
+      .get('/performance')
+      .query({
+        by: 'alliance',
+        allianceId,
+        standard: 'combined-62',
+        from: '2026-06',
+        to: '2026-06',
+      })
+      .set('authorization', admin)
+      .expect(200);
+    // Provider basis, details only: 7.5 of 10, judged against the interim 75%.
+    expect(result.body).toEqual([
+      expect.objectContaining({
+        total: 10,
+        within: 7.5,
+        breaches: 2.5,
+        value: 0.75,
+        target: 0.75,
+        gap: 0,
+      }),
+    ]);
+  });
+
+  it('draws the lung FDS series against its target as a standalone SVG', async () => {
+    const chart = await api()
+      .get('/charts/performance.svg')
+      .query({ allianceId, tumourSite: 'lung', standard: 'fds-28', from: '2026-01', to: '2026-06' })
+      .set('authorization', admin)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200)
+      .expect('content-type', /image\/svg\+xml/);
+    const svg = chart.body as string;
+    expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain('PRF Alliance: lung, 28-day Faster Diagnosis Standard');
+    for (const month of ['Jan 26', 'Feb 26', 'Mar 26', 'Apr 26', 'Jun 26']) {
+      expect(svg).toContain(month);
+    }
+    expect(svg).toContain('Jan 26: 70.0% (target 80%)');
+    expect(svg).toContain('Target 80%');
+    await api()
+      .get('/charts/performance.svg')
+      .query({ allianceId, tumourSite: 'lung', standard: 'fds-99' })
+      .set('authorization', admin)
+      .expect(400);
+  });
+
+  it('keeps targets as spans: a new figure ends the open one, an overlap is refused', async () => {
+    const set = (body: object) => api().post('/targets').set('authorization', admin).send(body);
+    const target = {
+      measure: 'fds-28',
+      scopeKind: 'alliance',
+      scopeValue: allianceId,
+      value: 0.78,
+      effectiveFrom: '2026-01-01',
+      source: 'Alliance trajectory 2025/26',
+    };
+    await set(target).expect(201);
+    await set({ ...target, value: 0.79, effectiveFrom: '2026-03-01' }).expect(201);
+    const spans = await api()
+      .get('/targets')
+      .query({ measure: 'fds-28' })
+      .set('authorization', admin)
+      .expect(200);
+    expect(
+      (
+        spans.body as {
+          scopeValue: string;
+          value: number;
+          effectiveFrom: string;
+          effectiveTo: string | null;
+        }[]
+      )
+        .filter((t) => t.scopeValue === allianceId)
+        .map((t) => [t.value, t.effectiveFrom, t.effectiveTo]),
+    ).toEqual([
+      [0.78, '2026-01-01', '2026-02-28'],
+      [0.79, '2026-03-01', null],
+    ]);
+    const overlap = await set({
+      ...target,
+      effectiveFrom: '2026-02-01',
+      effectiveTo: '2026-02-15',
+    }).expect(409);
+    expect(overlap.body.message).toMatch(/already in force/);
+    await set({ ...target, scopeKind: 'nation', scopeValue: 'scotland' }).expect(400);
+
+    // The alliance's own trajectory now judges its months.
+    const jan = await api()
+      .get('/performance')
+      .query({
+        by: 'alliance-tumour-site',
+        allianceId,
+        standard: 'fds-28',
+        tumourSite: 'lung',
+        from: '2026-01',
+        to: '2026-01',
+      })
+      .set('authorization', admin)
+      .expect(200);
+    expect(jan.body).toEqual([expect.objectContaining({ tumourSite: 'lung', target: 0.78 })]);
+  });
+
+  it('edits and loads reference data, naming bad lines', async () => {
+    await api()
+      .put('/cancer-types')
+      .set('authorization', admin)
+      .send({ label: 'Suspected  SKIN cancer', tumourSite: 'skin' })
+      .expect(200);
+    const loaded = await api()
+      .post('/providers/import')
+      .set('authorization', admin)
+      .set('content-type', 'text/csv')
+      .send(csv('ORG_CODE,ALLIANCE,NAME', 'RM1,PRF,Norfolk and Norwich', 'R0A,,Manchester'))
+      .expect(200);
+    expect(loaded.body).toEqual({ loaded: 2 });
+    const bad = await api()
+      .post('/providers/import')
+      .set('authorization', admin)
+      .set('content-type', 'text/csv')
+      .send(csv('ORG_CODE,ALLIANCE', 'RM1,NOPE', 'R M1,PRF'))
+      .expect(422);
+    expect(bad.body.problems).toEqual([
+      { line: 2, problem: 'no alliance "NOPE" is known' },
+      { line: 3, problem: 'invalid ODS code "R M1"' },
+    ]);
+    const providers = await api()
+      .get('/providers')
+      .query({ allianceId })
+      .set('authorization', admin)
+      .expect(200);
+    expect((providers.body as { odsCode: string }[]).map((p) => p.odsCode)).toEqual([
+      'RGN',
+      'RGT',
+      'RM1',
+    ]);
+  });
+
+  it('takes submissions by API with the same rules', async () => {
+    const row = {
+      period: '2026-07',
+      standard: 'combined-31',
+      orgCode: 'rgt',
+      cancerType: 'Lung',
+      route: 'First Treatment',
+      modality: 'Surgery',
+      total: 20,
+      within: 19.5,
+      breaches: 0.5,
+    };
+    const accepted = await api()
+      .post('/submissions')
+      .set('authorization', admin)
+      .send({ rows: [row] })
+      .expect(201);
+    expect(accepted.body).toMatchObject({
+      source: 'api',
+      rowsImported: 1,
+      standards: ['combined-31'],
+    });
+    const bad = await api()
+      .post('/submissions')
+      .set('authorization', admin)
+      .send({ rows: [row, { ...row, within: 19 }] })
+      .expect(422);
+    expect(bad.body.errors).toEqual([
+      { field: 'rows.1', messages: ['within (19) and breaches (0.5) do not add up to total (20)'] },
+    ]);
+    await api()
+      .post('/submissions')
+      .set('authorization', admin)
+      .send({ rows: [{ ...row, standard: '14-day' }] })
+      .expect(400);
+    await api()
+      .post('/submissions')
+      .set('authorization', testToken(SECRET, ['clinician']))
+      .send({ rows: [row] })
+      .expect(403);
+  });
+});

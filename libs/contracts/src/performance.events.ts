@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { defineContract } from './contract.js';
+
+/**
+ * Events of the performance service: cancer waiting-time submissions, and the standards an
+ * alliance's tumour site has breached or recovered. Breach and recovery events are keyed by
+ * their subject (`<allianceId>:<tumourSite>:<standard>`), so one subject's events stay in order
+ * and a consumer keeps one case per subject; submission events are keyed by import.
+ *
+ * Published names never change: a new payload shape is a new `.v2` type beside the old one.
+ */
+
+const uuid = z.uuid();
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const share = z.number().min(0).max(1);
+
+/** England's three standards since October 2023, and Scotland's two. */
+export const WAITING_TIME_STANDARDS = [
+  'fds-28',
+  'combined-31',
+  'combined-62',
+  'scotland-31',
+  'scotland-62',
+] as const;
+export type WaitingTimeStandard = (typeof WAITING_TIME_STANDARDS)[number];
+
+export const SCREENING_PROGRAMMES = ['bowel', 'breast', 'cervical'] as const;
+
+/** Every measure a target can be set for: the waiting-time standards and screening uptake. */
+export const MEASURES = [
+  ...WAITING_TIME_STANDARDS,
+  ...SCREENING_PROGRAMMES.map((programme) => `screening-${programme}` as const),
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** One month of a subject: the counts behind it and the target it was judged against. */
+export const monthResultSchema = z.object({
+  period,
+  total: z.number().min(0),
+  within: z.number().min(0),
+  breaches: z.number().min(0),
+  value: share,
+  target: share,
+});
+
+const subject = z.object({
+  allianceId: uuid,
+  allianceCode: z.string().min(1),
+  /** The tumour site the CWT cancer types map to, e.g. `lung`. */
+  tumourSite: z.string().min(1),
+  /** The alliance's network group for the tumour site; null when membership has none. */
+  bodyId: uuid.nullable(),
+  standard: z.enum(WAITING_TIME_STANDARDS),
+});
+
+export const performanceContract = defineContract('performance', {
+  /** One per import or API submission, with what it did. */
+  'performance.submission-received.v1': z.object({
+    importId: uuid,
+    source: z.enum(['csv', 'api']),
+    layout: z.enum(['provider-extract', 'monthly-csv']).nullable(),
+    fileName: z.string().nullable(),
+    periods: z.array(period),
+    standards: z.array(z.enum(WAITING_TIME_STANDARDS)),
+    rowsRead: z.number().int().min(0),
+    rowsImported: z.number().int().min(0),
+    rowsRejected: z.number().int().min(0),
+    aggregateRows: z.number().int().min(0),
+    /** Rows of the same providers and months that this submission replaced. */
+    rowsReplaced: z.number().int().min(0),
+    /** The token subject of who submitted. */
+    submittedBy: z.string().min(1),
+  }),
+  /** Below target for the configured number of consecutive months; announced once. */
+  'performance.standard-breached.v1': subject.extend({
+    period,
+    value: share,
+    target: share,
+    /** Target minus value, in share points (0.05 is five percentage points). */
+    gap: z.number(),
+    monthsToBreach: z.number().int().min(1),
+    /** The consecutive months below target, oldest first, with their counts. */
+    months: z.array(monthResultSchema).min(1),
+  }),
+  /** Back on target after a breach; announced once. */
+  'performance.standard-recovered.v1': subject.extend({
+    period,
+    value: share,
+    target: share,
+    /** The month the breach was announced for. */
+    breachedPeriod: period.nullable(),
+  }),
+});
