@@ -8,6 +8,7 @@ import {
 } from './database.js';
 import { DetectionController } from './detection/detection.controller.js';
 import { DetectionService } from './detection/detection.service.js';
+import { measuresControllers, measuresProviders } from './measures/index.js';
 import { MembershipReferenceConsumer } from './reference/membership-reference.consumer.js';
 import { ReferenceController } from './reference/reference.controller.js';
 import { ReferenceService } from './reference/reference.service.js';
@@ -38,6 +39,7 @@ export class PerformanceModule {
         SubmissionsController,
         ResultsController,
         DetectionController,
+        ...measuresControllers,
         MembershipReferenceConsumer,
       ],
       providers: [
@@ -46,6 +48,7 @@ export class PerformanceModule {
         PerformanceService,
         DetectionService,
         SubmissionImportService,
+        ...measuresProviders,
       ],
     };
   }

@@ -463,4 +463,69 @@ describe('performance service with membership as its own process (real Kafka and
       .send({ rows: [row] })
       .expect(403);
   });
+
+  it('keeps screening uptake, treatment volumes against baseline and the 62-day backlog', async () => {
+    const put = (path: string, rows: object[]) =>
+      api().put(path).set('authorization', admin).send({ rows });
+    const get = (path: string, query: object) =>
+      api().get(path).query(query).set('authorization', admin).expect(200);
+
+    await put('/screening-uptake', [
+      { allianceId, programme: 'breast', period: '2026-03', eligible: 1000, screened: 750 },
+      { allianceId, programme: 'cervical', period: '2026-03', eligible: 1000, screened: 700 },
+    ]).expect(200);
+    const tooMany = await put('/screening-uptake', [
+      { allianceId, programme: 'bowel', period: '2026-03', eligible: 10, screened: 11 },
+    ]).expect(422);
+    expect(tooMany.body.errors).toEqual([
+      { field: 'rows.0.screened', messages: [expect.stringContaining('eligible')] },
+    ]);
+    const uptake = await get('/screening-uptake', { allianceId });
+    // Breast: 75% is between acceptable (70%) and achievable (80%); cervical under its 75% floor.
+    expect(uptake.body).toEqual([
+      expect.objectContaining({ programme: 'breast', uptake: 0.75, status: 'acceptable' }),
+      expect.objectContaining({ programme: 'cervical', uptake: 0.7, status: 'below' }),
+    ]);
+
+    // The API test's July 31-day row for RGT lung (20 treated) against a baseline of 40.
+    await put('/treatment-baselines', [
+      { allianceId, tumourSite: 'lung', month: 7, volume: 40 },
+    ]).expect(200);
+    const volumes = await get('/treatment-volumes', {
+      allianceId,
+      tumourSite: 'lung',
+      from: '2026-07',
+    });
+    expect(volumes.body).toEqual([
+      expect.objectContaining({
+        period: '2026-07',
+        volume: 20,
+        baseline: 40,
+        shareOfBaseline: 0.5,
+        difference: -20,
+      }),
+    ]);
+
+    const week = (weekEnding: string, over62: number) => ({
+      weekEnding,
+      orgCode: 'RGT',
+      tumourSite: 'lung',
+      days0To28: 40,
+      days29To62: 20,
+      days63To104: over62,
+      daysOver104: 2,
+    });
+    await put('/backlog', [week('2026-03-01', 10), week('2026-03-08', 6)]).expect(200);
+    await put('/backlog', [week('2026-03-09', 6)]).expect(400);
+    const backlog = await get('/backlog', { allianceId, tumourSite: 'lung' });
+    expect(backlog.body).toEqual([
+      expect.objectContaining({
+        weekEnding: '2026-03-01',
+        backlog: 12,
+        total: 72,
+        backlogChange: null,
+      }),
+      expect.objectContaining({ weekEnding: '2026-03-08', backlog: 8, backlogChange: -4 }),
+    ]);
+  });
 });

@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
 import { readCsvBody, rowProblems } from '../common/csv-body.js';
+import { upsertRows } from '../common/upsert-rows.js';
 import type { RowProblem } from '../submissions/import-run.entity.js';
 import { AllianceRef } from './alliance-ref.entity.js';
 import { CancerType, cancerTypeKey } from './cancer-type.entity.js';
@@ -105,7 +106,7 @@ export class ReferenceService {
       if (problems.length > 0) {
         throw rowProblems(problems);
       }
-      await upsertInChunks(manager, Provider, values, ['odsCode']);
+      await upsertRows(manager, Provider, values, ['odsCode']);
       return { loaded: values.length };
     });
   }
@@ -156,7 +157,7 @@ export class ReferenceService {
       throw rowProblems(problems);
     }
     await this.dataSource.transaction((manager) =>
-      upsertInChunks(manager, CancerType, values, ['key']),
+      upsertRows(manager, CancerType, values, ['key']),
     );
     return { loaded: values.length };
   }
@@ -184,15 +185,4 @@ function columns<K extends string, R extends K>(
     );
   }
   return found;
-}
-
-async function upsertInChunks<T extends object>(
-  manager: EntityManager,
-  entity: new () => T,
-  values: Partial<T>[],
-  conflict: string[],
-): Promise<void> {
-  for (let start = 0; start < values.length; start += 1000) {
-    await manager.upsert(entity, values.slice(start, start + 1000) as never, conflict);
-  }
 }

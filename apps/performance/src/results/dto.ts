@@ -2,11 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
 import { GROUPINGS, type Grouping } from './performance.service.js';
+import { MonthRangeQuery } from '../common/month.dto.js';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const SITE = /^[a-z0-9-]{2,60}$/;
 
-export class PerformanceQuery {
+export class PerformanceQuery extends MonthRangeQuery {
   @ApiPropertyOptional({ enum: GROUPINGS, default: 'alliance-tumour-site' })
   @IsOptional()
   @IsIn(GROUPINGS)
@@ -31,19 +31,9 @@ export class PerformanceQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9]{1,9}$/, { message: 'orgCode must be an ODS code' })
   orgCode?: string;
-
-  @ApiPropertyOptional({ example: '2025-04' })
-  @IsOptional()
-  @Matches(PERIOD, { message: 'from must be a month as YYYY-MM' })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03' })
-  @IsOptional()
-  @Matches(PERIOD, { message: 'to must be a month as YYYY-MM' })
-  to?: string;
 }
 
-export class ChartQuery {
+export class ChartQuery extends MonthRangeQuery {
   @ApiProperty()
   @IsUUID()
   allianceId!: string;
@@ -55,14 +45,4 @@ export class ChartQuery {
   @ApiProperty({ enum: WAITING_TIME_STANDARDS })
   @IsIn(WAITING_TIME_STANDARDS)
   standard!: WaitingTimeStandard;
-
-  @ApiPropertyOptional({ example: '2025-04', description: 'Default: twelve months to the latest' })
-  @IsOptional()
-  @Matches(PERIOD, { message: 'from must be a month as YYYY-MM' })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-03' })
-  @IsOptional()
-  @Matches(PERIOD, { message: 'to must be a month as YYYY-MM' })
-  to?: string;
 }

@@ -17,8 +17,8 @@ import {
 import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
 import { PageQuery } from '#platform';
 import { IMPORT_MODES, type ImportMode } from './import-run.entity.js';
+import { IsMonth } from '../common/month.dto.js';
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const HALVES = { maxDecimalPlaces: 1 } as const;
 
 export class ImportQuery {
@@ -36,7 +36,7 @@ export class ImportQuery {
     description: 'The month, for a file with no PERIOD or MONTH column',
   })
   @IsOptional()
-  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  @IsMonth('period')
   period?: string;
 
   @ApiPropertyOptional({ example: 'CWT-CRS-Apr-2026.csv' })
@@ -48,7 +48,7 @@ export class ImportQuery {
 
 export class SubmissionRowDto {
   @ApiProperty({ example: '2026-04' })
-  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  @IsMonth('period')
   period!: string;
 
   @ApiProperty({ enum: WAITING_TIME_STANDARDS })
@@ -118,7 +118,7 @@ export class SubmitRowsDto {
 export class SubmissionQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-04' })
   @IsOptional()
-  @Matches(PERIOD, { message: 'period must be a month as YYYY-MM' })
+  @IsMonth('period')
   period?: string;
 
   @ApiPropertyOptional({ enum: WAITING_TIME_STANDARDS })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse';
@@ -109,47 +109,37 @@ export class SubmissionImportService {
       skip_empty_lines: true,
       info: true,
     });
-    input.on('error', (error) => parser.destroy(error));
-    const file: { layout: CwtLayout | null } = { layout: null };
-    async function* rows(): AsyncGenerator<StagedRow> {
-      let header: CwtHeader | undefined;
-      try {
-        for await (const { record, info } of input.pipe(parser) as AsyncIterable<{
-          record: string[];
-          info: { lines: number };
-        }>) {
-          if (header) {
-            yield { line: info.lines, result: readRow(header, record) };
-            continue;
-          }
-          try {
-            header = readHeader(record, options.period);
-          } catch (error) {
-            throw new FileProblem(info.lines, (error as Error).message);
-          }
-          file.layout = header.layout;
+    const file: { layout: CwtLayout | null; header?: CwtHeader } = { layout: null };
+    const reader = new Transform({
+      objectMode: true,
+      transform(chunk: { record: string[]; info: { lines: number } }, _encoding, done) {
+        if (file.header) {
+          done(null, { line: chunk.info.lines, result: readRow(file.header, chunk.record) });
+          return;
         }
-      } catch (error) {
-        if (error instanceof CsvError) {
-          throw new FileProblem(Number(error.lines ?? 0), `not readable as CSV: ${error.message}`);
+        try {
+          file.header = readHeader(chunk.record, options.period);
+          file.layout = file.header.layout;
+          done();
+        } catch (error) {
+          done(new FileProblem(chunk.info.lines, (error as Error).message));
         }
-        throw error;
-      }
-      if (!header) {
-        throw new FileProblem(1, 'the file is empty: no header row');
-      }
-    }
-    return this.run(rows(), options, () => file.layout);
+      },
+      flush(done) {
+        done(file.header ? null : new FileProblem(1, 'the file is empty: no header row'));
+      },
+    });
+    return this.run([input, parser, reader], options, () => file.layout);
   }
 
   /** Imports rows given through the API, checked as a file's rows are. */
   async importRows(rows: readonly CwtRow[], options: ImportOptions): Promise<ImportReport> {
     const staged = rows.map((result, index): StagedRow => ({ line: index + 1, result }));
-    return this.run(Readable.from(staged), options, () => null);
+    return this.run([Readable.from(staged)], options, () => null);
   }
 
   private async run(
-    rows: AsyncIterable<StagedRow>,
+    source: readonly (Readable | Transform)[],
     options: ImportOptions,
     layout: () => CwtLayout | null,
   ): Promise<ImportReport> {
@@ -184,13 +174,17 @@ export class SubmissionImportService {
       );
       const periods = new Set<string>();
       const standards = new Set<WaitingTimeStandard>();
-      const lines = this.copyLines(rows, report, periods, standards, options.onProgress);
       try {
-        await pipeline(
-          Readable.from(lines),
+        await pipeline([
+          ...source,
+          stager(report, periods, standards, options.onProgress),
           client.query(copyFrom(`COPY cwt_staging (${STAGING_COLUMNS}) FROM STDIN`)),
-        );
-      } catch (error) {
+        ]);
+      } catch (caught) {
+        const error =
+          caught instanceof CsvError
+            ? new FileProblem(Number(caught.lines ?? 0), `not readable as CSV: ${caught.message}`)
+            : caught;
         if (!(error instanceof FileProblem)) {
           throw error;
         }
@@ -228,58 +222,16 @@ export class SubmissionImportService {
     }
   }
 
-  /** The good rows as COPY text in batches; the bad ones tallied as problems. */
-  private async *copyLines(
-    rows: AsyncIterable<StagedRow>,
-    report: ImportReport,
-    periods: Set<string>,
-    standards: Set<WaitingTimeStandard>,
-    onProgress?: (rowsRead: number) => void,
-  ): AsyncGenerator<string> {
-    let batch: string[] = [];
-    for await (const { line, result } of rows) {
-      report.rowsRead += 1;
-      if (report.rowsRead % PROGRESS_EVERY === 0) {
-        onProgress?.(report.rowsRead);
-      }
-      if ('problem' in result) {
-        report.rowsRejected += 1;
-        if (report.problems.length < PROBLEMS_KEPT) {
-          report.problems.push({ line, problem: result.problem });
-        }
-        continue;
-      }
-      periods.add(result.period);
-      standards.add(result.standard);
-      batch.push(
-        [
-          String(line),
-          `${result.period}-01`,
-          result.standard,
-          result.orgCode,
-          result.basis,
-          copyText(result.cancerType),
-          copyText(cancerTypeKey(result.cancerType)),
-          copyText(result.route),
-          copyText(result.modality),
-          String(result.total),
-          String(result.within),
-          String(result.breaches),
-          result.aggregate ? 't' : 'f',
-        ].join('\t'),
-      );
-      if (batch.length === COPY_BATCH) {
-        yield `${batch.join('\n')}\n`;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) {
-      yield `${batch.join('\n')}\n`;
-    }
-  }
-
   /** The same row twice in one submission: the later ones are problems, and leave the staging table. */
   private async findDuplicates(client: PoolClient, report: ImportReport): Promise<void> {
+    // A temporary table has no statistics until analysed; the queries below need them.
+    await client.query('ANALYZE cwt_staging');
+    const any = await client.query(
+      `SELECT 1 FROM cwt_staging GROUP BY ${ROW_KEY} HAVING count(*) > 1 LIMIT 1`,
+    );
+    if (any.rows.length === 0) {
+      return;
+    }
     const duplicates = await client.query<{ line: number; first: number }>(
       `SELECT line, first FROM (
          SELECT line, min(line) OVER (PARTITION BY ${ROW_KEY}) AS first FROM cwt_staging
@@ -326,6 +278,10 @@ export class SubmissionImportService {
       [report.importId],
     );
     report.rowsImported = report.rowsRead - report.rowsRejected;
+    if (report.rowsImported >= 10_000) {
+      // Detection's aggregate plans badly on statistics that predate a national file.
+      await client.query(`ANALYZE "${s}".submission`);
+    }
     report.aggregateRows = Number(inserted.rows[0]?.aggregates ?? 0);
     const unmappedProviders = await client.query<{ code: string }>(
       `SELECT DISTINCT st.org_code AS code FROM cwt_staging st
@@ -384,4 +340,60 @@ export class SubmissionImportService {
     const { detection: _detection, importId, ...rest } = report;
     return { ...rest, id: importId };
   }
+}
+
+/** The good rows as COPY text in batches; the bad ones tallied as problems. Synchronous per row. */
+function stager(
+  report: ImportReport,
+  periods: Set<string>,
+  standards: Set<WaitingTimeStandard>,
+  onProgress?: (rowsRead: number) => void,
+): Transform {
+  let batch: string[] = [];
+  return new Transform({
+    writableObjectMode: true,
+    transform({ line, result }: StagedRow, _encoding, done) {
+      report.rowsRead += 1;
+      if (report.rowsRead % PROGRESS_EVERY === 0) {
+        onProgress?.(report.rowsRead);
+      }
+      if ('problem' in result) {
+        report.rowsRejected += 1;
+        if (report.problems.length < PROBLEMS_KEPT) {
+          report.problems.push({ line, problem: result.problem });
+        }
+        done();
+        return;
+      }
+      periods.add(result.period);
+      standards.add(result.standard);
+      batch.push(
+        [
+          String(line),
+          `${result.period}-01`,
+          result.standard,
+          result.orgCode,
+          result.basis,
+          copyText(result.cancerType),
+          copyText(cancerTypeKey(result.cancerType)),
+          copyText(result.route),
+          copyText(result.modality),
+          String(result.total),
+          String(result.within),
+          String(result.breaches),
+          result.aggregate ? 't' : 'f',
+        ].join('\t'),
+      );
+      if (batch.length === COPY_BATCH) {
+        const text = `${batch.join('\n')}\n`;
+        batch = [];
+        done(null, text);
+        return;
+      }
+      done();
+    },
+    flush(done) {
+      done(null, batch.length > 0 ? `${batch.join('\n')}\n` : undefined);
+    },
+  });
 }
