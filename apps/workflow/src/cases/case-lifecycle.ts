@@ -1,0 +1,446 @@
+import {
+  CASE_STATUSES,
+  ESCALATION_LEVELS,
+  ESCALATION_SEVERITIES,
+  type BODY_KINDS,
+  type DECISION_OUTCOMES,
+} from '#contracts';
+
+/**
+ * The life of an escalation case as a pure state machine: what each command does to a case
+ * at its level of the ladder, and what the workflow service must then carry out (agenda
+ * requests, timers, notifications) as data. No clock, no database: the service feeds in
+ * commands from events, HTTP calls and fired timers, stores the new state and runs the effects.
+ */
+
+/** The rungs of the escalation ladder, lowest first. */
+export const LEVELS = ESCALATION_LEVELS;
+export type Level = (typeof ESCALATION_LEVELS)[number];
+
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** The rung a governance body stands on: every kind of network group is the lowest. */
+export function levelOfBodyKind(kind: BodyKind): Level {
+  switch (kind) {
+    case 'tumour-site-group':
+    case 'cross-cutting-group':
+    case 'operational-delivery-group':
+      return 'group';
+    case 'clinical-advisory-group':
+      return 'cag';
+    case 'alliance-board':
+      return 'board';
+  }
+}
+
+/** The rung a case moves to when it escalates; null at the Alliance Board, the top. */
+export function nextLevel(level: Level): Level | null {
+  switch (level) {
+    case 'group':
+      return 'cag';
+    case 'cag':
+      return 'board';
+    case 'board':
+      return null;
+  }
+}
+
+const LEVEL_NAMES: Record<Level, string> = {
+  group: 'the network group',
+  cag: 'the Clinical Advisory Group',
+  board: 'the Alliance Board',
+};
+
+export const SEVERITIES = ESCALATION_SEVERITIES;
+export type Severity = (typeof ESCALATION_SEVERITIES)[number];
+
+/**
+ * Where a case stands at its current level. `monitoring` means an action plan was accepted:
+ * the case waits for its actions or for the metric to recover, with no deadlines running.
+ */
+export { CASE_STATUSES };
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The deadlines of a level, in the order a case meets them. */
+export type DeadlineStage = 'acknowledge' | 'table' | 'resolve';
+
+export interface CaseState {
+  readonly status: CaseStatus;
+  readonly level: Level;
+  /** Deferrals at the current level; escalation starts the count again. */
+  readonly deferrals: number;
+  /** A deadline passed at the Alliance Board, where there is no higher body to move to. */
+  readonly overdue: boolean;
+  readonly severity: Severity;
+}
+
+/** Who acknowledges: the holding body's chair or clinical lead, or an admin recording it for them. */
+export type ActorRole = 'chair' | 'clinical-lead' | 'admin' | 'other';
+
+/** What a body decided on the case's agenda item. */
+export type CaseDecision = 'resolved' | 'escalate' | 'defer' | 'action-plan';
+
+export type CaseCommand =
+  | { readonly type: 'acknowledge'; readonly actorRole: ActorRole }
+  /** The agenda item was placed on a meeting of the holding body. */
+  | { readonly type: 'table' }
+  | { readonly type: 'decide'; readonly outcome: CaseDecision }
+  /**
+   * A timer fired. The service also sends `which: 'table'` when the meetings service reports
+   * the agenda request unplaced (no meeting before the tabling deadline): the remedy is the same.
+   */
+  | { readonly type: 'deadlineMissed'; readonly which: DeadlineStage }
+  | { readonly type: 'escalate'; readonly reason: string }
+  /** The metric behind the case is back on target. */
+  | { readonly type: 'recover' }
+  | { readonly type: 'close' }
+  /** A new trigger for the same subject while the case is open: never a second case. */
+  | { readonly type: 'reopenTrigger'; readonly severity: Severity };
+
+export type NotifyAudience =
+  'holding-body' | 'parent-body' | 'board-chair-and-secretariat' | 'members';
+
+/**
+ * Work for the service, in the order given. Audiences name bodies as they were before the
+ * transition: on escalation `holding-body` is the body the case leaves and `parent-body` the
+ * one it goes to. `arm-deadlines` arms the level's deadlines from the stage named onwards,
+ * counted from now.
+ */
+export type Effect =
+  | { readonly kind: 'request-agenda'; readonly level: Level }
+  | { readonly kind: 'arm-deadlines'; readonly level: Level; readonly from: DeadlineStage }
+  | { readonly kind: 'cancel-timers' }
+  | { readonly kind: 'notify'; readonly audience: NotifyAudience; readonly reason: string };
+
+/** The name a transition is recorded under in the case's history. */
+export type TransitionName =
+  | 'opened'
+  | 'acknowledged'
+  | 'tabled'
+  | 'resolved'
+  | 'escalated'
+  | 'deferred'
+  | 'action-plan-accepted'
+  | 'chair-action-requested'
+  | 'overdue'
+  | 'recovered'
+  | 'closed'
+  | 'trigger-updated'
+  | 'reopened';
+
+export type TransitionResult =
+  | {
+      readonly ok: true;
+      readonly state: CaseState;
+      readonly effects: Effect[];
+      readonly transition: TransitionName;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+/** The part of the escalation policy the state machine reads. */
+export interface CasePolicy {
+  readonly maxDeferrals: number;
+}
+
+/** A new case at `level`: asked onto the holding body's agenda, with its deadlines armed. */
+export function openCase(
+  level: Level,
+  severity: Severity,
+): { state: CaseState; effects: Effect[]; transition: 'opened' } {
+  return {
+    state: { status: 'opened', level, deferrals: 0, overdue: false, severity },
+    effects: [
+      { kind: 'request-agenda', level },
+      { kind: 'arm-deadlines', level, from: 'acknowledge' },
+      { kind: 'notify', audience: 'holding-body', reason: `Opened at ${LEVEL_NAMES[level]}` },
+    ],
+    transition: 'opened',
+  };
+}
+
+const OPEN_STATUSES: readonly CaseStatus[] = [
+  'opened',
+  'acknowledged',
+  'tabled',
+  'deferred',
+  'monitoring',
+];
+
+// A timer that fires after its stage is done is refused here, so the service need not
+// cancel timers one by one: only a change of level or an end to deadlines cancels them all.
+const STAGE_RUNNING_IN: Record<DeadlineStage, readonly CaseStatus[]> = {
+  acknowledge: ['opened'],
+  table: ['opened', 'acknowledged', 'deferred'],
+  resolve: ['opened', 'acknowledged', 'tabled', 'deferred'],
+};
+
+/** The statuses in which a command means something; in any other it is refused. */
+function acceptedIn(command: CaseCommand): readonly CaseStatus[] {
+  switch (command.type) {
+    case 'acknowledge':
+      return ['opened'];
+    case 'table':
+      // The agenda request goes out on opening, so an item may be placed before acknowledgement.
+      return ['opened', 'acknowledged', 'deferred'];
+    case 'decide':
+      return ['tabled'];
+    case 'deadlineMissed':
+      return STAGE_RUNNING_IN[command.which];
+    case 'escalate':
+    case 'recover':
+      return OPEN_STATUSES;
+    case 'close':
+      return ['resolved', 'monitoring'];
+    case 'reopenTrigger':
+      return [...OPEN_STATUSES, 'resolved'];
+  }
+}
+
+function phraseOf(command: CaseCommand): string {
+  switch (command.type) {
+    case 'acknowledge':
+    case 'table':
+    case 'escalate':
+    case 'close':
+      return command.type;
+    case 'decide':
+      return `record a "${command.outcome}" decision on`;
+    case 'deadlineMissed':
+      return `act on a missed ${command.which} deadline for`;
+    case 'recover':
+      return 'record recovery on';
+    case 'reopenTrigger':
+      return 'apply a new trigger to';
+  }
+}
+
+/**
+ * Applies a command to a case. Refusals say which command met which status and why; an
+ * accepted command gives the new state, the effects to carry out and the transition's name.
+ */
+export function transition(
+  state: CaseState,
+  command: CaseCommand,
+  policy: CasePolicy,
+): TransitionResult {
+  if (state.status === 'closed') {
+    return refuse(state, command, 'a closed case accepts nothing; a new trigger opens a new case');
+  }
+  const accepted = acceptedIn(command);
+  if (!accepted.includes(state.status)) {
+    return refuse(state, command, `accepted only when the case is ${oneOf(accepted)}`);
+  }
+  switch (command.type) {
+    case 'acknowledge':
+      if (command.actorRole === 'other') {
+        return refuse(
+          state,
+          command,
+          "only the holding body's chair or clinical lead (or an admin for them) acknowledges",
+        );
+      }
+      return ok({ ...state, status: 'acknowledged' }, [], 'acknowledged');
+    case 'table':
+      return ok(
+        { ...state, status: 'tabled' },
+        [{ kind: 'notify', audience: 'members', reason: 'On the agenda of the next meeting' }],
+        'tabled',
+      );
+    case 'decide':
+      return decide(state, command.outcome, policy);
+    case 'deadlineMissed':
+      return deadlineMissed(state, command.which);
+    case 'escalate':
+      return escalate(state, command, command.reason);
+    case 'recover':
+      return ok(
+        { ...state, status: 'resolved', overdue: false },
+        [
+          { kind: 'cancel-timers' },
+          {
+            kind: 'notify',
+            audience: 'holding-body',
+            reason: 'The metric recovered: the case is offered for closure',
+          },
+        ],
+        'recovered',
+      );
+    case 'close':
+      // Timers already stopped on resolution or on the action plan.
+      return ok({ ...state, status: 'closed' }, [], 'closed');
+    case 'reopenTrigger':
+      return reopenTrigger(state, command.severity);
+  }
+}
+
+function decide(state: CaseState, outcome: CaseDecision, policy: CasePolicy): TransitionResult {
+  switch (outcome) {
+    case 'resolved':
+      return ok(
+        { ...state, status: 'resolved', overdue: false },
+        [{ kind: 'cancel-timers' }],
+        'resolved',
+      );
+    case 'escalate':
+      return escalate(state, { type: 'decide', outcome }, 'the body decided to escalate');
+    case 'defer':
+      if (state.deferrals >= policy.maxDeferrals) {
+        return refuse(
+          state,
+          { type: 'decide', outcome },
+          `deferred ${state.deferrals} times at this level, the most the policy allows; ` +
+            'resolve, escalate or accept an action plan',
+        );
+      }
+      // A deferral is an agreed return at a later meeting, so the tabling and resolution
+      // clocks restart; maxDeferrals is what stops that going on for ever.
+      return ok(
+        { ...state, status: 'deferred', deferrals: state.deferrals + 1, overdue: false },
+        [
+          { kind: 'cancel-timers' },
+          { kind: 'request-agenda', level: state.level },
+          { kind: 'arm-deadlines', level: state.level, from: 'table' },
+        ],
+        'deferred',
+      );
+    case 'action-plan':
+      // The plan's actions carry their own due dates in the meetings service.
+      return ok(
+        { ...state, status: 'monitoring', overdue: false },
+        [{ kind: 'cancel-timers' }],
+        'action-plan-accepted',
+      );
+  }
+}
+
+function deadlineMissed(state: CaseState, which: DeadlineStage): TransitionResult {
+  switch (which) {
+    case 'table':
+      // Bodies decide at meetings: a late meeting calls for an extraordinary one or chair's
+      // action, not a higher body. The resolve deadline still runs and escalates if neither comes.
+      return ok(
+        state,
+        [
+          {
+            kind: 'notify',
+            audience: 'holding-body',
+            reason:
+              "The tabling deadline passed before a meeting: the chair is asked for an extraordinary meeting or chair's action",
+          },
+        ],
+        'chair-action-requested',
+      );
+    case 'acknowledge':
+    case 'resolve':
+      if (nextLevel(state.level) === null) {
+        return ok(
+          { ...state, overdue: true },
+          [
+            {
+              kind: 'notify',
+              audience: 'board-chair-and-secretariat',
+              reason: `The ${which} deadline passed at the Alliance Board, the top of the ladder`,
+            },
+          ],
+          'overdue',
+        );
+      }
+      return escalate(
+        state,
+        { type: 'deadlineMissed', which },
+        `the ${which} deadline passed at ${LEVEL_NAMES[state.level]}`,
+      );
+  }
+}
+
+function escalate(state: CaseState, command: CaseCommand, why: string): TransitionResult {
+  const to = nextLevel(state.level);
+  if (to === null) {
+    return refuse(state, command, 'the Alliance Board is the top of the ladder');
+  }
+  const reason = `Escalated from ${LEVEL_NAMES[state.level]} to ${LEVEL_NAMES[to]}: ${why}`;
+  return ok(
+    { ...state, status: 'opened', level: to, deferrals: 0, overdue: false },
+    [
+      // The old level's timers first, or one of them would fire at the new level.
+      { kind: 'cancel-timers' },
+      { kind: 'request-agenda', level: to },
+      { kind: 'arm-deadlines', level: to, from: 'acknowledge' },
+      { kind: 'notify', audience: 'holding-body', reason },
+      { kind: 'notify', audience: 'parent-body', reason },
+    ],
+    'escalated',
+  );
+}
+
+function reopenTrigger(state: CaseState, severity: Severity): TransitionResult {
+  if (state.status === 'resolved') {
+    // Resolved but not yet closed: the issue is back, so the case goes round again here.
+    return ok(
+      { ...state, status: 'opened', severity, overdue: false },
+      [
+        { kind: 'request-agenda', level: state.level },
+        { kind: 'arm-deadlines', level: state.level, from: 'acknowledge' },
+        {
+          kind: 'notify',
+          audience: 'holding-body',
+          reason: 'Reopened: a new trigger arrived before the case was closed',
+        },
+      ],
+      'reopened',
+    );
+  }
+  // Fresh evidence is recorded in the history either way; people hear only of a new severity.
+  const effects: Effect[] =
+    severity === state.severity
+      ? []
+      : [
+          {
+            kind: 'notify',
+            audience: 'holding-body',
+            reason: `Severity changed from ${state.severity} to ${severity}`,
+          },
+        ];
+  return ok({ ...state, severity }, effects, 'trigger-updated');
+}
+
+function oneOf(statuses: readonly CaseStatus[]): string {
+  return statuses.length > 1
+    ? `${statuses.slice(0, -1).join(', ')} or ${statuses.at(-1)}`
+    : statuses.join('');
+}
+
+function ok(state: CaseState, effects: Effect[], name: TransitionName): TransitionResult {
+  return { ok: true, state, effects, transition: name };
+}
+
+function refuse(state: CaseState, command: CaseCommand, why: string): TransitionResult {
+  return {
+    ok: false,
+    reason: `Cannot ${phraseOf(command)} a case that is ${state.status}: ${why}`,
+  };
+}
+
+export type MeetingDecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/**
+ * The command a decision recorded in the meetings service gives the case its agenda item
+ * belongs to; null for outcomes that say nothing about the case (approved, rejected, noted),
+ * which the service keeps in the history only.
+ */
+export function commandForDecision(outcome: MeetingDecisionOutcome): CaseCommand | null {
+  switch (outcome) {
+    case 'resolved':
+      return { type: 'decide', outcome: 'resolved' };
+    case 'escalated':
+      return { type: 'decide', outcome: 'escalate' };
+    case 'deferred':
+      return { type: 'decide', outcome: 'defer' };
+    case 'action-plan-agreed':
+      return { type: 'decide', outcome: 'action-plan' };
+    case 'approved':
+    case 'rejected':
+    case 'noted':
+      return null;
+  }
+}
