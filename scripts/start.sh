@@ -9,7 +9,7 @@ cd "$ROOT"
 STARTED="$ROOT/.infra/started"
 RUN_TS=(node --conditions=development --import @swc-node/register/esm-register)
 # service:port, in start order
-SERVICES=(membership:3001 meetings:3002 priorities:3003 performance:3004)
+SERVICES=(membership:3001 meetings:3002 priorities:3003 performance:3004 workflow:3005)
 
 mkdir -p "$STARTED"
 before=$(ls "$STARTED")

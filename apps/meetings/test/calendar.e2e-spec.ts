@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { isolatedTopicPrefix, testInfra, testKafka, testToken, uniqueName } from '#testing';
+import { isolatedTopicPrefix, serviceTestEnv, testKafka, testToken, uniqueName } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
 import { BodyView, MemberView, Seat } from '#membership-view';
 
@@ -47,16 +47,9 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
 
   beforeAll(async () => {
     const prefix = await isolatedTopicPrefix(testKafka(), run);
-    app = await createMeetingsApp({
-      NODE_ENV: 'test',
-      SERVICE_NAME: 'meetings',
-      DATABASE_URL: testInfra.databaseUrl,
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      AUTH_JWT_SECRET: SECRET,
-      LOG_LEVEL: 'silent',
-    });
+    app = await createMeetingsApp(
+      serviceTestEnv('meetings', { schema: schema, prefix: prefix, secret: SECRET }),
+    );
     // The HTTP API only: the read model is written here, not consumed from membership.
     await app.init();
     dataSource = app.get(DataSource);

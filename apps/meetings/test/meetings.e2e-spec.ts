@@ -8,7 +8,7 @@ import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
   MembershipProcess,
-  testInfra,
+  serviceTestEnv,
   testKafka,
   testToken,
   TopicRecorder,
@@ -81,17 +81,9 @@ describe('meetings service with membership running as its own process (real Kafk
   beforeAll(async () => {
     await isolatedTopicPrefix(kafka, run);
     membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
-    meetings = await createMeetingsApp({
-      NODE_ENV: 'test',
-      SERVICE_NAME: 'meetings',
-      DATABASE_URL: testInfra.databaseUrl,
-      DATABASE_SCHEMA: `${run}_meetings`,
-      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      AUTH_JWT_SECRET: SECRET,
-      DAILY_CHECK_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-    });
+    meetings = await createMeetingsApp(
+      serviceTestEnv('meetings', { schema: `${run}_meetings`, prefix: prefix, secret: SECRET }),
+    );
     await meetings.startAllMicroservices();
     await meetings.init();
     producer = kafka.producer({ allowAutoTopicCreation: false });

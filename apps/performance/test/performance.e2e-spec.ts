@@ -6,7 +6,7 @@ import {
   isolatedTopicPrefix,
   outboxDelivered,
   MembershipProcess,
-  testInfra,
+  serviceTestEnv,
   testKafka,
   testToken,
   TopicRecorder,
@@ -87,16 +87,13 @@ describe('performance service with membership as its own process (real Kafka and
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
     membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
-    app = await createPerformanceApp({
-      NODE_ENV: 'test',
-      SERVICE_NAME: 'performance',
-      DATABASE_URL: testInfra.databaseUrl,
-      DATABASE_SCHEMA: `${run}_performance`,
-      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      AUTH_JWT_SECRET: SECRET,
-      LOG_LEVEL: 'silent',
-    });
+    app = await createPerformanceApp(
+      serviceTestEnv('performance', {
+        schema: `${run}_performance`,
+        prefix: prefix,
+        secret: SECRET,
+      }),
+    );
     await app.startAllMicroservices();
     await app.init();
     recorder = await TopicRecorder.start(kafka, [`${prefix}performance.events`]);

@@ -8,7 +8,7 @@ import {
   isolatedTopicPrefix,
   outboxDelivered,
   MembershipProcess,
-  testInfra,
+  serviceTestEnv,
   testKafka,
   testToken,
   TopicRecorder,
@@ -50,17 +50,9 @@ describe('priorities service with membership as its own process (real Kafka and 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
     membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
-    app = await createPrioritiesApp({
-      NODE_ENV: 'test',
-      SERVICE_NAME: 'priorities',
-      DATABASE_URL: testInfra.databaseUrl,
-      DATABASE_SCHEMA: `${run}_priorities`,
-      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      AUTH_JWT_SECRET: SECRET,
-      DAILY_CHECK_ENABLED: 'false',
-      LOG_LEVEL: 'silent',
-    });
+    app = await createPrioritiesApp(
+      serviceTestEnv('priorities', { schema: `${run}_priorities`, prefix: prefix, secret: SECRET }),
+    );
     await app.startAllMicroservices();
     await app.init();
     recorder = await TopicRecorder.start(kafka, [`${prefix}priorities.events`]);

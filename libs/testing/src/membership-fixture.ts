@@ -2,7 +2,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { mintToken, type Role } from '#platform';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
-import { testInfra } from './test-infra.js';
+import { serviceTestEnv, testInfra } from './test-infra.js';
 
 /** A bearer token for tests, signed with the secret the test's services were given. */
 export function testToken(secret: string, roles: Role[], memberId?: string): string {
@@ -50,16 +50,15 @@ export class MembershipProcess {
     secret: string;
   }): Promise<MembershipProcess> {
     const schema = `${options.run}_membership`;
-    const process = await startServiceProcess('membership', {
-      NODE_ENV: 'test',
-      DATABASE_URL: testInfra.databaseUrl,
-      DATABASE_SCHEMA: schema,
-      KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: options.prefix,
-      AUTH_JWT_SECRET: options.secret,
-      DAILY_CHECK_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-    });
+    const process = await startServiceProcess(
+      'membership',
+      serviceTestEnv('membership', {
+        schema,
+        prefix: options.prefix,
+        secret: options.secret,
+        logLevel: 'warn',
+      }),
+    );
     return new MembershipProcess(process, schema, options.secret);
   }
 

@@ -152,3 +152,24 @@ function toReceived(topic: string, partition: number, message: KafkaMessage): Re
     json: <T>() => JSON.parse(value ?? 'null') as T,
   };
 }
+
+/**
+ * The environment a service under test runs with: the test database in a schema of its own,
+ * the run's topic prefix, the test secret, no daily job and quiet logs.
+ */
+export function serviceTestEnv(
+  service: string,
+  options: { schema: string; secret: string; prefix?: string; logLevel?: string },
+): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    SERVICE_NAME: service,
+    DATABASE_URL: testInfra.databaseUrl,
+    DATABASE_SCHEMA: options.schema,
+    KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
+    ...(options.prefix === undefined ? {} : { KAFKA_TOPIC_PREFIX: options.prefix }),
+    AUTH_JWT_SECRET: options.secret,
+    DAILY_CHECK_ENABLED: 'false',
+    LOG_LEVEL: options.logLevel ?? 'silent',
+  };
+}

@@ -120,7 +120,8 @@ export type TriggerKind =
   | 'workforce-funding'
   | 'quorum-not-met'
   | 'action-overdue'
-  | 'role-vacant';
+  | 'role-vacant'
+  | 'manual';
 
 /**
  * What opens (or, for a subject with an open case, updates) a case. `level: 'body'` opens at

@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { MembershipReadModelConsumer } from '#membership-view';
+import { serviceImports } from '#messaging';
+import { Clock } from '#platform';
+import { CalendarService } from './calendar/calendar.service.js';
+import { CaseMeetingsConsumer } from './cases/case-meetings.consumer.js';
+import { CaseQueriesService } from './cases/case-queries.service.js';
+import { CaseTriggersConsumer } from './cases/case-triggers.consumer.js';
+import { CasesController } from './cases/cases.controller.js';
+import { CasesService } from './cases/cases.service.js';
+import { workflowConfigSchema } from './config.js';
+import { workflowConstraintMessages, workflowEntities, workflowMigrations } from './database.js';
+import { CaseHistoryService } from './history/case-history.service.js';
+import { PolicyController } from './policy/policy.controller.js';
+import { PolicyService } from './policy/policy.service.js';
+
+@Module({})
+export class WorkflowModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return {
+      module: WorkflowModule,
+      imports: serviceImports({
+        configSchema: workflowConfigSchema,
+        env,
+        database: {
+          entities: workflowEntities,
+          migrations: workflowMigrations,
+          constraintMessages: workflowConstraintMessages,
+        },
+      }),
+      controllers: [
+        CasesController,
+        PolicyController,
+        MembershipReadModelConsumer,
+        CaseTriggersConsumer,
+        CaseMeetingsConsumer,
+      ],
+      providers: [
+        Clock,
+        CasesService,
+        CaseQueriesService,
+        CaseHistoryService,
+        PolicyService,
+        CalendarService,
+      ],
+    };
+  }
+}

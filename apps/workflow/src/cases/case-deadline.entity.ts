@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const DEADLINE_KINDS = ['acknowledge', 'table', 'resolve'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * A case's deadline or reminder at a level: the truth the timers are armed from. A timer
+ * firing re-reads this row and does nothing when it is settled or the case has moved on.
+ */
+@Entity({ name: 'case_deadline' })
+@Index('case_deadline_due_idx', ['dueAt'], { where: 'settled_at IS NULL' })
+export class CaseDeadline {
+  @PrimaryColumn({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  level!: string;
+
+  /** `acknowledge`, `table`, `resolve`, or a reminder such as `resolve@0.5`. */
+  @PrimaryColumn({ type: 'varchar', length: 30 })
+  kind!: string;
+
+  /** The last day, and the instant it ends (17:00 UK time). */
+  @Column({ name: 'due_on', type: 'date' })
+  dueOn!: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt!: Date;
+
+  /** Fired, met or cancelled; null while it still matters. */
+  @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
+  settledAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  outcome!: 'fired' | 'met' | 'cancelled' | null;
+}

@@ -1,0 +1,43 @@
+import type { EscalationPolicy } from '../policy/escalation-policy.js';
+import { deadlineInstant, type WorkingCalendar } from '../calendar/working-days.js';
+import type { DeadlineStage, Level } from './case-lifecycle.js';
+
+export interface PlannedDeadline {
+  kind: string;
+  dueOn: string;
+  dueAt: Date;
+}
+
+const STAGES: readonly DeadlineStage[] = ['acknowledge', 'table', 'resolve'];
+
+/**
+ * A level's deadlines from a stage onwards, counted in working days from `today`, with the
+ * policy's reminders before each (kinds such as `resolve@0.5`). A deadline day ends at 17:00
+ * UK time.
+ */
+export function planDeadlines(
+  policy: EscalationPolicy,
+  calendar: WorkingCalendar,
+  level: Level,
+  from: DeadlineStage,
+  today: string,
+): PlannedDeadline[] {
+  const days = policy.levels[level];
+  const span: Record<DeadlineStage, number> = {
+    acknowledge: days.acknowledgeDays,
+    table: days.tableDays,
+    resolve: days.resolveDays,
+  };
+  return STAGES.slice(STAGES.indexOf(from)).flatMap((stage) => {
+    const dueOn = calendar.addWorkingDays(today, span[stage]);
+    const reminders = policy.reminders.map((fraction) => {
+      const on = calendar.fractionPoint(today, dueOn, fraction);
+      return {
+        kind: `${stage}@${fraction}`,
+        dueOn: on,
+        dueAt: deadlineInstant(on, 'Europe/London', '09:00'),
+      };
+    });
+    return [...reminders, { kind: stage, dueOn, dueAt: deadlineInstant(dueOn) }];
+  });
+}

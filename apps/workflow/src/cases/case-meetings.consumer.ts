@@ -1,0 +1,108 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
+import { eventHandlerDecorator, type EventContext } from '#messaging';
+import { commandForDecision, type CaseCommand } from './case-lifecycle.js';
+import { CaseRefusal, CasesService } from './cases.service.js';
+import { EscalationCase } from './escalation-case.entity.js';
+
+const OnEvent = eventHandlerDecorator<PlatformEventMap>();
+type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMap, T>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the meetings service says of a case's agenda item, matched by the case id it carries as
+ * its external reference: placed on a meeting (tabled), not placed in time (the chair is asked
+ * for an extraordinary meeting or chair's action), and the decision recorded on it.
+ */
+@Controller()
+export class CaseMeetingsConsumer {
+  private readonly logger = new Logger(CaseMeetingsConsumer.name);
+
+  constructor(@Inject(CasesService) private readonly cases: CasesService) {}
+
+  @OnEvent('meetings.agenda-item-added.v1')
+  async agendaItemAdded(event: Envelope<'meetings.agenda-item-added.v1'>, context: EventContext) {
+    const { externalReference, meetingId, agendaItemId, bodyId } = event.data;
+    await this.onCase(
+      context,
+      event.id,
+      externalReference,
+      bodyId,
+      { type: 'table' },
+      { meetingId, agendaItemId },
+    );
+  }
+
+  @OnEvent('meetings.agenda-request-unplaced.v1')
+  async agendaRequestUnplaced(
+    event: Envelope<'meetings.agenda-request-unplaced.v1'>,
+    context: EventContext,
+  ) {
+    const { externalReference, bodyId, reason, nextMeetingStartsAt } = event.data;
+    await this.onCase(
+      context,
+      event.id,
+      externalReference,
+      bodyId,
+      { type: 'deadlineMissed', which: 'table' },
+      {
+        reason,
+        nextMeetingStartsAt,
+      },
+    );
+  }
+
+  @OnEvent('meetings.decision-recorded.v1')
+  async decisionRecorded(event: Envelope<'meetings.decision-recorded.v1'>, context: EventContext) {
+    const { externalReference, bodyId, outcome, rationale, meetingId, decisionId } = event.data;
+    const command = commandForDecision(outcome);
+    if (!command) {
+      return;
+    }
+    await this.onCase(context, event.id, externalReference, bodyId, command, {
+      meetingId,
+      decisionId,
+      outcome,
+      reason: rationale,
+    });
+  }
+
+  /** Applies a command to the case an item refers to, if it is a case still held by that body. */
+  private async onCase(
+    context: EventContext,
+    eventId: string,
+    reference: string | null,
+    bodyId: string,
+    command: CaseCommand,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    if (!reference || !UUID.test(reference)) {
+      return;
+    }
+    const escalation = await context.manager.findOne(EscalationCase, {
+      where: { id: reference },
+      lock: { mode: 'pessimistic_write' },
+    });
+    // An item tabled or decided at a body the case has since left says nothing of it now.
+    if (!escalation || escalation.bodyId !== bodyId) {
+      return;
+    }
+    try {
+      await this.cases.apply(
+        context.manager,
+        escalation,
+        command,
+        { kind: 'event', ref: eventId },
+        details,
+      );
+    } catch (error) {
+      if (!(error instanceof CaseRefusal)) {
+        throw error;
+      }
+      this.logger.log(
+        `Event ${eventId} changes nothing for case ${escalation.id}: ${error.message}`,
+      );
+    }
+  }
+}

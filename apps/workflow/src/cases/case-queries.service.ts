@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Seat, seatHeldOnSql } from '#membership-view';
+import { Clock, notFound, type Page, type Principal } from '#platform';
+import { CaseHistoryService } from '../history/case-history.service.js';
+import { CaseDeadline } from './case-deadline.entity.js';
+import type { CaseQuery } from './dto.js';
+import { EscalationCase } from './escalation-case.entity.js';
+
+/**
+ * Reading cases. Admins and services see every case; a clinician sees the cases of the bodies
+ * they sit on today and the cases that passed through them.
+ */
+@Injectable()
+export class CaseQueriesService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async list(query: CaseQuery, principal: Principal): Promise<Page<EscalationCase>> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(EscalationCase, 'c')
+      .orderBy('c.updated_at', 'DESC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (query.bodyId) {
+      builder.andWhere('c.body_id = :bodyId', { bodyId: query.bodyId });
+    }
+    if (query.level) {
+      builder.andWhere('c.level = :level', { level: query.level });
+    }
+    if (query.status) {
+      builder.andWhere('c.status = :status', { status: query.status });
+    }
+    if (query.overdue !== undefined) {
+      builder.andWhere('c.overdue = :overdue', { overdue: query.overdue });
+    }
+    const bodies = await this.visibleBodies(principal);
+    if (bodies) {
+      builder.andWhere('c.body_path && CAST(:bodies AS uuid[])', { bodies });
+    }
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string, principal: Principal) {
+    const escalation = await this.dataSource.manager.findOneBy(EscalationCase, { id });
+    const bodies = await this.visibleBodies(principal);
+    if (!escalation || (bodies && !escalation.bodyPath.some((body) => bodies.includes(body)))) {
+      // Not found either way: a clinician learns nothing of cases outside their bodies.
+      throw notFound('Case', id);
+    }
+    const [history, deadlines] = await Promise.all([
+      this.history.entries(id),
+      this.dataSource.manager.find(CaseDeadline, {
+        where: { caseId: id },
+        order: { dueAt: 'ASC' },
+      }),
+    ]);
+    return { ...escalation, history, deadlines };
+  }
+
+  /** The bodies a clinician sits on today; undefined for those who see everything. */
+  private async visibleBodies(principal: Principal): Promise<string[] | undefined> {
+    if (principal.roles.includes('admin') || principal.roles.includes('service')) {
+      return undefined;
+    }
+    if (!principal.memberId) {
+      return [];
+    }
+    const seats = await this.dataSource.manager
+      .createQueryBuilder(Seat, 's')
+      .select('DISTINCT s.body_id', 'bodyId')
+      .where('s.member_id = :memberId', { memberId: principal.memberId })
+      .andWhere(seatHeldOnSql('s'), { on: this.clock.today() })
+      .getRawMany<{ bodyId: string }>();
+    return seats.map((seat) => seat.bodyId);
+  }
+}

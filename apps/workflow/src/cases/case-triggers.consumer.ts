@@ -1,0 +1,117 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import type { EventEnvelope, EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
+import { eventHandlerDecorator, type EventContext } from '#messaging';
+import { PolicyService } from '../policy/policy.service.js';
+import { triggerFromEvent } from '../policy/escalation-policy.js';
+import { CaseRefusal, CasesService } from './cases.service.js';
+import { EscalationCase } from './escalation-case.entity.js';
+import { IsNull } from 'typeorm';
+
+const OnEvent = eventHandlerDecorator<PlatformEventMap>();
+type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMap, T>;
+
+/**
+ * Opens or updates cases from the other services' events, each by the policy's trigger rules,
+ * and offers a case for closure when its standard recovers. Each handler runs in the event's
+ * transaction, which also records the event as handled: redelivery changes nothing.
+ */
+@Controller()
+export class CaseTriggersConsumer {
+  private readonly logger = new Logger(CaseTriggersConsumer.name);
+
+  constructor(
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(PolicyService) private readonly policies: PolicyService,
+  ) {}
+
+  @OnEvent('performance.standard-breached.v1')
+  standardBreached(event: Envelope<'performance.standard-breached.v1'>, context: EventContext) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('priorities.rag-changed.v1')
+  ragChanged(event: Envelope<'priorities.rag-changed.v1'>, context: EventContext) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('priorities.milestone-missed.v1')
+  milestoneMissed(event: Envelope<'priorities.milestone-missed.v1'>, context: EventContext) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('priorities.service-gap-raised.v1')
+  gapRaised(event: Envelope<'priorities.service-gap-raised.v1'>, context: EventContext) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('priorities.risk-rescored.v1')
+  riskRescored(event: Envelope<'priorities.risk-rescored.v1'>, context: EventContext) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('priorities.workforce-recommendation-raised.v1')
+  workforceRaised(
+    event: Envelope<'priorities.workforce-recommendation-raised.v1'>,
+    context: EventContext,
+  ) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('meetings.quorum-not-met.v1')
+  quorumNotMet(event: Envelope<'meetings.quorum-not-met.v1'>, context: EventContext) {
+    return this.trigger(event, context);
+  }
+
+  @OnEvent('performance.standard-recovered.v1')
+  async standardRecovered(
+    event: Envelope<'performance.standard-recovered.v1'>,
+    context: EventContext,
+  ) {
+    const { allianceId, tumourSite, standard } = event.data;
+    const open = await context.manager.findOne(EscalationCase, {
+      where: { subjectKey: `standard:${allianceId}:${tumourSite}:${standard}`, closedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!open) {
+      return;
+    }
+    await this.refusalsNoted(
+      this.cases.apply(
+        context.manager,
+        open,
+        { type: 'recover' },
+        { kind: 'event', ref: event.id },
+        {
+          period: event.data.period,
+          value: event.data.value,
+          target: event.data.target,
+        },
+      ),
+      event,
+    );
+  }
+
+  private async trigger(event: EventEnvelope, context: EventContext): Promise<void> {
+    const policy = await this.policies.current(context.manager);
+    const trigger = triggerFromEvent(policy, event);
+    if (!trigger) {
+      return;
+    }
+    await this.refusalsNoted(
+      this.cases.onTrigger(context.manager, trigger, { kind: 'event', ref: event.id }),
+      event,
+    );
+  }
+
+  /** A command the case's state refuses is not a bad event: it is logged and the stream goes on. */
+  private async refusalsNoted(work: Promise<unknown>, event: EventEnvelope): Promise<void> {
+    try {
+      await work;
+    } catch (error) {
+      if (!(error instanceof CaseRefusal)) {
+        throw error;
+      }
+      this.logger.log(`${event.type} ${event.id} changes nothing: ${error.message}`);
+    }
+  }
+}

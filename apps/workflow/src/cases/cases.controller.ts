@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { holdsSeat } from '#membership-view';
+import { Clock, CurrentUser, Roles, type Principal } from '#platform';
+import { CaseHistoryService } from '../history/case-history.service.js';
+import { CaseQueriesService } from './case-queries.service.js';
+import { CaseRefusal, CasesService } from './cases.service.js';
+import { CaseQuery, NoteDto, RaiseCaseDto, ResolveDto } from './dto.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+/** A refused command is a conflict with the case's state, named in the message. */
+async function refusedAsConflict<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof CaseRefusal ? new ConflictException(error.message) : error;
+  }
+}
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(CaseQueriesService) private readonly queries: CaseQueriesService,
+    @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@Query() query: CaseQuery, @CurrentUser() principal: Principal) {
+    return this.queries.list(query, principal);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+    return this.queries.get(id, principal);
+  }
+
+  /** Recomputes the case's hash chain: `valid`, or where it breaks and why. */
+  @Get(':id/history/verify')
+  @Roles(...READERS)
+  async verify(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+    await this.queries.get(id, principal);
+    return this.history.verify(id);
+  }
+
+  /** A member of the body, or an admin, raises an issue by hand, with a reason and evidence. */
+  @Post()
+  @Roles('admin', 'clinician')
+  async raise(@Body() dto: RaiseCaseDto, @CurrentUser() principal: Principal) {
+    const member =
+      principal.memberId !== undefined &&
+      (await holdsSeat(this.dataSource.manager, {
+        bodyId: dto.bodyId,
+        memberId: principal.memberId,
+        on: this.clock.today(),
+      }));
+    if (!principal.roles.includes('admin') && !member) {
+      throw new ForbiddenException('Only a member of the body or an admin raises a case there');
+    }
+    return this.dataSource.transaction((manager) =>
+      this.cases.onTrigger(
+        manager,
+        {
+          subjectKey: `manual:${randomUUID()}`,
+          bodyId: dto.bodyId,
+          level: 'body',
+          severity: dto.severity,
+          title: dto.title,
+          kind: 'manual',
+          evidence: {
+            reason: dto.reason,
+            evidenceUrl: dto.evidenceUrl ?? null,
+            raisedBy: principal.sub,
+          },
+        },
+        { kind: 'user', ref: principal.sub },
+      ),
+    );
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @Roles('admin', 'clinician')
+  acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+    return refusedAsConflict(this.cases.acknowledge(id, principal));
+  }
+
+  @Post(':id/notes')
+  @Roles('admin', 'clinician')
+  async note(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: NoteDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    await this.queries.get(id, principal);
+    return this.dataSource.transaction(async (manager) => {
+      const escalation = await this.cases.lockCase(manager, id);
+      const entry = await this.history.append(manager, escalation, {
+        transition: 'note-added',
+        fromStatus: escalation.status,
+        toStatus: escalation.status,
+        level: escalation.level,
+        cause: { kind: 'user', ref: principal.sub },
+        details: { text: dto.text },
+      });
+      await manager.save(escalation);
+      return entry;
+    });
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Roles('admin')
+  resolve(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResolveDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    return refusedAsConflict(
+      this.cases.command(
+        id,
+        { type: 'decide', outcome: 'resolved' },
+        { kind: 'user', ref: principal.sub },
+        {
+          reason: dto.rationale,
+        },
+      ),
+    );
+  }
+}

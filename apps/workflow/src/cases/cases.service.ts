@@ -1,0 +1,451 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException, Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { BodyView, holdsSeat } from '#membership-view';
+import { EventPublisher } from '#messaging';
+import { Clock, notFound, type Principal } from '#platform';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { CaseHistoryService } from '../history/case-history.service.js';
+import type { HistoryCause } from '../history/hash-chain.js';
+import type { Trigger } from '../policy/escalation-policy.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { CaseDeadline } from './case-deadline.entity.js';
+import { planDeadlines } from './case-deadlines.js';
+import {
+  levelOfBodyKind,
+  openCase,
+  transition,
+  type CaseCommand,
+  type CaseState,
+  type Effect,
+  type TransitionName,
+} from './case-lifecycle.js';
+import { EscalationCase } from './escalation-case.entity.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+/** Why a command was not applied: the case's state refuses it. */
+export class CaseRefusal extends Error {}
+
+/**
+ * Opens, updates and moves escalation cases. Every change runs in one transaction with the
+ * case row locked: the new state, its history entry, its deadlines and its events commit
+ * together or not at all.
+ */
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
+    @Inject(PolicyService) private readonly policies: PolicyService,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /** A trigger opens a case for its subject, or updates the subject's open case. */
+  async onTrigger(
+    manager: EntityManager,
+    trigger: Trigger,
+    cause: HistoryCause,
+  ): Promise<EscalationCase> {
+    // One open case per subject: serialise triggers of a subject before looking for its case.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+      `case:${trigger.subjectKey}`,
+    ]);
+    const open = await manager.findOne(EscalationCase, {
+      where: { subjectKey: trigger.subjectKey, closedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (open) {
+      open.evidence = { ...open.evidence, ...trigger.evidence };
+      await this.apply(
+        manager,
+        open,
+        { type: 'reopenTrigger', severity: trigger.severity },
+        cause,
+        {
+          evidence: trigger.evidence,
+        },
+      );
+      return open;
+    }
+    const body = await this.openingBody(manager, trigger);
+    const policy = await this.policies.current(manager);
+    const level = levelOfBodyKind(body.kind);
+    const opened = openCase(level, trigger.severity);
+    const escalation = manager.create(EscalationCase, {
+      id: randomUUID(),
+      subjectKey: trigger.subjectKey,
+      kind: trigger.kind,
+      title: trigger.title,
+      allianceId: body.allianceId,
+      bodyId: body.id,
+      bodyPath: [body.id],
+      level,
+      status: opened.state.status,
+      severity: opened.state.severity,
+      overdue: false,
+      deferrals: 0,
+      policyVersion: policy.version,
+      evidence: trigger.evidence,
+      headHash: '',
+      historyLength: 0,
+      closedAt: null,
+    });
+    await manager.save(escalation);
+    await this.record(manager, escalation, null, opened.transition, cause, {
+      evidence: trigger.evidence,
+    });
+    await this.carryOut(manager, escalation, opened.effects, cause);
+    await this.events.publish(
+      manager,
+      'workflow.escalation-opened.v1',
+      {
+        ...this.caseRef(escalation, cause),
+        kind: escalation.kind,
+        title: escalation.title,
+        severity: escalation.severity,
+        policyVersion: escalation.policyVersion,
+        ...(await this.deadlinesOf(manager, escalation)),
+      },
+      { subject: escalation.id },
+    );
+    return escalation;
+  }
+
+  /** Runs a command against a case by id, in its own transaction. */
+  async command(
+    caseId: string,
+    command: CaseCommand,
+    cause: HistoryCause,
+    details: Record<string, unknown> = {},
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      const escalation = await this.lockCase(manager, caseId);
+      await this.apply(manager, escalation, command, cause, details);
+      return escalation;
+    });
+  }
+
+  /** The chair or clinical lead of the holding body acknowledges (or an admin records it). */
+  async acknowledge(caseId: string, principal: Principal) {
+    return this.dataSource.transaction(async (manager) => {
+      const escalation = await this.lockCase(manager, caseId);
+      const admin = principal.roles.includes('admin');
+      const holder =
+        principal.memberId !== undefined &&
+        (await holdsSeat(manager, {
+          bodyId: escalation.bodyId,
+          memberId: principal.memberId,
+          on: this.clock.today(),
+          roles: ['chair', 'clinical-lead'],
+        }));
+      if (!admin && !holder) {
+        throw new ForbiddenException(
+          "Only the holding body's chair or clinical lead acknowledges a case",
+        );
+      }
+      await this.apply(
+        manager,
+        escalation,
+        { type: 'acknowledge', actorRole: holder ? 'chair' : 'admin' },
+        { kind: 'user', ref: principal.sub },
+        { memberId: principal.memberId ?? null },
+      );
+      return escalation;
+    });
+  }
+
+  async lockCase(manager: EntityManager, caseId: string): Promise<EscalationCase> {
+    const escalation = await manager.findOne(EscalationCase, {
+      where: { id: caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!escalation) {
+      throw notFound('Case', caseId);
+    }
+    return escalation;
+  }
+
+  /** Applies a command to a locked case; throws CaseRefusal when its state refuses it. */
+  async apply(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    command: CaseCommand,
+    cause: HistoryCause,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const policy = await this.policies.version(escalation.policyVersion, manager);
+    const before = stateOf(escalation);
+    const result = transition(before, command, policy);
+    if (!result.ok) {
+      throw new CaseRefusal(result.reason);
+    }
+    const fromBodyId = escalation.bodyId;
+    Object.assign(escalation, result.state);
+    if (result.state.level !== before.level) {
+      const parent = await this.parentOf(manager, fromBodyId);
+      escalation.bodyId = parent.id;
+      escalation.bodyPath = [...escalation.bodyPath, parent.id];
+    }
+    if (result.state.status === 'closed') {
+      escalation.closedAt = new Date();
+    }
+    await this.record(manager, escalation, before.status, result.transition, cause, {
+      ...details,
+      ...(fromBodyId !== escalation.bodyId ? { fromBodyId } : {}),
+    });
+    await this.carryOut(manager, escalation, result.effects, cause, {
+      fromBodyId,
+      fromLevel: before.level,
+      details,
+    });
+  }
+
+  private async record(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    fromStatus: string | null,
+    name: TransitionName,
+    cause: HistoryCause,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.history.append(manager, escalation, {
+      transition: name,
+      fromStatus,
+      toStatus: escalation.status,
+      level: escalation.level,
+      cause,
+      details: { bodyId: escalation.bodyId, severity: escalation.severity, ...details },
+    });
+    await manager.save(escalation);
+    await this.announce(manager, escalation, name, cause, details);
+  }
+
+  /** The effects of a transition: deadlines first, so an agenda request carries its tabling date. */
+  private async carryOut(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    effects: readonly Effect[],
+    cause: HistoryCause,
+    moved?: { fromBodyId: string; fromLevel: string; details: Record<string, unknown> },
+  ): Promise<void> {
+    const ordered = [...effects].sort((a, b) => rank(a) - rank(b));
+    for (const effect of ordered) {
+      switch (effect.kind) {
+        case 'cancel-timers':
+          await manager.update(
+            CaseDeadline,
+            { caseId: escalation.id, settledAt: IsNull() },
+            { settledAt: new Date(), outcome: 'cancelled' },
+          );
+          break;
+        case 'arm-deadlines':
+          await this.armDeadlines(manager, escalation, effect);
+          break;
+        case 'request-agenda':
+          await this.requestAgenda(manager, escalation, cause);
+          break;
+        case 'notify':
+          // Notifications are planned from the history by the notification queue.
+          break;
+      }
+    }
+    if (moved && moved.fromBodyId !== escalation.bodyId) {
+      const deadlines = await this.deadlinesOf(manager, escalation);
+      await this.events.publish(
+        manager,
+        'workflow.escalation-escalated.v1',
+        {
+          ...this.caseRef(escalation, cause),
+          fromBodyId: moved.fromBodyId,
+          fromLevel: moved.fromLevel as EscalationCase['level'],
+          reason:
+            typeof moved.details['reason'] === 'string' ? moved.details['reason'] : 'escalated',
+          ...deadlines,
+        },
+        { subject: escalation.id },
+      );
+    }
+  }
+
+  private async armDeadlines(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    effect: Extract<Effect, { kind: 'arm-deadlines' }>,
+  ): Promise<void> {
+    const [policy, calendar] = await Promise.all([
+      this.policies.version(escalation.policyVersion, manager),
+      this.calendars.calendar(manager),
+    ]);
+    for (const planned of planDeadlines(
+      policy,
+      calendar,
+      effect.level,
+      effect.from,
+      this.clock.today(),
+    )) {
+      await manager.upsert(
+        CaseDeadline,
+        { caseId: escalation.id, level: effect.level, ...planned, settledAt: null, outcome: null },
+        ['caseId', 'level', 'kind'],
+      );
+    }
+  }
+
+  private async requestAgenda(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    cause: HistoryCause,
+  ) {
+    const table = await manager.findOneBy(CaseDeadline, {
+      caseId: escalation.id,
+      level: escalation.level,
+      kind: 'table',
+    });
+    await this.events.publish(
+      manager,
+      'workflow.agenda-item-requested.v1',
+      {
+        requestId: randomUUID(),
+        bodyId: escalation.bodyId,
+        title: escalation.title.slice(0, 300),
+        externalReference: escalation.id,
+        presenter: null,
+        papers: [],
+        tableBy: table?.dueOn ?? null,
+      },
+      { subject: escalation.bodyId, causationId: cause.kind === 'event' ? cause.ref : undefined },
+    );
+  }
+
+  /** The case event for a transition, when it has one. */
+  private async announce(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    name: TransitionName,
+    cause: HistoryCause,
+    details: Record<string, unknown>,
+  ) {
+    const ref = this.caseRef(escalation, cause);
+    const options = { subject: escalation.id };
+    switch (name) {
+      case 'opened':
+        // Published by onTrigger once the deadlines exist.
+        return;
+      case 'tabled': {
+        const { meetingId, agendaItemId } = details;
+        if (typeof meetingId === 'string' && typeof agendaItemId === 'string') {
+          await this.events.publish(
+            manager,
+            'workflow.escalation-tabled.v1',
+            { ...ref, meetingId, agendaItemId },
+            options,
+          );
+        }
+        return;
+      }
+      case 'acknowledged':
+        await this.events.publish(manager, 'workflow.escalation-acknowledged.v1', ref, options);
+        return;
+      case 'deferred':
+        await this.events.publish(
+          manager,
+          'workflow.escalation-deferred.v1',
+          { ...ref, deferrals: escalation.deferrals },
+          options,
+        );
+        return;
+      case 'resolved':
+      case 'action-plan-accepted':
+        await this.events.publish(
+          manager,
+          'workflow.escalation-resolved.v1',
+          { ...ref, outcome: name === 'resolved' ? 'resolved' : 'action-plan', rationale: name },
+          options,
+        );
+        return;
+      case 'closed':
+        await this.events.publish(
+          manager,
+          'workflow.escalation-closed.v1',
+          { ...ref, reason: 'closed' },
+          options,
+        );
+        return;
+      case 'escalated':
+      case 'chair-action-requested':
+      case 'overdue':
+      case 'recovered':
+      case 'trigger-updated':
+      case 'reopened':
+        return;
+    }
+  }
+
+  caseRef(escalation: EscalationCase, cause: HistoryCause) {
+    return {
+      caseId: escalation.id,
+      subjectKey: escalation.subjectKey,
+      bodyId: escalation.bodyId,
+      level: escalation.level,
+      cause,
+    };
+  }
+
+  async deadlinesOf(manager: EntityManager, escalation: EscalationCase) {
+    const rows = await manager.findBy(CaseDeadline, {
+      caseId: escalation.id,
+      level: escalation.level,
+    });
+    const due = (kind: string) =>
+      rows.find((row) => row.kind === kind)?.dueOn ?? this.clock.today();
+    return { acknowledgeBy: due('acknowledge'), tableBy: due('table'), resolveBy: due('resolve') };
+  }
+
+  private async openingBody(manager: EntityManager, trigger: Trigger): Promise<BodyView> {
+    const source = trigger.bodyId
+      ? await manager.findOneBy(BodyView, { id: trigger.bodyId })
+      : null;
+    if (trigger.level === 'body') {
+      if (!source) {
+        // Membership's body event may still be on its way: the consumer retries.
+        throw new Error(`Body ${trigger.bodyId} is not known yet`);
+      }
+      return source;
+    }
+    const allianceId =
+      source?.allianceId ??
+      (typeof trigger.evidence['allianceId'] === 'string' ? trigger.evidence['allianceId'] : null);
+    const kind = trigger.level === 'cag' ? 'clinical-advisory-group' : 'alliance-board';
+    const body = allianceId ? await manager.findOneBy(BodyView, { allianceId, kind }) : null;
+    if (!body) {
+      throw new Error(`No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`);
+    }
+    return body;
+  }
+
+  private async parentOf(manager: EntityManager, bodyId: string): Promise<BodyView> {
+    const body = await manager.findOneBy(BodyView, { id: bodyId });
+    const parent = body?.parentBodyId
+      ? await manager.findOneBy(BodyView, { id: body.parentBodyId })
+      : null;
+    if (!parent) {
+      throw new Error(`Body ${bodyId} has no known escalation parent`);
+    }
+    return parent;
+  }
+}
+
+function stateOf(escalation: EscalationCase): CaseState {
+  const { status, level, deferrals, overdue, severity } = escalation;
+  return { status, level, deferrals, overdue, severity };
+}
+
+function rank(effect: Effect): number {
+  return effect.kind === 'cancel-timers' ? 0 : effect.kind === 'arm-deadlines' ? 1 : 2;
+}

@@ -1,0 +1,31 @@
+import { membershipViewEntities } from '#membership-view';
+import { messagingEntities, messagingMigrations } from '#messaging';
+import type { ConstraintMessages } from '#platform';
+import { BankHolidayRow } from './calendar/bank-holiday.entity.js';
+import { CaseDeadline } from './cases/case-deadline.entity.js';
+import { EscalationCase } from './cases/escalation-case.entity.js';
+import { CaseHistory } from './history/case-history.entity.js';
+import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
+import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
+import { PolicyVersion } from './policy/policy-version.entity.js';
+
+/** The workflow schema: its entities and the migrations that build it, in order. */
+export const workflowEntities = [
+  ...messagingEntities,
+  ...membershipViewEntities,
+  BankHolidayRow,
+  PolicyVersion,
+  EscalationCase,
+  CaseHistory,
+  CaseDeadline,
+];
+
+export const workflowMigrations = [
+  ...messagingMigrations,
+  WorkflowSchema1795249955644,
+  WorkflowReferenceData1795249955645,
+];
+
+export const workflowConstraintMessages: ConstraintMessages = {
+  escalation_case_open_subject_key: 'This subject already has an open case',
+};

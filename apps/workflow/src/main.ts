@@ -1,0 +1,9 @@
+import { loadConfig, withDevelopmentSecret } from '#platform';
+import { createWorkflowApp } from './bootstrap.js';
+import { workflowConfigSchema } from './config.js';
+
+const env = withDevelopmentSecret(process.env);
+const config = loadConfig(workflowConfigSchema, env);
+const app = await createWorkflowApp(env);
+await app.startAllMicroservices();
+await app.listen(config.PORT, '0.0.0.0');

@@ -1,0 +1,82 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { CurrentUser, notFound, Roles, type Principal } from '#platform';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { PolicyService } from './policy.service.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class HolidayDto {
+  @ApiProperty({ example: 'Christmas Day' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+}
+
+/** The escalation policy's versions and the working-day calendar deadlines are counted on. */
+@ApiTags('policy and calendar')
+@Controller()
+export class PolicyController {
+  constructor(
+    @Inject(PolicyService) private readonly policies: PolicyService,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
+  ) {}
+
+  @Get('policy')
+  @Roles(...READERS)
+  versions() {
+    return this.policies.list();
+  }
+
+  @Get('policy/:version')
+  @Roles(...READERS)
+  version(@Param('version', ParseIntPipe) version: number) {
+    return this.policies.version(version);
+  }
+
+  /** A whole policy document becomes the next version; open cases keep theirs. */
+  @Post('policy')
+  @Roles('admin')
+  @ApiBody({ description: 'The policy document (see GET /policy for the current one)' })
+  publish(@Body() document: Record<string, unknown>, @CurrentUser() principal: Principal) {
+    return this.policies.publish(document, principal.sub);
+  }
+
+  @Get('calendar/bank-holidays')
+  @Roles(...READERS)
+  holidays() {
+    return this.calendars.holidays();
+  }
+
+  @Put('calendar/bank-holidays/:date')
+  @Roles('admin')
+  setHoliday(@Param('date') date: string, @Body() dto: HolidayDto) {
+    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      throw notFound('Day', date);
+    }
+    return this.calendars.setHoliday(date, dto.name);
+  }
+
+  @Delete('calendar/bank-holidays/:date')
+  @HttpCode(204)
+  @Roles('admin')
+  async removeHoliday(@Param('date') date: string) {
+    if (!(await this.calendars.removeHoliday(date))) {
+      throw notFound('Bank holiday', date);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { notFound, schemaOf } from '#platform';
+import { escalationPolicySchema, type EscalationPolicy } from './escalation-policy.js';
+import { PolicyVersion } from './policy-version.entity.js';
+
+/** The escalation policy's versions: the newest applies to new cases, each case keeps its own. */
+@Injectable()
+export class PolicyService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async current(manager: EntityManager = this.dataSource.manager): Promise<EscalationPolicy> {
+    const [latest] = await manager.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
+    if (!latest) {
+      throw new Error('No escalation policy: the migrations seed version 1');
+    }
+    return latest.policy;
+  }
+
+  async version(
+    version: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EscalationPolicy> {
+    const row = await manager.findOneBy(PolicyVersion, { version });
+    if (!row) {
+      throw notFound('Policy version', String(version));
+    }
+    return row.policy;
+  }
+
+  list(): Promise<PolicyVersion[]> {
+    return this.dataSource.manager.find(PolicyVersion, { order: { version: 'DESC' } });
+  }
+
+  /** A new version from a whole policy document; its number is the next one, whatever was sent. */
+  async publish(document: unknown, createdBy: string): Promise<PolicyVersion> {
+    return this.dataSource.transaction(async (manager) => {
+      // Two publishers at once must not both take the next number.
+      await manager.query(
+        `LOCK TABLE "${schemaOf(this.dataSource)}"."policy_version" IN EXCLUSIVE MODE`,
+      );
+      const [latest] = await manager.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
+      const version = (latest?.version ?? 0) + 1;
+      const parsed = escalationPolicySchema.safeParse({ ...(document as object), version });
+      if (!parsed.success) {
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'Validation failed',
+          errors: parsed.error.issues.map((issue) => ({
+            field: issue.path.join('.') || '(policy)',
+            messages: [issue.message],
+          })),
+        });
+      }
+      return manager.save(
+        manager.create(PolicyVersion, { version, policy: parsed.data, createdBy }),
+      );
+    });
+  }
+}

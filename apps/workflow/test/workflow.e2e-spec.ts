@@ -1,0 +1,371 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  platformEvents,
+  type EventEnvelope,
+  type EventTypeOf,
+  type PayloadOf,
+  type PlatformEventMap,
+} from '#contracts';
+import {
+  isolatedTopicPrefix,
+  MembershipProcess,
+  outboxDelivered,
+  serviceTestEnv,
+  testKafka,
+  testToken,
+  TopicRecorder,
+  uniqueName,
+  waitFor,
+  type Ladder,
+} from '#testing';
+import { createWorkflowApp } from '../src/bootstrap.js';
+
+const SECRET = 'workflow-test-secret-0123456789abcdef';
+
+interface CaseBody {
+  id: string;
+  bodyId: string;
+  level: string;
+  status: string;
+  severity: string;
+  historyLength: number;
+  history: { transition: string; cause: { kind: string; ref: string } }[];
+  deadlines: { kind: string; level: string; dueOn: string; settledAt: string | null }[];
+}
+
+describe('workflow service: cases from the other services’ events (real Kafka and PostgreSQL)', () => {
+  const run = uniqueName('wfl');
+  const kafka = testKafka();
+  let prefix: string;
+  let membership: MembershipProcess;
+  let app: INestApplication;
+  let recorder: TopicRecorder;
+  let producer: Producer;
+  let ladder: Ladder<'chair' | 'lead' | 'member'>;
+  let registry: ReturnType<typeof platformEvents.withTopicPrefix>;
+
+  const admin = testToken(SECRET, ['admin']);
+  const as = (member: 'chair' | 'lead' | 'member') =>
+    testToken(SECRET, ['clinician'], ladder.members[member]);
+  const api = () => request(app.getHttpServer());
+  const schema = () => `${run}_workflow`;
+  const events = (type: string): EventEnvelope<string, Record<string, unknown>>[] =>
+    recorder
+      .on(`${prefix}workflow.events`)
+      .map((m) => m.json<EventEnvelope<string, Record<string, unknown>>>())
+      .filter((e) => e.type === type);
+  const settled = () =>
+    outboxDelivered({
+      dataSource: app.get(DataSource),
+      schema: schema(),
+      recorder,
+      topic: `${prefix}workflow.events`,
+    });
+  /** Sends an event as its producing service would; returns it. */
+  async function send<T extends EventTypeOf<PlatformEventMap>>(
+    type: T,
+    data: PayloadOf<PlatformEventMap, T>,
+    subject: string,
+    id?: string,
+  ): Promise<EventEnvelope> {
+    const event = {
+      ...registry.build(type, data, { subject, correlationId: run }),
+      ...(id ? { id } : {}),
+    };
+    await producer.send({
+      topic: registry.topicOf(type),
+      acks: -1,
+      messages: [{ key: subject, value: JSON.stringify(event) }],
+    });
+    return event;
+  }
+  const caseOf = async (id: string, token = admin) =>
+    (await api().get(`/cases/${id}`).set('authorization', token).expect(200)).body as CaseBody;
+  const handled = (eventId: string) =>
+    waitFor(`event ${eventId} to be handled`, async () => {
+      const rows = await app
+        .get(DataSource)
+        .query<unknown[]>(`SELECT 1 FROM "${schema()}".processed_event WHERE event_id = $1`, [
+          eventId,
+        ]);
+      return rows.length === 1;
+    });
+  const breach = (gap: number) => ({
+    allianceId: ladder.allianceId,
+    allianceCode: 'WFL',
+    tumourSite: 'lung',
+    bodyId: ladder.groupId,
+    standard: 'fds-28' as const,
+    period: '2026-03',
+    value: 0.8 - gap,
+    target: 0.8,
+    gap,
+    monthsToBreach: 2,
+    months: [
+      {
+        period: '2026-03',
+        total: 100,
+        within: 100 * (0.8 - gap),
+        breaches: 100 * gap,
+        value: 0.8 - gap,
+        target: 0.8,
+      },
+    ],
+  });
+
+  beforeAll(async () => {
+    prefix = await isolatedTopicPrefix(kafka, run);
+    registry = platformEvents.withTopicPrefix(prefix);
+    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    app = await createWorkflowApp(
+      serviceTestEnv('workflow', { schema: schema(), prefix: prefix, secret: SECRET }),
+    );
+    await app.startAllMicroservices();
+    await app.init();
+    recorder = await TopicRecorder.start(kafka, [`${prefix}workflow.events`]);
+    producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+    ladder = await membership.ladder('WFL', {
+      chair: { name: 'Dr Chair', profession: 'doctor', role: 'chair' },
+      lead: { name: 'Dr Lead', profession: 'doctor', role: 'clinical-lead' },
+      member: { name: 'Nurse Member', profession: 'nurse', role: 'member' },
+    });
+    await waitFor('the read model to seat the lung group', async () => {
+      const [row] = await app
+        .get(DataSource)
+        .query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "${schema()}".seat WHERE body_id = $1`,
+          [ladder.groupId],
+        );
+      return row?.n === 3;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await recorder?.close();
+    await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${schema()}" CASCADE`);
+    await app?.close();
+    await membership?.stop();
+  });
+
+  it('opens one case per subject at the lung group, tables it, and follows the decisions up the ladder', async () => {
+    const first = await send(
+      'performance.standard-breached.v1',
+      breach(0.08),
+      `${ladder.allianceId}:lung:fds-28`,
+    );
+    await handled(first.id);
+    const [opened] = events('workflow.escalation-opened.v1');
+    await settled();
+    expect(events('workflow.escalation-opened.v1')).toHaveLength(1);
+    const caseId = String(events('workflow.escalation-opened.v1')[0]!.data.caseId);
+    expect(opened?.data ?? events('workflow.escalation-opened.v1')[0]!.data).toMatchObject({
+      subjectKey: `standard:${ladder.allianceId}:lung:fds-28`,
+      bodyId: ladder.groupId,
+      level: 'group',
+      severity: 'high',
+      policyVersion: 1,
+      cause: { kind: 'event', ref: first.id },
+    });
+    let escalation = await caseOf(caseId);
+    expect(escalation).toMatchObject({ bodyId: ladder.groupId, level: 'group', status: 'opened' });
+    // Acknowledge, table and resolve, each with reminders at half and four fifths.
+    expect(escalation.deadlines.map((d) => d.kind).sort()).toEqual([
+      'acknowledge',
+      'acknowledge@0.5',
+      'acknowledge@0.8',
+      'resolve',
+      'resolve@0.5',
+      'resolve@0.8',
+      'table',
+      'table@0.5',
+      'table@0.8',
+    ]);
+    const tableBy = escalation.deadlines.find((d) => d.kind === 'table')!.dueOn;
+    expect(events('workflow.agenda-item-requested.v1')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({
+          bodyId: ladder.groupId,
+          externalReference: caseId,
+          tableBy,
+        }),
+      }),
+    ]);
+
+    // The same subject again: the case's severity changes, never a second case.
+    const worse = await send(
+      'performance.standard-breached.v1',
+      breach(0.12),
+      `${ladder.allianceId}:lung:fds-28`,
+    );
+    await handled(worse.id);
+    // And the first event redelivered: handled once already, so nothing.
+    await send(
+      'performance.standard-breached.v1',
+      breach(0.08),
+      `${ladder.allianceId}:lung:fds-28`,
+      first.id,
+    );
+    // Behind it on the same partition, a recovery for another alliance: once it is handled,
+    // so was the redelivery.
+    const sentinel = await send(
+      'performance.standard-recovered.v1',
+      { ...breach(0), allianceId: randomUUID(), value: 0.85, breachedPeriod: null },
+      `${ladder.allianceId}:lung:fds-28`,
+    );
+    await handled(sentinel.id);
+    escalation = await caseOf(caseId);
+    expect(escalation).toMatchObject({ severity: 'extreme', historyLength: 2 });
+    expect(escalation.history.map((h) => h.transition)).toEqual(['opened', 'trigger-updated']);
+    const counted = await app
+      .get(DataSource)
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${schema()}".escalation_case`);
+    expect(counted).toEqual([{ n: 1 }]);
+
+    await api().post(`/cases/${caseId}/acknowledge`).set('authorization', as('member')).expect(403);
+    await api().post(`/cases/${caseId}/acknowledge`).set('authorization', as('chair')).expect(200);
+    const again = await api()
+      .post(`/cases/${caseId}/acknowledge`)
+      .set('authorization', as('lead'))
+      .expect(409);
+    expect(again.body.message).toMatch(/acknowledged/);
+
+    const meetingId = randomUUID();
+    const table = async (bodyId: string) => {
+      const added = await send(
+        'meetings.agenda-item-added.v1',
+        {
+          meetingId,
+          bodyId,
+          agendaItemId: randomUUID(),
+          type: 'escalation',
+          title: 'Lung FDS',
+          externalReference: caseId,
+          requestId: null,
+        },
+        bodyId,
+      );
+      await handled(added.id);
+    };
+    await table(ladder.groupId);
+    expect((await caseOf(caseId)).status).toBe('tabled');
+
+    const decide = async (bodyId: string, outcome: 'escalated' | 'resolved') => {
+      const decision = await send(
+        'meetings.decision-recorded.v1',
+        {
+          meetingId,
+          bodyId,
+          decisionId: randomUUID(),
+          agendaItemId: randomUUID(),
+          externalReference: caseId,
+          outcome,
+          rationale: `The body ${outcome} it`,
+          votes: null,
+        },
+        bodyId,
+      );
+      await handled(decision.id);
+    };
+    await decide(ladder.groupId, 'escalated');
+    escalation = await caseOf(caseId);
+    expect(escalation).toMatchObject({ bodyId: ladder.cagId, level: 'cag', status: 'opened' });
+    expect(
+      escalation.deadlines.filter((d) => d.level === 'group').every((d) => d.settledAt !== null),
+    ).toBe(true);
+    // A late decision at the group, which no longer holds the case, changes nothing.
+    await decide(ladder.groupId, 'resolved');
+    expect((await caseOf(caseId)).status).toBe('opened');
+    await table(ladder.cagId);
+    await decide(ladder.cagId, 'resolved');
+    expect((await caseOf(caseId)).status).toBe('resolved');
+
+    await settled();
+    expect(events('workflow.escalation-escalated.v1')).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({
+          fromBodyId: ladder.groupId,
+          bodyId: ladder.cagId,
+          level: 'cag',
+        }),
+      }),
+    ]);
+    expect(events('workflow.agenda-item-requested.v1').map((e) => e.data.bodyId)).toEqual([
+      ladder.groupId,
+      ladder.cagId,
+    ]);
+    expect(events('workflow.escalation-resolved.v1')).toHaveLength(1);
+
+    // The group's members still see the case that passed through them; the chain verifies.
+    await api().get(`/cases/${caseId}`).set('authorization', as('member')).expect(200);
+    const verified = await api()
+      .get(`/cases/${caseId}/history/verify`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(verified.body).toEqual({ valid: true, length: 7 });
+    await app
+      .get(DataSource)
+      .query(
+        `UPDATE "${schema()}".case_history SET details = details || '{"severity":"moderate"}' WHERE case_id = $1 AND sequence = 2`,
+        [caseId],
+      );
+    const tampered = await api()
+      .get(`/cases/${caseId}/history/verify`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(tampered.body).toMatchObject({ valid: false, brokenAt: 2 });
+  });
+
+  it('lets a member raise a case by hand at their body, and no one else', async () => {
+    const raise = (token: string) =>
+      api().post('/cases').set('authorization', token).send({
+        bodyId: ladder.groupId,
+        title: 'No EBUS capacity in the north',
+        reason: 'Patients travel 90 minutes for staging',
+        evidenceUrl: 'https://example.org/audit.pdf',
+      });
+    const raised = await raise(as('member')).expect(201);
+    expect(raised.body).toMatchObject({
+      kind: 'manual',
+      level: 'group',
+      status: 'opened',
+      bodyId: ladder.groupId,
+    });
+    await raise(testToken(SECRET, ['clinician'], randomUUID())).expect(403);
+    const stranger = await api()
+      .get('/cases')
+      .set('authorization', testToken(SECRET, ['clinician'], randomUUID()))
+      .expect(200);
+    expect(stranger.body.total).toBe(0);
+    const mine = await api()
+      .get('/cases')
+      .query({ bodyId: ladder.groupId })
+      .set('authorization', as('member'))
+      .expect(200);
+    expect((mine.body as { items: { id: string }[] }).items.map((c) => c.id)).toContain(
+      (raised.body as { id: string }).id,
+    );
+  });
+
+  it('publishes a new policy version only when it is valid', async () => {
+    const current = (await api().get('/policy/1').set('authorization', admin).expect(200))
+      .body as Record<string, unknown>;
+    const bad = await api()
+      .post('/policy')
+      .set('authorization', admin)
+      .send({ ...current, reminders: [0.8, 0.5] })
+      .expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'reminders' })]);
+    const next = await api()
+      .post('/policy')
+      .set('authorization', admin)
+      .send({ ...current, maxDeferrals: 3 })
+      .expect(201);
+    expect(next.body).toMatchObject({ version: 2, policy: { version: 2, maxDeferrals: 3 } });
+  });
+});
