@@ -13,6 +13,7 @@ import { workflowConstraintMessages, workflowEntities, workflowMigrations } from
 import { CaseHistoryService } from './history/case-history.service.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
+import { DeadlineTimers } from './timers/deadline-timers.service.js';
 
 @Module({})
 export class WorkflowModule {
@@ -42,6 +43,7 @@ export class WorkflowModule {
         CaseHistoryService,
         PolicyService,
         CalendarService,
+        DeadlineTimers,
       ],
     };
   }

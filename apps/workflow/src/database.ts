@@ -7,6 +7,7 @@ import { EscalationCase } from './cases/escalation-case.entity.js';
 import { CaseHistory } from './history/case-history.entity.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
+import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
 import { PolicyVersion } from './policy/policy-version.entity.js';
 
 /** The workflow schema: its entities and the migrations that build it, in order. */
@@ -24,6 +25,7 @@ export const workflowMigrations = [
   ...messagingMigrations,
   WorkflowSchema1795249955644,
   WorkflowReferenceData1795249955645,
+  DeadlineArming1795250487719,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

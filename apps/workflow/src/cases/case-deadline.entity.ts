@@ -27,10 +27,14 @@ export class CaseDeadline {
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt!: Date;
 
+  /** When its BullMQ job was added; the sweep adds jobs for rows without one. */
+  @Column({ name: 'armed_at', type: 'timestamptz', nullable: true })
+  armedAt!: Date | null;
+
   /** Fired, met or cancelled; null while it still matters. */
   @Column({ name: 'settled_at', type: 'timestamptz', nullable: true })
   settledAt!: Date | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  outcome!: 'fired' | 'met' | 'cancelled' | null;
+  outcome!: 'fired' | 'stale' | 'cancelled' | null;
 }

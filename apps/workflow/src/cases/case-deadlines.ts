@@ -1,3 +1,4 @@
+import { ukDate } from '#platform';
 import type { EscalationPolicy } from '../policy/escalation-policy.js';
 import { deadlineInstant, type WorkingCalendar } from '../calendar/working-days.js';
 import type { DeadlineStage, Level } from './case-lifecycle.js';
@@ -20,7 +21,7 @@ export function planDeadlines(
   calendar: WorkingCalendar,
   level: Level,
   from: DeadlineStage,
-  today: string,
+  now: Date,
 ): PlannedDeadline[] {
   const days = policy.levels[level];
   const span: Record<DeadlineStage, number> = {
@@ -28,7 +29,21 @@ export function planDeadlines(
     table: days.tableDays,
     resolve: days.resolveDays,
   };
-  return STAGES.slice(STAGES.indexOf(from)).flatMap((stage) => {
+  const stages = STAGES.slice(STAGES.indexOf(from));
+  if (policy.deadlineUnit === 'second') {
+    return stages.flatMap((stage) => {
+      const at = (fraction: number) =>
+        new Date(now.getTime() + Math.round(span[stage] * fraction * 1000));
+      const reminders = policy.reminders.map((fraction) => ({
+        kind: `${stage}@${fraction}`,
+        dueOn: ukDate(at(fraction)),
+        dueAt: at(fraction),
+      }));
+      return [...reminders, { kind: stage, dueOn: ukDate(at(1)), dueAt: at(1) }];
+    });
+  }
+  const today = ukDate(now);
+  return stages.flatMap((stage) => {
     const dueOn = calendar.addWorkingDays(today, span[stage]);
     const reminders = policy.reminders.map((fraction) => {
       const on = calendar.fractionPoint(today, dueOn, fraction);

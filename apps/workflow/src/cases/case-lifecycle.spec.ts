@@ -47,6 +47,7 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'deadlineMissed', which: 'resolve' },
   { type: 'escalate', reason: 'by hand' },
   { type: 'recover' },
+  { type: 'resolve', reason: 'by an admin' },
   { type: 'close' },
   { type: 'reopenTrigger', severity: 'extreme' },
 ];
@@ -374,6 +375,33 @@ describe('case lifecycle', () => {
       expect(
         refused(transition(aCase({ status: 'resolved' }), { type: 'recover' }, policy)),
       ).toMatch(/record recovery on a case that is resolved/);
+    });
+  });
+
+  describe('resolution by an admin', () => {
+    it('resolves an open case at any status short of a decision, removing its timers', () => {
+      for (const status of [
+        'opened',
+        'acknowledged',
+        'tabled',
+        'deferred',
+        'monitoring',
+      ] as const) {
+        const result = accepted(
+          transition(aCase({ status }), { type: 'resolve', reason: 'Raised in error' }, policy),
+        );
+        expect(result.transition).toBe('resolved');
+        expect(result.state.status).toBe('resolved');
+        expect(result.effects[0]).toEqual({ kind: 'cancel-timers' });
+      }
+    });
+
+    it('is refused on a case already resolved', () => {
+      expect(
+        refused(
+          transition(aCase({ status: 'resolved' }), { type: 'resolve', reason: 'x' }, policy),
+        ),
+      ).toMatch(/Cannot resolve a case that is resolved/);
     });
   });
 

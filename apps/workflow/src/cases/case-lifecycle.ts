@@ -93,6 +93,8 @@ export type CaseCommand =
   | { readonly type: 'escalate'; readonly reason: string }
   /** The metric behind the case is back on target. */
   | { readonly type: 'recover' }
+  /** An admin resolves the case outside a meeting (for example, it was raised in error). */
+  | { readonly type: 'resolve'; readonly reason: string }
   | { readonly type: 'close' }
   /** A new trigger for the same subject while the case is open: never a second case. */
   | { readonly type: 'reopenTrigger'; readonly severity: Severity };
@@ -188,6 +190,7 @@ function acceptedIn(command: CaseCommand): readonly CaseStatus[] {
       return STAGE_RUNNING_IN[command.which];
     case 'escalate':
     case 'recover':
+    case 'resolve':
       return OPEN_STATUSES;
     case 'close':
       return ['resolved', 'monitoring'];
@@ -209,6 +212,8 @@ function phraseOf(command: CaseCommand): string {
       return `act on a missed ${command.which} deadline for`;
     case 'recover':
       return 'record recovery on';
+    case 'resolve':
+      return 'resolve';
     case 'reopenTrigger':
       return 'apply a new trigger to';
   }
@@ -252,6 +257,19 @@ export function transition(
       return deadlineMissed(state, command.which);
     case 'escalate':
       return escalate(state, command, command.reason);
+    case 'resolve':
+      return ok(
+        { ...state, status: 'resolved', overdue: false },
+        [
+          { kind: 'cancel-timers' },
+          {
+            kind: 'notify',
+            audience: 'holding-body',
+            reason: `Resolved by an admin: ${command.reason}`,
+          },
+        ],
+        'resolved',
+      );
     case 'recover':
       return ok(
         { ...state, status: 'resolved', overdue: false },

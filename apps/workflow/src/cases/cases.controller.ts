@@ -139,7 +139,7 @@ export class CasesController {
     return refusedAsConflict(
       this.cases.command(
         id,
-        { type: 'decide', outcome: 'resolved' },
+        { type: 'resolve', reason: dto.rationale },
         { kind: 'user', ref: principal.sub },
         {
           reason: dto.rationale,

@@ -12,12 +12,14 @@ import type { Trigger } from '../policy/escalation-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
 import { planDeadlines } from './case-deadlines.js';
+import { timersChanged } from '../timers/pending-timers.js';
 import {
   levelOfBodyKind,
   openCase,
   transition,
   type CaseCommand,
   type CaseState,
+  type DeadlineStage,
   type Effect,
   type TransitionName,
 } from './case-lifecycle.js';
@@ -160,6 +162,72 @@ export class CasesService {
     });
   }
 
+  /**
+   * A deadline's timer fired. The row is the truth: a timer for a settled row, a level the
+   * case has left, or a closed case is stale and does nothing. A missed deadline is the
+   * lifecycle's to act on (up a level, or overdue at the top); a reminder is recorded.
+   */
+  async fireDeadline(job: {
+    caseId: string;
+    level: string;
+    kind: string;
+    jobId: string;
+  }): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const escalation = await manager.findOne(EscalationCase, {
+        where: { id: job.caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const deadline = await manager.findOne(CaseDeadline, {
+        where: { caseId: job.caseId, level: job.level, kind: job.kind },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (
+        !escalation ||
+        !deadline ||
+        deadline.settledAt ||
+        escalation.closedAt ||
+        escalation.level !== job.level
+      ) {
+        return 'stale';
+      }
+      if (deadline.dueAt.getTime() > Date.now() + 1000) {
+        // Re-planned later since this job was added; its own job will come.
+        return 'early';
+      }
+      Object.assign(deadline, { settledAt: new Date(), outcome: 'fired' });
+      await manager.save(deadline);
+      const cause = { kind: 'timer' as const, ref: job.jobId };
+      const [stage, fraction] = job.kind.split('@') as [DeadlineStage, string | undefined];
+      if (fraction !== undefined) {
+        await this.history.append(manager, escalation, {
+          transition: 'reminder-due',
+          fromStatus: escalation.status,
+          toStatus: escalation.status,
+          level: escalation.level,
+          cause,
+          details: { deadline: stage, fraction: Number(fraction), dueOn: deadline.dueOn },
+        });
+        await manager.save(escalation);
+        return 'reminded';
+      }
+      try {
+        await this.apply(manager, escalation, { type: 'deadlineMissed', which: stage }, cause, {
+          reason: `The ${stage} deadline of ${deadline.dueOn} passed`,
+          dueOn: deadline.dueOn,
+        });
+        return 'fired';
+      } catch (error) {
+        if (!(error instanceof CaseRefusal)) {
+          throw error;
+        }
+        deadline.outcome = 'stale';
+        await manager.save(deadline);
+        return 'stale';
+      }
+    });
+  }
+
   async lockCase(manager: EntityManager, caseId: string): Promise<EscalationCase> {
     const escalation = await manager.findOne(EscalationCase, {
       where: { id: caseId },
@@ -238,6 +306,7 @@ export class CasesService {
     for (const effect of ordered) {
       switch (effect.kind) {
         case 'cancel-timers':
+          timersChanged(manager, escalation.id);
           await manager.update(
             CaseDeadline,
             { caseId: escalation.id, settledAt: IsNull() },
@@ -245,6 +314,7 @@ export class CasesService {
           );
           break;
         case 'arm-deadlines':
+          timersChanged(manager, escalation.id);
           await this.armDeadlines(manager, escalation, effect);
           break;
         case 'request-agenda':
@@ -282,16 +352,17 @@ export class CasesService {
       this.policies.version(escalation.policyVersion, manager),
       this.calendars.calendar(manager),
     ]);
-    for (const planned of planDeadlines(
-      policy,
-      calendar,
-      effect.level,
-      effect.from,
-      this.clock.today(),
-    )) {
+    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, new Date())) {
       await manager.upsert(
         CaseDeadline,
-        { caseId: escalation.id, level: effect.level, ...planned, settledAt: null, outcome: null },
+        {
+          caseId: escalation.id,
+          level: effect.level,
+          ...planned,
+          armedAt: null,
+          settledAt: null,
+          outcome: null,
+        },
         ['caseId', 'level', 'kind'],
       );
     }

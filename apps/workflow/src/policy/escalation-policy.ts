@@ -39,7 +39,12 @@ function isStrictlyAscending(values: readonly number[]): boolean {
 
 export const escalationPolicySchema = z.strictObject({
   version: z.number().int().min(1),
-  /** Working days (England and Wales bank holidays excluded) per rung of the ladder. */
+  /**
+   * What the level deadlines count: working days (England and Wales bank holidays excluded),
+   * or seconds, for automated tests and rehearsals of the ladder, which ignore the calendar.
+   */
+  deadlineUnit: z.enum(['working-day', 'second']).default('working-day'),
+  /** Deadlines per rung of the ladder, in `deadlineUnit`s. */
   levels: z.strictObject({
     group: levelDeadlinesSchema,
     cag: levelDeadlinesSchema,

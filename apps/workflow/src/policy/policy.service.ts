@@ -14,7 +14,8 @@ export class PolicyService {
     if (!latest) {
       throw new Error('No escalation policy: the migrations seed version 1');
     }
-    return latest.policy;
+    // Parsed on the way out, so a version stored before a field was added gets its default.
+    return escalationPolicySchema.parse(latest.policy);
   }
 
   async version(
@@ -25,7 +26,7 @@ export class PolicyService {
     if (!row) {
       throw notFound('Policy version', String(version));
     }
-    return row.policy;
+    return escalationPolicySchema.parse(row.policy);
   }
 
   list(): Promise<PolicyVersion[]> {

@@ -1,0 +1,181 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { Queue, Worker, type Job } from 'bullmq';
+import {
+  DataSource,
+  In,
+  IsNull,
+  type EntitySubscriberInterface,
+  type TransactionCommitEvent,
+} from 'typeorm';
+import { APP_CONFIG, schemaOf } from '#platform';
+import { CaseDeadline } from '../cases/case-deadline.entity.js';
+import { CasesService } from '../cases/cases.service.js';
+import type { WorkflowConfig } from '../config.js';
+import {
+  DEADLINE_JOB,
+  DEADLINE_QUEUE,
+  deadlineJobId,
+  type DeadlineJobData,
+} from './deadline-jobs.js';
+import { takeChangedTimers } from './pending-timers.js';
+
+const CHUNK = 500;
+/** Every this many sweeps, every open deadline is re-added, whatever the counts say. */
+const FULL_SWEEP_EVERY = 10;
+
+/**
+ * The timers that fire case deadlines. PostgreSQL holds the truth (`case_deadline`); BullMQ
+ * delayed jobs, one per deadline with a deterministic id, fire them. A transaction that
+ * changes a case's deadlines arms and disarms them once it commits. A sweep in this process
+ * (not a BullMQ repeatable job, which a Redis flush would take with it) arms what was missed
+ * and, when Redis holds fewer jobs than there are open deadlines, re-adds them all, so a
+ * flush of this machine's Redis, which keeps nothing on disk, loses no escalation.
+ */
+@Injectable()
+export class DeadlineTimers
+  implements OnApplicationBootstrap, OnApplicationShutdown, EntitySubscriberInterface
+{
+  private readonly logger = new Logger(DeadlineTimers.name);
+  private queue: Queue<DeadlineJobData> | undefined;
+  private worker: Worker<DeadlineJobData> | undefined;
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping: Promise<unknown> | undefined;
+  private sweeps = 0;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CasesService) private readonly cases: CasesService,
+    @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.TIMERS_ENABLED) {
+      return;
+    }
+    const connection = { url: this.config.REDIS_URL };
+    const prefix = this.config.QUEUE_PREFIX;
+    this.queue = new Queue(DEADLINE_QUEUE, { connection, prefix });
+    this.worker = new Worker(DEADLINE_QUEUE, (job) => this.process(job), { connection, prefix });
+    this.worker.on('failed', (job, error) => {
+      this.logger.error(`Deadline job ${job?.id ?? '?'} failed: ${error.message}`, error.stack);
+    });
+    this.dataSource.subscribers.push(this);
+    await this.sweep();
+    this.sweeper = setInterval(() => void this.sweep(), this.config.TIMER_SWEEP_SECONDS * 1000);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    const index = this.dataSource.subscribers.indexOf(this);
+    if (index >= 0) {
+      this.dataSource.subscribers.splice(index, 1);
+    }
+    await this.sweeping;
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+
+  /** After a commit that changed a case's deadlines: arm its new ones, remove its settled ones. */
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const caseIds = takeChangedTimers(event.queryRunner.data);
+    if (caseIds.length > 0 && this.queue) {
+      // Best effort: what fails here the next sweep arms.
+      void this.syncCases(caseIds).catch((error: Error) =>
+        this.logger.warn(`Arming timers after commit failed; the sweep will: ${error.message}`),
+      );
+    }
+  }
+
+  /** One pass: arm unarmed deadlines; re-add every open one when Redis has lost some. */
+  sweep(): Promise<unknown> {
+    if (!this.queue || this.sweeping) {
+      return this.sweeping ?? Promise.resolve();
+    }
+    this.sweeping = this.sweepOnce()
+      .catch((error: Error) =>
+        this.logger.error(`Deadline sweep failed: ${error.message}`, error.stack),
+      )
+      .finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const manager = this.dataSource.manager;
+    const unarmed = await manager.find(CaseDeadline, {
+      where: { settledAt: IsNull(), armedAt: IsNull() },
+    });
+    await this.arm(unarmed);
+    this.sweeps += 1;
+    const open = await manager.countBy(CaseDeadline, { settledAt: IsNull() });
+    const counts = await this.queue!.getJobCounts('delayed', 'waiting', 'active', 'prioritized');
+    const jobs = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    if (jobs < open || this.sweeps % FULL_SWEEP_EVERY === 0) {
+      const all = await manager.find(CaseDeadline, { where: { settledAt: IsNull() } });
+      await this.arm(all);
+      if (jobs < open) {
+        this.logger.warn(
+          `Redis held ${jobs} deadline jobs for ${open} open deadlines: re-armed them all`,
+        );
+      }
+    }
+  }
+
+  private async syncCases(caseIds: string[]): Promise<void> {
+    const rows = await this.dataSource.manager.findBy(CaseDeadline, { caseId: In(caseIds) });
+    await this.arm(rows.filter((row) => row.settledAt === null && row.armedAt === null));
+    const settled = rows.filter((row) => row.outcome === 'cancelled');
+    await Promise.all(settled.map((row) => this.queue!.remove(deadlineJobId(row))));
+  }
+
+  private async arm(rows: readonly CaseDeadline[]): Promise<void> {
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const now = Date.now();
+      await this.queue!.addBulk(
+        chunk.map((row) => ({
+          name: DEADLINE_JOB,
+          data: {
+            caseId: row.caseId,
+            level: row.level,
+            kind: row.kind,
+            dueAt: row.dueAt.toISOString(),
+          },
+          opts: {
+            jobId: deadlineJobId(row),
+            delay: Math.max(0, row.dueAt.getTime() - now),
+            attempts: 5,
+            backoff: { type: 'exponential', delay: 1000 },
+            removeOnComplete: 1000,
+            removeOnFail: 5000,
+          },
+        })),
+      );
+      await this.dataSource.query(
+        `UPDATE "${schemaOf(this.dataSource)}".case_deadline d SET armed_at = now()
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(case_id, level, kind)
+          WHERE (d.case_id, d.level, d.kind) = (k.case_id, k.level, k.kind) AND d.armed_at IS NULL`,
+        [
+          chunk.map((row) => row.caseId),
+          chunk.map((row) => row.level),
+          chunk.map((row) => row.kind),
+        ],
+      );
+    }
+  }
+
+  private async process(job: Job<DeadlineJobData>): Promise<string> {
+    if (job.name !== DEADLINE_JOB) {
+      throw new Error(`No handler for job ${job.name} on ${DEADLINE_QUEUE}`);
+    }
+    return this.cases.fireDeadline({
+      ...job.data,
+      jobId: job.id ?? deadlineJobId({ ...job.data, dueAt: new Date(job.data.dueAt) }),
+    });
+  }
+}
