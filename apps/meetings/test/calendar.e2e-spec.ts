@@ -47,9 +47,7 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
 
   beforeAll(async () => {
     const prefix = await isolatedTopicPrefix(testKafka(), run);
-    app = await createMeetingsApp(
-      serviceTestEnv('meetings', { schema: schema, prefix: prefix, secret: SECRET }),
-    );
+    app = await createMeetingsApp(serviceTestEnv('meetings', { schema, prefix, secret: SECRET }));
     // The HTTP API only: the read model is written here, not consumed from membership.
     await app.init();
     dataSource = app.get(DataSource);

@@ -82,7 +82,7 @@ describe('meetings service with membership running as its own process (real Kafk
     await isolatedTopicPrefix(kafka, run);
     membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
     meetings = await createMeetingsApp(
-      serviceTestEnv('meetings', { schema: `${run}_meetings`, prefix: prefix, secret: SECRET }),
+      serviceTestEnv('meetings', { schema: `${run}_meetings`, prefix, secret: SECRET }),
     );
     await meetings.startAllMicroservices();
     await meetings.init();

@@ -90,7 +90,7 @@ describe('performance service with membership as its own process (real Kafka and
     app = await createPerformanceApp(
       serviceTestEnv('performance', {
         schema: `${run}_performance`,
-        prefix: prefix,
+        prefix,
         secret: SECRET,
       }),
     );

@@ -51,7 +51,7 @@ describe('priorities service with membership as its own process (real Kafka and 
     prefix = await isolatedTopicPrefix(kafka, run);
     membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
     app = await createPrioritiesApp(
-      serviceTestEnv('priorities', { schema: `${run}_priorities`, prefix: prefix, secret: SECRET }),
+      serviceTestEnv('priorities', { schema: `${run}_priorities`, prefix, secret: SECRET }),
     );
     await app.startAllMicroservices();
     await app.init();

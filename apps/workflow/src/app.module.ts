@@ -3,6 +3,7 @@ import { MembershipReadModelConsumer } from '#membership-view';
 import { serviceImports } from '#messaging';
 import { Clock } from '#platform';
 import { CalendarService } from './calendar/calendar.service.js';
+import { CaseEffects } from './cases/case-effects.service.js';
 import { CaseMeetingsConsumer } from './cases/case-meetings.consumer.js';
 import { CaseQueriesService } from './cases/case-queries.service.js';
 import { CaseTriggersConsumer } from './cases/case-triggers.consumer.js';
@@ -11,6 +12,10 @@ import { CasesService } from './cases/cases.service.js';
 import { workflowConfigSchema } from './config.js';
 import { workflowConstraintMessages, workflowEntities, workflowMigrations } from './database.js';
 import { CaseHistoryService } from './history/case-history.service.js';
+import { DailyDigest } from './notifications/daily-digest.js';
+import { InboxController } from './notifications/inbox.controller.js';
+import { NotificationDelivery } from './notifications/notification-delivery.service.js';
+import { NotificationPlanner } from './notifications/notification-planner.service.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
 import { DeadlineTimers } from './timers/deadline-timers.service.js';
@@ -32,6 +37,7 @@ export class WorkflowModule {
       controllers: [
         CasesController,
         PolicyController,
+        InboxController,
         MembershipReadModelConsumer,
         CaseTriggersConsumer,
         CaseMeetingsConsumer,
@@ -39,11 +45,15 @@ export class WorkflowModule {
       providers: [
         Clock,
         CasesService,
+        CaseEffects,
         CaseQueriesService,
         CaseHistoryService,
         PolicyService,
         CalendarService,
         DeadlineTimers,
+        NotificationPlanner,
+        NotificationDelivery,
+        DailyDigest,
       ],
     };
   }

@@ -18,6 +18,22 @@ export const workflowConfigSchema = baseConfigSchema.extend({
     .default('bull'),
   /** How often the sweep arms new deadlines and re-arms any Redis lost. */
   TIMER_SWEEP_SECONDS: z.coerce.number().min(0.2).max(3600).default(60),
+  /** Send notifications (e-mail, webhooks); the inbox is written either way. */
+  NOTIFICATIONS_ENABLED: z.stringbool().default(true),
+  /** The SMTP server e-mail goes through, e.g. smtp://user:pass@mail.example.org:587. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default('Cancer Network Escalations <escalations@cancer-network.invalid>'),
+  /** Where people reach this service, for links in notifications. */
+  PUBLIC_URL: z.url().default('http://127.0.0.1:3005'),
+  /** When the daily digest of non-urgent notifications goes out (UK time). */
+  DIGEST_CRON: z.string().min(9).default('0 7 * * *'),
+  DIGEST_ENABLED: z.stringbool().default(true),
   /** The consumer group reading membership, meetings, priorities and performance events. */
   CONSUMER_GROUP: z.string().min(1).default('workflow'),
 });

@@ -8,6 +8,9 @@ import { CaseHistory } from './history/case-history.entity.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
+import { Notifications1795250898084 } from './migrations/1795250898084-notifications.js';
+import { MemberPreference } from './notifications/member-preference.entity.js';
+import { Notification } from './notifications/notification.entity.js';
 import { PolicyVersion } from './policy/policy-version.entity.js';
 
 /** The workflow schema: its entities and the migrations that build it, in order. */
@@ -19,6 +22,8 @@ export const workflowEntities = [
   EscalationCase,
   CaseHistory,
   CaseDeadline,
+  Notification,
+  MemberPreference,
 ];
 
 export const workflowMigrations = [
@@ -26,6 +31,7 @@ export const workflowMigrations = [
   WorkflowSchema1795249955644,
   WorkflowReferenceData1795249955645,
   DeadlineArming1795250487719,
+  Notifications1795250898084,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

@@ -5,3 +5,4 @@ export * from './schema-drift.js';
 export * from './service-process.js';
 export * from './test-infra.js';
 export * from './wait-for.js';
+export * from './smtp-sink.js';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
+import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { platformEvents } from '#contracts';
 import { createKafka, ensureTopics, messagingEntities, messagingMigrations } from '#messaging';
@@ -172,4 +173,15 @@ export function serviceTestEnv(
     DAILY_CHECK_ENABLED: 'false',
     LOG_LEVEL: options.logLevel ?? 'silent',
   };
+}
+
+/** Deletes every Redis key under a BullMQ prefix: what a flush does to one run's queues. */
+export async function deleteRedisKeys(prefix: string): Promise<number> {
+  const redis = new Redis(testInfra.redisUrl);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    return keys.length === 0 ? 0 : await redis.del(...keys);
+  } finally {
+    await redis.quit();
+  }
 }

@@ -145,7 +145,10 @@ describe('case lifecycle', () => {
         transition(tabled, { type: 'decide', outcome: 'resolved' }, policy),
       );
       expect(resolved.state.status).toBe('resolved');
-      expect(resolved.effects).toEqual([{ kind: 'cancel-timers' }]);
+      expect(resolved.effects).toEqual([
+        { kind: 'cancel-timers' },
+        { kind: 'notify', audience: 'holding-body', reason: 'Resolved by the body’s decision' },
+      ]);
 
       const closed = accepted(transition(resolved.state, { type: 'close' }, policy));
       expect(closed.state.status).toBe('closed');
@@ -205,7 +208,14 @@ describe('case lifecycle', () => {
       );
       expect(result.transition).toBe('action-plan-accepted');
       expect(result.state.status).toBe('monitoring');
-      expect(result.effects).toEqual([{ kind: 'cancel-timers' }]);
+      expect(result.effects).toEqual([
+        { kind: 'cancel-timers' },
+        {
+          kind: 'notify',
+          audience: 'holding-body',
+          reason: 'An action plan was accepted: the case is monitored',
+        },
+      ]);
     });
   });
 

@@ -296,7 +296,10 @@ function decide(state: CaseState, outcome: CaseDecision, policy: CasePolicy): Tr
     case 'resolved':
       return ok(
         { ...state, status: 'resolved', overdue: false },
-        [{ kind: 'cancel-timers' }],
+        [
+          { kind: 'cancel-timers' },
+          { kind: 'notify', audience: 'holding-body', reason: 'Resolved by the body’s decision' },
+        ],
         'resolved',
       );
     case 'escalate':
@@ -325,7 +328,14 @@ function decide(state: CaseState, outcome: CaseDecision, policy: CasePolicy): Tr
       // The plan's actions carry their own due dates in the meetings service.
       return ok(
         { ...state, status: 'monitoring', overdue: false },
-        [{ kind: 'cancel-timers' }],
+        [
+          { kind: 'cancel-timers' },
+          {
+            kind: 'notify',
+            audience: 'holding-body',
+            reason: 'An action plan was accepted: the case is monitored',
+          },
+        ],
         'action-plan-accepted',
       );
   }

@@ -60,12 +60,19 @@ export class CaseMeetingsConsumer {
     if (!command) {
       return;
     }
-    await this.onCase(context, event.id, externalReference, bodyId, command, {
-      meetingId,
-      decisionId,
-      outcome,
-      reason: rationale,
-    });
+    const details = { meetingId, decisionId, outcome, reason: rationale };
+    const applied = await this.onCase(
+      context,
+      event.id,
+      externalReference,
+      bodyId,
+      command,
+      details,
+    );
+    // A body's decision that the issue is resolved is final: the case closes with it.
+    if (applied && command.type === 'decide' && command.outcome === 'resolved') {
+      await this.onCase(context, event.id, externalReference, bodyId, { type: 'close' }, details);
+    }
   }
 
   /** Applies a command to the case an item refers to, if it is a case still held by that body. */
@@ -76,9 +83,9 @@ export class CaseMeetingsConsumer {
     bodyId: string,
     command: CaseCommand,
     details: Record<string, unknown>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     if (!reference || !UUID.test(reference)) {
-      return;
+      return false;
     }
     const escalation = await context.manager.findOne(EscalationCase, {
       where: { id: reference },
@@ -86,7 +93,7 @@ export class CaseMeetingsConsumer {
     });
     // An item tabled or decided at a body the case has since left says nothing of it now.
     if (!escalation || escalation.bodyId !== bodyId) {
-      return;
+      return false;
     }
     try {
       await this.cases.apply(
@@ -96,6 +103,7 @@ export class CaseMeetingsConsumer {
         { kind: 'event', ref: eventId },
         details,
       );
+      return true;
     } catch (error) {
       if (!(error instanceof CaseRefusal)) {
         throw error;
@@ -103,6 +111,7 @@ export class CaseMeetingsConsumer {
       this.logger.log(
         `Event ${eventId} changes nothing for case ${escalation.id}: ${error.message}`,
       );
+      return false;
     }
   }
 }

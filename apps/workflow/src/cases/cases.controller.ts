@@ -128,6 +128,39 @@ export class CasesController {
     });
   }
 
+  /** Closes a case offered for closure (its metric recovered) or monitored under an action plan. */
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('admin', 'clinician')
+  async close(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ResolveDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    const escalation = await this.queries.get(id, principal);
+    const holder =
+      principal.memberId !== undefined &&
+      (await holdsSeat(this.dataSource.manager, {
+        bodyId: escalation.bodyId,
+        memberId: principal.memberId,
+        on: this.clock.today(),
+        roles: ['chair', 'clinical-lead'],
+      }));
+    if (!principal.roles.includes('admin') && !holder) {
+      throw new ForbiddenException(
+        "Only the holding body's chair or clinical lead, or an admin, closes a case",
+      );
+    }
+    return refusedAsConflict(
+      this.cases.command(
+        id,
+        { type: 'close' },
+        { kind: 'user', ref: principal.sub },
+        { reason: dto.rationale },
+      ),
+    );
+  }
+
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles('admin')
@@ -139,7 +172,7 @@ export class CasesController {
     return refusedAsConflict(
       this.cases.command(
         id,
-        { type: 'resolve', reason: dto.rationale },
+        [{ type: 'resolve', reason: dto.rationale }, { type: 'close' }],
         { kind: 'user', ref: principal.sub },
         {
           reason: dto.rationale,

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable, Logger } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { PlatformEventMap } from '#contracts';
 import { BodyView, holdsSeat } from '#membership-view';
 import { EventPublisher } from '#messaging';
 import { Clock, notFound, type Principal } from '#platform';
-import { CalendarService } from '../calendar/calendar.service.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
+import { NotificationPlanner } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
 import type { Trigger } from '../policy/escalation-policy.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
-import { planDeadlines } from './case-deadlines.js';
-import { timersChanged } from '../timers/pending-timers.js';
 import {
   levelOfBodyKind,
   openCase,
@@ -20,9 +18,8 @@ import {
   type CaseCommand,
   type CaseState,
   type DeadlineStage,
-  type Effect,
-  type TransitionName,
 } from './case-lifecycle.js';
+import { CaseEffects } from './case-effects.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 
 type Publisher = EventPublisher<PlatformEventMap>;
@@ -37,15 +34,14 @@ export class CaseRefusal extends Error {}
  */
 @Injectable()
 export class CasesService {
-  private readonly logger = new Logger(CasesService.name);
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(EventPublisher) private readonly events: Publisher,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(PolicyService) private readonly policies: PolicyService,
-    @Inject(CalendarService) private readonly calendars: CalendarService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(NotificationPlanner) private readonly notices: NotificationPlanner,
+    @Inject(CaseEffects) private readonly effects: CaseEffects,
   ) {}
 
   /** A trigger opens a case for its subject, or updates the subject's open case. */
@@ -99,36 +95,38 @@ export class CasesService {
       closedAt: null,
     });
     await manager.save(escalation);
-    await this.record(manager, escalation, null, opened.transition, cause, {
+    await this.effects.record(manager, escalation, null, opened.transition, cause, {
       evidence: trigger.evidence,
     });
-    await this.carryOut(manager, escalation, opened.effects, cause);
+    await this.effects.carryOut(manager, escalation, opened.transition, opened.effects, cause);
     await this.events.publish(
       manager,
       'workflow.escalation-opened.v1',
       {
-        ...this.caseRef(escalation, cause),
+        ...this.effects.caseRef(escalation, cause),
         kind: escalation.kind,
         title: escalation.title,
         severity: escalation.severity,
         policyVersion: escalation.policyVersion,
-        ...(await this.deadlinesOf(manager, escalation)),
+        ...(await this.effects.deadlinesOf(manager, escalation)),
       },
       { subject: escalation.id },
     );
     return escalation;
   }
 
-  /** Runs a command against a case by id, in its own transaction. */
+  /** Runs commands against a case by id, one after the other, in one transaction. */
   async command(
     caseId: string,
-    command: CaseCommand,
+    command: CaseCommand | readonly CaseCommand[],
     cause: HistoryCause,
     details: Record<string, unknown> = {},
   ) {
     return this.dataSource.transaction(async (manager) => {
       const escalation = await this.lockCase(manager, caseId);
-      await this.apply(manager, escalation, command, cause, details);
+      for (const each of Array.isArray(command) ? command : [command]) {
+        await this.apply(manager, escalation, each as CaseCommand, cause, details);
+      }
       return escalation;
     });
   }
@@ -209,6 +207,19 @@ export class CasesService {
           details: { deadline: stage, fraction: Number(fraction), dueOn: deadline.dueOn },
         });
         await manager.save(escalation);
+        const main = await manager.findOneBy(CaseDeadline, {
+          caseId: job.caseId,
+          level: job.level,
+          kind: stage,
+        });
+        await this.notices.plan(manager, {
+          escalation,
+          audience: 'holding-body',
+          bodyId: escalation.bodyId,
+          reason: `Reminder: the case is to be ${PAST[stage]} by ${main?.dueOn ?? deadline.dueOn}`,
+          sequence: escalation.historyLength,
+          urgent: false,
+        });
         return 'reminded';
       }
       try {
@@ -263,219 +274,15 @@ export class CasesService {
     if (result.state.status === 'closed') {
       escalation.closedAt = new Date();
     }
-    await this.record(manager, escalation, before.status, result.transition, cause, {
+    await this.effects.record(manager, escalation, before.status, result.transition, cause, {
       ...details,
       ...(fromBodyId !== escalation.bodyId ? { fromBodyId } : {}),
     });
-    await this.carryOut(manager, escalation, result.effects, cause, {
+    await this.effects.carryOut(manager, escalation, result.transition, result.effects, cause, {
       fromBodyId,
       fromLevel: before.level,
       details,
     });
-  }
-
-  private async record(
-    manager: EntityManager,
-    escalation: EscalationCase,
-    fromStatus: string | null,
-    name: TransitionName,
-    cause: HistoryCause,
-    details: Record<string, unknown>,
-  ): Promise<void> {
-    await this.history.append(manager, escalation, {
-      transition: name,
-      fromStatus,
-      toStatus: escalation.status,
-      level: escalation.level,
-      cause,
-      details: { bodyId: escalation.bodyId, severity: escalation.severity, ...details },
-    });
-    await manager.save(escalation);
-    await this.announce(manager, escalation, name, cause, details);
-  }
-
-  /** The effects of a transition: deadlines first, so an agenda request carries its tabling date. */
-  private async carryOut(
-    manager: EntityManager,
-    escalation: EscalationCase,
-    effects: readonly Effect[],
-    cause: HistoryCause,
-    moved?: { fromBodyId: string; fromLevel: string; details: Record<string, unknown> },
-  ): Promise<void> {
-    const ordered = [...effects].sort((a, b) => rank(a) - rank(b));
-    for (const effect of ordered) {
-      switch (effect.kind) {
-        case 'cancel-timers':
-          timersChanged(manager, escalation.id);
-          await manager.update(
-            CaseDeadline,
-            { caseId: escalation.id, settledAt: IsNull() },
-            { settledAt: new Date(), outcome: 'cancelled' },
-          );
-          break;
-        case 'arm-deadlines':
-          timersChanged(manager, escalation.id);
-          await this.armDeadlines(manager, escalation, effect);
-          break;
-        case 'request-agenda':
-          await this.requestAgenda(manager, escalation, cause);
-          break;
-        case 'notify':
-          // Notifications are planned from the history by the notification queue.
-          break;
-      }
-    }
-    if (moved && moved.fromBodyId !== escalation.bodyId) {
-      const deadlines = await this.deadlinesOf(manager, escalation);
-      await this.events.publish(
-        manager,
-        'workflow.escalation-escalated.v1',
-        {
-          ...this.caseRef(escalation, cause),
-          fromBodyId: moved.fromBodyId,
-          fromLevel: moved.fromLevel as EscalationCase['level'],
-          reason:
-            typeof moved.details['reason'] === 'string' ? moved.details['reason'] : 'escalated',
-          ...deadlines,
-        },
-        { subject: escalation.id },
-      );
-    }
-  }
-
-  private async armDeadlines(
-    manager: EntityManager,
-    escalation: EscalationCase,
-    effect: Extract<Effect, { kind: 'arm-deadlines' }>,
-  ): Promise<void> {
-    const [policy, calendar] = await Promise.all([
-      this.policies.version(escalation.policyVersion, manager),
-      this.calendars.calendar(manager),
-    ]);
-    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, new Date())) {
-      await manager.upsert(
-        CaseDeadline,
-        {
-          caseId: escalation.id,
-          level: effect.level,
-          ...planned,
-          armedAt: null,
-          settledAt: null,
-          outcome: null,
-        },
-        ['caseId', 'level', 'kind'],
-      );
-    }
-  }
-
-  private async requestAgenda(
-    manager: EntityManager,
-    escalation: EscalationCase,
-    cause: HistoryCause,
-  ) {
-    const table = await manager.findOneBy(CaseDeadline, {
-      caseId: escalation.id,
-      level: escalation.level,
-      kind: 'table',
-    });
-    await this.events.publish(
-      manager,
-      'workflow.agenda-item-requested.v1',
-      {
-        requestId: randomUUID(),
-        bodyId: escalation.bodyId,
-        title: escalation.title.slice(0, 300),
-        externalReference: escalation.id,
-        presenter: null,
-        papers: [],
-        tableBy: table?.dueOn ?? null,
-      },
-      { subject: escalation.bodyId, causationId: cause.kind === 'event' ? cause.ref : undefined },
-    );
-  }
-
-  /** The case event for a transition, when it has one. */
-  private async announce(
-    manager: EntityManager,
-    escalation: EscalationCase,
-    name: TransitionName,
-    cause: HistoryCause,
-    details: Record<string, unknown>,
-  ) {
-    const ref = this.caseRef(escalation, cause);
-    const options = { subject: escalation.id };
-    switch (name) {
-      case 'opened':
-        // Published by onTrigger once the deadlines exist.
-        return;
-      case 'tabled': {
-        const { meetingId, agendaItemId } = details;
-        if (typeof meetingId === 'string' && typeof agendaItemId === 'string') {
-          await this.events.publish(
-            manager,
-            'workflow.escalation-tabled.v1',
-            { ...ref, meetingId, agendaItemId },
-            options,
-          );
-        }
-        return;
-      }
-      case 'acknowledged':
-        await this.events.publish(manager, 'workflow.escalation-acknowledged.v1', ref, options);
-        return;
-      case 'deferred':
-        await this.events.publish(
-          manager,
-          'workflow.escalation-deferred.v1',
-          { ...ref, deferrals: escalation.deferrals },
-          options,
-        );
-        return;
-      case 'resolved':
-      case 'action-plan-accepted':
-        await this.events.publish(
-          manager,
-          'workflow.escalation-resolved.v1',
-          { ...ref, outcome: name === 'resolved' ? 'resolved' : 'action-plan', rationale: name },
-          options,
-        );
-        return;
-      case 'closed':
-        await this.events.publish(
-          manager,
-          'workflow.escalation-closed.v1',
-          { ...ref, reason: 'closed' },
-          options,
-        );
-        return;
-      case 'escalated':
-      case 'chair-action-requested':
-      case 'overdue':
-      case 'recovered':
-      case 'trigger-updated':
-      case 'reopened':
-        return;
-    }
-  }
-
-  caseRef(escalation: EscalationCase, cause: HistoryCause) {
-    return {
-      caseId: escalation.id,
-      subjectKey: escalation.subjectKey,
-      bodyId: escalation.bodyId,
-      level: escalation.level,
-      cause,
-    };
-  }
-
-  async deadlinesOf(manager: EntityManager, escalation: EscalationCase) {
-    const rows = await manager.findBy(CaseDeadline, {
-      caseId: escalation.id,
-      level: escalation.level,
-    });
-    const due = (kind: string) =>
-      rows.find((row) => row.kind === kind)?.dueOn ?? this.clock.today();
-    return { acknowledgeBy: due('acknowledge'), tableBy: due('table'), resolveBy: due('resolve') };
   }
 
   private async openingBody(manager: EntityManager, trigger: Trigger): Promise<BodyView> {
@@ -512,11 +319,13 @@ export class CasesService {
   }
 }
 
+const PAST: Record<DeadlineStage, string> = {
+  acknowledge: 'acknowledged',
+  table: 'tabled',
+  resolve: 'resolved',
+};
+
 function stateOf(escalation: EscalationCase): CaseState {
   const { status, level, deferrals, overdue, severity } = escalation;
   return { status, level, deferrals, overdue, severity };
-}
-
-function rank(effect: Effect): number {
-  return effect.kind === 'cancel-timers' ? 0 : effect.kind === 'arm-deadlines' ? 1 : 2;
 }

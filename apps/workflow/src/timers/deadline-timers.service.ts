@@ -1,18 +1,6 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { Queue, Worker, type Job } from 'bullmq';
-import {
-  DataSource,
-  In,
-  IsNull,
-  type EntitySubscriberInterface,
-  type TransactionCommitEvent,
-} from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, schemaOf } from '#platform';
 import { CaseDeadline } from '../cases/case-deadline.entity.js';
 import { CasesService } from '../cases/cases.service.js';
@@ -23,7 +11,7 @@ import {
   deadlineJobId,
   type DeadlineJobData,
 } from './deadline-jobs.js';
-import { takeChangedTimers } from './pending-timers.js';
+import { SweptQueue } from '../common/swept-queue.js';
 
 const CHUNK = 500;
 /** Every this many sweeps, every open deadline is re-added, whatever the counts say. */
@@ -38,74 +26,28 @@ const FULL_SWEEP_EVERY = 10;
  * flush of this machine's Redis, which keeps nothing on disk, loses no escalation.
  */
 @Injectable()
-export class DeadlineTimers
-  implements OnApplicationBootstrap, OnApplicationShutdown, EntitySubscriberInterface
-{
-  private readonly logger = new Logger(DeadlineTimers.name);
-  private queue: Queue<DeadlineJobData> | undefined;
-  private worker: Worker<DeadlineJobData> | undefined;
-  private sweeper: NodeJS.Timeout | undefined;
-  private sweeping: Promise<unknown> | undefined;
+export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
   private sweeps = 0;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(DataSource) dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
-    @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.TIMERS_ENABLED) {
-      return;
-    }
-    const connection = { url: this.config.REDIS_URL };
-    const prefix = this.config.QUEUE_PREFIX;
-    this.queue = new Queue(DEADLINE_QUEUE, { connection, prefix });
-    this.worker = new Worker(DEADLINE_QUEUE, (job) => this.process(job), { connection, prefix });
-    this.worker.on('failed', (job, error) => {
-      this.logger.error(`Deadline job ${job?.id ?? '?'} failed: ${error.message}`, error.stack);
+    @Inject(APP_CONFIG) config: WorkflowConfig,
+  ) {
+    super(dataSource, config, new Logger(DeadlineTimers.name), {
+      name: DEADLINE_QUEUE,
+      channel: 'timers',
+      enabled: config.TIMERS_ENABLED,
     });
-    this.dataSource.subscribers.push(this);
-    await this.sweep();
-    this.sweeper = setInterval(() => void this.sweep(), this.config.TIMER_SWEEP_SECONDS * 1000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.sweeper);
-    const index = this.dataSource.subscribers.indexOf(this);
-    if (index >= 0) {
-      this.dataSource.subscribers.splice(index, 1);
-    }
-    await this.sweeping;
-    await this.worker?.close();
-    await this.queue?.close();
+  /** After a commit that changed a case's deadlines: arm its new ones, remove its cancelled ones. */
+  protected committed(caseIds: string[]): Promise<void> {
+    return this.syncCases(caseIds);
   }
 
-  /** After a commit that changed a case's deadlines: arm its new ones, remove its settled ones. */
-  afterTransactionCommit(event: TransactionCommitEvent): void {
-    const caseIds = takeChangedTimers(event.queryRunner.data);
-    if (caseIds.length > 0 && this.queue) {
-      // Best effort: what fails here the next sweep arms.
-      void this.syncCases(caseIds).catch((error: Error) =>
-        this.logger.warn(`Arming timers after commit failed; the sweep will: ${error.message}`),
-      );
-    }
-  }
-
-  /** One pass: arm unarmed deadlines; re-add every open one when Redis has lost some. */
-  sweep(): Promise<unknown> {
-    if (!this.queue || this.sweeping) {
-      return this.sweeping ?? Promise.resolve();
-    }
-    this.sweeping = this.sweepOnce()
-      .catch((error: Error) =>
-        this.logger.error(`Deadline sweep failed: ${error.message}`, error.stack),
-      )
-      .finally(() => (this.sweeping = undefined));
-    return this.sweeping;
-  }
-
-  private async sweepOnce(): Promise<void> {
+  /** Arms unarmed deadlines; re-adds every open one when Redis has lost some. */
+  protected async sweepOnce(): Promise<void> {
     const manager = this.dataSource.manager;
     const unarmed = await manager.find(CaseDeadline, {
       where: { settledAt: IsNull(), armedAt: IsNull() },
@@ -169,7 +111,7 @@ export class DeadlineTimers
     }
   }
 
-  private async process(job: Job<DeadlineJobData>): Promise<string> {
+  protected async process(job: Job<DeadlineJobData>): Promise<string> {
     if (job.name !== DEADLINE_JOB) {
       throw new Error(`No handler for job ${job.name} on ${DEADLINE_QUEUE}`);
     }

@@ -53,6 +53,10 @@ export class DailyJob {
       // as an ioredis instance would be left open and keep the process alive at shutdown.
       { connection: { url: redisUrl } },
     );
+    // A worker without an error listener would throw its connection errors at the process.
+    this.worker.on('error', (error) => {
+      this.logger.error(`${name} worker: ${error.message}`);
+    });
     this.worker.on('failed', (_job, error) => {
       this.logger.error(`${name} failed: ${error.message}`, error.stack);
     });

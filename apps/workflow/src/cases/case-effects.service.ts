@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { Clock } from '#platform';
+import { CalendarService } from '../calendar/calendar.service.js';
+import { afterCommit } from '../common/after-commit.js';
+import { CaseHistoryService } from '../history/case-history.service.js';
+import type { HistoryCause } from '../history/hash-chain.js';
+import { NotificationPlanner } from '../notifications/notification-planner.service.js';
+import { PolicyService } from '../policy/policy.service.js';
+import { CaseDeadline } from './case-deadline.entity.js';
+import { planDeadlines } from './case-deadlines.js';
+import type { Effect, TransitionName } from './case-lifecycle.js';
+import type { EscalationCase } from './escalation-case.entity.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+/**
+ * What a case's transition does beyond its new state, in the transition's transaction: the
+ * history entry, the case event, and the lifecycle's effects (deadlines, agenda requests,
+ * notifications).
+ */
+@Injectable()
+export class CaseEffects {
+  constructor(
+    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
+    @Inject(PolicyService) private readonly policies: PolicyService,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(NotificationPlanner) private readonly notices: NotificationPlanner,
+  ) {}
+
+  async record(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    fromStatus: string | null,
+    name: TransitionName,
+    cause: HistoryCause,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await this.history.append(manager, escalation, {
+      transition: name,
+      fromStatus,
+      toStatus: escalation.status,
+      level: escalation.level,
+      cause,
+      details: { bodyId: escalation.bodyId, severity: escalation.severity, ...details },
+    });
+    await manager.save(escalation);
+    await this.announce(manager, escalation, name, cause, details);
+  }
+
+  /** The effects of a transition: deadlines first, so an agenda request carries its tabling date. */
+  async carryOut(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    name: TransitionName,
+    effects: readonly Effect[],
+    cause: HistoryCause,
+    moved?: { fromBodyId: string; fromLevel: string; details: Record<string, unknown> },
+  ): Promise<void> {
+    const ordered = [...effects].sort((a, b) => rank(a) - rank(b));
+    for (const effect of ordered) {
+      switch (effect.kind) {
+        case 'cancel-timers':
+          afterCommit(manager, 'timers', escalation.id);
+          await manager.update(
+            CaseDeadline,
+            { caseId: escalation.id, settledAt: IsNull() },
+            { settledAt: new Date(), outcome: 'cancelled' },
+          );
+          break;
+        case 'arm-deadlines':
+          afterCommit(manager, 'timers', escalation.id);
+          await this.armDeadlines(manager, escalation, effect);
+          break;
+        case 'request-agenda':
+          await this.requestAgenda(manager, escalation, cause);
+          break;
+        case 'notify':
+          await this.notices.plan(manager, {
+            escalation,
+            audience: effect.audience,
+            bodyId:
+              effect.audience === 'holding-body'
+                ? (moved?.fromBodyId ?? escalation.bodyId)
+                : escalation.bodyId,
+            reason: effect.reason,
+            sequence: escalation.historyLength,
+            urgent: URGENT.has(name),
+          });
+          break;
+      }
+    }
+    if (moved && moved.fromBodyId !== escalation.bodyId) {
+      const deadlines = await this.deadlinesOf(manager, escalation);
+      await this.events.publish(
+        manager,
+        'workflow.escalation-escalated.v1',
+        {
+          ...this.caseRef(escalation, cause),
+          fromBodyId: moved.fromBodyId,
+          fromLevel: moved.fromLevel as EscalationCase['level'],
+          reason:
+            typeof moved.details['reason'] === 'string' ? moved.details['reason'] : 'escalated',
+          ...deadlines,
+        },
+        { subject: escalation.id },
+      );
+    }
+  }
+
+  private async armDeadlines(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    effect: Extract<Effect, { kind: 'arm-deadlines' }>,
+  ): Promise<void> {
+    const [policy, calendar] = await Promise.all([
+      this.policies.version(escalation.policyVersion, manager),
+      this.calendars.calendar(manager),
+    ]);
+    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, new Date())) {
+      await manager.upsert(
+        CaseDeadline,
+        {
+          caseId: escalation.id,
+          level: effect.level,
+          ...planned,
+          armedAt: null,
+          settledAt: null,
+          outcome: null,
+        },
+        ['caseId', 'level', 'kind'],
+      );
+    }
+  }
+
+  private async requestAgenda(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    cause: HistoryCause,
+  ) {
+    const table = await manager.findOneBy(CaseDeadline, {
+      caseId: escalation.id,
+      level: escalation.level,
+      kind: 'table',
+    });
+    await this.events.publish(
+      manager,
+      'workflow.agenda-item-requested.v1',
+      {
+        requestId: randomUUID(),
+        bodyId: escalation.bodyId,
+        title: escalation.title.slice(0, 300),
+        externalReference: escalation.id,
+        presenter: null,
+        papers: [],
+        tableBy: table?.dueOn ?? null,
+      },
+      { subject: escalation.bodyId, causationId: cause.kind === 'event' ? cause.ref : undefined },
+    );
+  }
+
+  /** The case event for a transition, when it has one. */
+  private async announce(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    name: TransitionName,
+    cause: HistoryCause,
+    details: Record<string, unknown>,
+  ) {
+    const ref = this.caseRef(escalation, cause);
+    const options = { subject: escalation.id };
+    switch (name) {
+      case 'opened':
+        // Published by onTrigger once the deadlines exist.
+        return;
+      case 'tabled': {
+        const { meetingId, agendaItemId } = details;
+        if (typeof meetingId === 'string' && typeof agendaItemId === 'string') {
+          await this.events.publish(
+            manager,
+            'workflow.escalation-tabled.v1',
+            { ...ref, meetingId, agendaItemId },
+            options,
+          );
+        }
+        return;
+      }
+      case 'acknowledged':
+        await this.events.publish(manager, 'workflow.escalation-acknowledged.v1', ref, options);
+        return;
+      case 'deferred':
+        await this.events.publish(
+          manager,
+          'workflow.escalation-deferred.v1',
+          { ...ref, deferrals: escalation.deferrals },
+          options,
+        );
+        return;
+      case 'resolved':
+      case 'action-plan-accepted':
+        await this.events.publish(
+          manager,
+          'workflow.escalation-resolved.v1',
+          { ...ref, outcome: name === 'resolved' ? 'resolved' : 'action-plan', rationale: name },
+          options,
+        );
+        return;
+      case 'closed':
+        await this.events.publish(
+          manager,
+          'workflow.escalation-closed.v1',
+          { ...ref, reason: typeof details['reason'] === 'string' ? details['reason'] : 'closed' },
+          options,
+        );
+        return;
+      case 'escalated':
+      case 'chair-action-requested':
+      case 'overdue':
+      case 'recovered':
+      case 'trigger-updated':
+      case 'reopened':
+        return;
+    }
+  }
+
+  caseRef(escalation: EscalationCase, cause: HistoryCause) {
+    return {
+      caseId: escalation.id,
+      subjectKey: escalation.subjectKey,
+      bodyId: escalation.bodyId,
+      level: escalation.level,
+      cause,
+    };
+  }
+
+  async deadlinesOf(manager: EntityManager, escalation: EscalationCase) {
+    const rows = await manager.findBy(CaseDeadline, {
+      caseId: escalation.id,
+      level: escalation.level,
+    });
+    const due = (kind: string) =>
+      rows.find((row) => row.kind === kind)?.dueOn ?? this.clock.today();
+    return { acknowledgeBy: due('acknowledge'), tableBy: due('table'), resolveBy: due('resolve') };
+  }
+}
+
+/** Transitions whose notifications go at once; the rest may wait for a member's digest. */
+const URGENT: ReadonlySet<TransitionName> = new Set<TransitionName>([
+  'opened',
+  'escalated',
+  'overdue',
+  'chair-action-requested',
+  'reopened',
+]);
+
+function rank(effect: Effect): number {
+  return effect.kind === 'cancel-timers' ? 0 : effect.kind === 'arm-deadlines' ? 1 : 2;
+}

@@ -1,0 +1,166 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource, In } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { EventPublisher } from '#messaging';
+import { APP_CONFIG } from '#platform';
+import { SweptQueue } from '../common/swept-queue.js';
+import type { WorkflowConfig } from '../config.js';
+import { MemberPreference } from './member-preference.entity.js';
+import { Notification } from './notification.entity.js';
+import {
+  NOTIFICATION_QUEUE,
+  SEND_ATTEMPTS,
+  SEND_JOB,
+  type SendJobData,
+} from './notification-jobs.js';
+import { EmailSender, sendWebhook } from './senders.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+/**
+ * Sends planned notifications through a BullMQ queue, one job per notification (its id the
+ * job's), retried with backoff and recorded: `sent`, or `failed` after the last attempt, each
+ * announced. A committed transaction's new notifications are queued at once; a sweep queues any
+ * still pending (after a crash, or a Redis that lost its jobs). A job for a notification no
+ * longer pending does nothing, so a notification goes out once.
+ */
+@Injectable()
+export class NotificationDelivery extends SweptQueue<SendJobData> {
+  private readonly email: EmailSender;
+
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(APP_CONFIG) config: WorkflowConfig,
+  ) {
+    super(dataSource, config, new Logger(NotificationDelivery.name), {
+      name: NOTIFICATION_QUEUE,
+      channel: 'notifications',
+      enabled: config.NOTIFICATIONS_ENABLED,
+    });
+    this.email = new EmailSender(config.SMTP_URL, config.MAIL_FROM);
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
+    this.email.close();
+  }
+
+  protected committed(ids: string[]): Promise<void> {
+    return this.enqueue(ids);
+  }
+
+  /** Queues what is still pending: after a crash, or a Redis that lost its jobs. */
+  protected async sweepOnce(): Promise<void> {
+    const pending = await this.dataSource.manager.find(Notification, {
+      select: { id: true },
+      where: { status: 'pending' },
+      take: 5000,
+    });
+    await this.enqueue(pending.map((row) => row.id));
+  }
+
+  private async enqueue(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
+    await this.queue!.addBulk(
+      ids.map((notificationId) => ({
+        name: SEND_JOB,
+        data: { notificationId },
+        opts: {
+          jobId: notificationId,
+          attempts: SEND_ATTEMPTS,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: 1000,
+          removeOnFail: 5000,
+        },
+      })),
+    );
+  }
+
+  protected async process(job: Job<SendJobData>): Promise<string> {
+    if (job.name !== SEND_JOB) {
+      throw new Error(`No handler for job ${job.name} on ${NOTIFICATION_QUEUE}`);
+    }
+    const notification = await this.dataSource.manager.findOneBy(Notification, {
+      id: job.data.notificationId,
+    });
+    if (!notification || notification.status !== 'pending') {
+      return 'not pending';
+    }
+    try {
+      await this.deliver(notification);
+    } catch (error) {
+      const message = (error as Error).message;
+      const final = job.attemptsMade + 1 >= SEND_ATTEMPTS;
+      await this.record(notification, final ? 'failed' : 'pending', message);
+      throw error;
+    }
+    await this.record(notification, 'sent', null);
+    return 'sent';
+  }
+
+  private async deliver(notification: Notification): Promise<void> {
+    switch (notification.channel) {
+      case 'email':
+        await this.email.send(notification);
+        return;
+      case 'webhook': {
+        const preference = await this.dataSource.manager.findOneBy(MemberPreference, {
+          memberId: notification.memberId,
+        });
+        if (!preference?.webhookSecret) {
+          throw new Error('The member has no webhook secret');
+        }
+        await sendWebhook(notification, preference.webhookSecret);
+        return;
+      }
+      case 'inbox':
+        return;
+    }
+  }
+
+  /** The outcome of an attempt, and the event for a final one, in one transaction. */
+  private async record(
+    notification: Notification,
+    status: 'sent' | 'pending' | 'failed',
+    error: string | null,
+  ) {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        Notification,
+        { id: notification.id, status: In(['pending']) },
+        {
+          status,
+          attempts: notification.attempts + 1,
+          lastError: error,
+          ...(status === 'sent' ? { sentAt: new Date() } : {}),
+        },
+      );
+      const ref = {
+        notificationId: notification.id,
+        caseId: notification.caseId,
+        memberId: notification.memberId,
+        channel: notification.channel,
+        dedupKey: notification.dedupKey,
+      };
+      if (status === 'sent') {
+        await this.events.publish(
+          manager,
+          'workflow.notification-sent.v1',
+          { ...ref, sentAt: new Date().toISOString() },
+          { subject: notification.memberId },
+        );
+      } else if (status === 'failed') {
+        await this.events.publish(
+          manager,
+          'workflow.notification-failed.v1',
+          { ...ref, attempts: notification.attempts + 1, error: error ?? 'unknown' },
+          { subject: notification.memberId },
+        );
+      }
+    });
+  }
+}

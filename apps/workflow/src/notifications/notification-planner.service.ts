@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PlatformEventMap } from '#contracts';
+import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
+import { EventPublisher } from '#messaging';
+import { APP_CONFIG, Clock } from '#platform';
+import { afterCommit } from '../common/after-commit.js';
+import type { NotifyAudience } from '../cases/case-lifecycle.js';
+import type { EscalationCase } from '../cases/escalation-case.entity.js';
+import type { WorkflowConfig } from '../config.js';
+import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
+import { Notification } from './notification.entity.js';
+
+type Publisher = EventPublisher<PlatformEventMap>;
+
+/** Who hears of a case, by audience: a body's chair and clinical lead, or more. */
+const ROLES_OF: Record<NotifyAudience, readonly Seat['role'][] | 'all'> = {
+  'holding-body': ['chair', 'clinical-lead'],
+  'parent-body': ['chair', 'clinical-lead'],
+  'board-chair-and-secretariat': ['chair', 'secretariat'],
+  members: 'all',
+};
+
+export interface PlannedNotice {
+  escalation: EscalationCase;
+  audience: NotifyAudience;
+  /** The body the audience belongs to. */
+  bodyId: string;
+  reason: string;
+  /** The history entry that caused it: part of the dedup key. */
+  sequence: number;
+  urgent: boolean;
+}
+
+/**
+ * Plans a transition's notifications in its transaction: one row per recipient and channel,
+ * by the member's preferences, never twice for the same cause (a unique dedup key). Inbox
+ * messages are delivered by being written; the rest are sent once the transaction commits.
+ */
+@Injectable()
+export class NotificationPlanner {
+  constructor(
+    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async plan(manager: EntityManager, notice: PlannedNotice): Promise<number> {
+    const { escalation } = notice;
+    const [body, recipients] = await Promise.all([
+      manager.findOneBy(BodyView, { id: notice.bodyId }),
+      this.recipients(manager, notice.audience, notice.bodyId),
+    ]);
+    const subject =
+      `[${notice.urgent ? 'Action needed' : 'For information'}] ${escalation.title}`.slice(0, 300);
+    const text = [
+      `${notice.reason}.`,
+      '',
+      `Case: ${escalation.title}`,
+      `Held by: ${body?.name ?? notice.bodyId} (${escalation.level}), status ${escalation.status}, severity ${escalation.severity}`,
+      `Details and history: ${this.config.PUBLIC_URL}/cases/${escalation.id}`,
+      '',
+      'You receive this as the chair, clinical lead or member of the body concerned.',
+    ].join('\n');
+    let planned = 0;
+    for (const member of recipients) {
+      const preference = await manager.findOneBy(MemberPreference, { memberId: member.id });
+      for (const channel of preference?.channels ?? DEFAULT_CHANNELS) {
+        const address =
+          channel === 'email'
+            ? member.email
+            : channel === 'webhook'
+              ? (preference?.webhookUrl ?? null)
+              : null;
+        if (channel === 'webhook' && !address) {
+          continue;
+        }
+        const held = !notice.urgent && channel === 'email' && preference?.digest === true;
+        const inbox = channel === 'inbox';
+        const id = randomUUID();
+        const dedupKey = `${escalation.id}:${notice.sequence}:${notice.audience}:${member.id}:${channel}`;
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Notification)
+          .values({
+            id,
+            dedupKey,
+            caseId: escalation.id,
+            memberId: member.id,
+            channel,
+            address,
+            subject,
+            body: text,
+            urgent: notice.urgent,
+            status: inbox ? 'sent' : held ? 'held-for-digest' : 'pending',
+            sentAt: inbox ? new Date() : null,
+          })
+          .orIgnore()
+          .returning(['id'])
+          .execute();
+        if ((inserted.raw as unknown[]).length === 0) {
+          continue;
+        }
+        planned += 1;
+        if (inbox) {
+          await this.events.publish(
+            manager,
+            'workflow.notification-sent.v1',
+            {
+              notificationId: id,
+              caseId: escalation.id,
+              memberId: member.id,
+              channel,
+              dedupKey,
+              sentAt: new Date().toISOString(),
+            },
+            { subject: member.id },
+          );
+        } else if (!held) {
+          afterCommit(manager, 'notifications', id);
+        }
+      }
+    }
+    return planned;
+  }
+
+  /** The audience's members seated on the body today, each once. */
+  private async recipients(
+    manager: EntityManager,
+    audience: NotifyAudience,
+    bodyId: string,
+  ): Promise<MemberView[]> {
+    const roles = ROLES_OF[audience];
+    const query = manager
+      .createQueryBuilder(MemberView, 'm')
+      .innerJoin(Seat, 's', 's.member_id = m.id')
+      .where('s.body_id = :bodyId', { bodyId })
+      .andWhere(seatHeldOnSql('s'), { on: this.clock.today() })
+      .distinct(true)
+      .orderBy('m.id');
+    if (roles !== 'all') {
+      query.andWhere('s.role IN (:...roles)', { roles });
+    }
+    return query.getMany();
+  }
+}

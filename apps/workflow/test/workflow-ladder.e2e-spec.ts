@@ -1,0 +1,392 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import {
+  platformEvents,
+  type EventTypeOf,
+  type PayloadOf,
+  type PlatformEventMap,
+} from '#contracts';
+import {
+  deleteRedisKeys,
+  isolatedTopicPrefix,
+  MembershipProcess,
+  serviceTestEnv,
+  SmtpSink,
+  testKafka,
+  testToken,
+  uniqueName,
+  waitFor,
+} from '#testing';
+import { createWorkflowApp } from '../src/bootstrap.js';
+
+const SECRET = 'workflow-ladder-test-secret-0123456789ab';
+const PEOPLE = ['lungChair', 'lungLead', 'cagChair', 'cagLead', 'boardChair', 'boardLead'] as const;
+type Person = (typeof PEOPLE)[number];
+
+interface CaseBody {
+  id: string;
+  bodyId: string;
+  level: string;
+  status: string;
+}
+
+/**
+ * The whole ladder from events on the real topics, as the issue asks: a breach opens a case at
+ * the lung group, its acknowledge deadline passes and the case moves to the CAG, the CAG
+ * decides to escalate, the Board decides it is resolved. E-mails arrive at a real SMTP server.
+ */
+describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SMTP)', () => {
+  const run = uniqueName('wld');
+  const queuePrefix = `q_${run}`;
+  const kafka = testKafka();
+  let membership: MembershipProcess;
+  let app: INestApplication;
+  let smtp: SmtpSink;
+  let producer: Producer;
+  let registry: ReturnType<typeof platformEvents.withTopicPrefix>;
+  const emails = {} as Record<Person, string>;
+  let allianceId: string;
+  let bodies: { group: string; cag: string; board: string };
+  let lungMembers: { lungChair: string; lungLead: string };
+
+  const admin = testToken(SECRET, ['admin']);
+  const api = () => request(app.getHttpServer());
+  const caseOf = async (id: string) =>
+    (await api().get(`/cases/${id}`).set('authorization', admin).expect(200)).body as CaseBody;
+  async function send<T extends EventTypeOf<PlatformEventMap>>(
+    type: T,
+    data: PayloadOf<PlatformEventMap, T>,
+    key: string,
+  ) {
+    const event = registry.build(type, data, { subject: key, correlationId: run });
+    await producer.send({
+      topic: registry.topicOf(type),
+      acks: -1,
+      messages: [{ key, value: JSON.stringify(event) }],
+    });
+  }
+  const mailCount = () =>
+    Object.fromEntries(PEOPLE.map((person) => [person, smtp.to(emails[person]).length]));
+  const waitForMail = (expected: Record<Person, number>, what: string) =>
+    waitFor(what, () => JSON.stringify(mailCount()) === JSON.stringify(expected) && true);
+
+  beforeAll(async () => {
+    const prefix = await isolatedTopicPrefix(kafka, run);
+    registry = platformEvents.withTopicPrefix(prefix);
+    smtp = await SmtpSink.start();
+    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    app = await createWorkflowApp({
+      ...serviceTestEnv('workflow', { schema: `${run}_workflow`, prefix, secret: SECRET }),
+      QUEUE_PREFIX: queuePrefix,
+      TIMER_SWEEP_SECONDS: '0.5',
+      SMTP_URL: smtp.url,
+    });
+    await app.startAllMicroservices();
+    await app.init();
+    producer = kafka.producer({ idempotent: true });
+    await producer.connect();
+
+    const ladder = await membership.ladder('WLD', {
+      lungChair: { name: 'Dr Lung Chair', profession: 'doctor', role: 'chair' },
+      lungLead: { name: 'Dr Lung Lead', profession: 'doctor', role: 'clinical-lead' },
+    });
+    allianceId = ladder.allianceId;
+    lungMembers = ladder.members;
+    bodies = { group: ladder.groupId, cag: ladder.cagId, board: ladder.boardId };
+    for (const [person, bodyId, role] of [
+      ['cagChair', ladder.cagId, 'chair'],
+      ['cagLead', ladder.cagId, 'clinical-lead'],
+      ['boardChair', ladder.boardId, 'chair'],
+      ['boardLead', ladder.boardId, 'clinical-lead'],
+    ] as const) {
+      const memberId = await membership.create('/members', {
+        name: `Dr ${person}`,
+        email: `${person.toLowerCase()}.${run}@example.org`,
+        profession: 'doctor',
+      });
+      await membership.create('/appointments', { memberId, bodyId, role, termStart: '2025-04-01' });
+    }
+    await waitFor('the read model to seat every chair and lead', async () => {
+      const rows = await app
+        .get(DataSource)
+        .query<{ id: string; email: string; body_id: string; role: string }[]>(
+          `SELECT m.id, m.email, s.body_id, s.role FROM "${run}_workflow".member_view m
+           JOIN "${run}_workflow".seat s ON s.member_id = m.id`,
+        );
+      return rows.length === 6;
+    });
+    emails.lungChair = `lungchair.${run}_membership@example.org`;
+    emails.lungLead = `lunglead.${run}_membership@example.org`;
+    for (const person of ['cagChair', 'cagLead', 'boardChair', 'boardLead'] as const) {
+      emails[person] = `${person.toLowerCase()}.${run}@example.org`;
+    }
+    // Seconds for the rehearsal: the group has 3 s to acknowledge; nothing else runs out.
+    const current = (await api().get('/policy/1').set('authorization', admin).expect(200))
+      .body as object;
+    const long = { acknowledgeDays: 200, tableDays: 220, resolveDays: 240 };
+    await api()
+      .post('/policy')
+      .set('authorization', admin)
+      .send({
+        ...current,
+        deadlineUnit: 'second',
+        reminders: [],
+        levels: { group: { ...long, acknowledgeDays: 3 }, cag: long, board: long },
+      })
+      .expect(201);
+  }, 120_000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_workflow" CASCADE`);
+    await app?.close();
+    await membership?.stop();
+    await smtp?.close();
+    await deleteRedisKeys(queuePrefix);
+  });
+
+  it('opens at the lung group, times out to the CAG, is escalated to the Board and resolved there', async () => {
+    const gap = 0.08;
+    await send(
+      'performance.standard-breached.v1',
+      {
+        allianceId,
+        allianceCode: 'WLD',
+        tumourSite: 'lung',
+        bodyId: bodies.group,
+        standard: 'fds-28',
+        period: '2026-03',
+        value: 0.72,
+        target: 0.8,
+        gap,
+        monthsToBreach: 2,
+        months: [
+          { period: '2026-02', total: 150, within: 105, breaches: 45, value: 0.7, target: 0.8 },
+          { period: '2026-03', total: 150, within: 108, breaches: 42, value: 0.72, target: 0.8 },
+        ],
+      },
+      `${allianceId}:lung:fds-28`,
+    );
+    const none = {
+      lungChair: 0,
+      lungLead: 0,
+      cagChair: 0,
+      cagLead: 0,
+      boardChair: 0,
+      boardLead: 0,
+    };
+    // 1. Opened at the lung group: its chair and lead are told.
+    await waitForMail({ ...none, lungChair: 1, lungLead: 1 }, 'the lung chair and lead to be told');
+    const [opened] = smtp.to(emails.lungChair);
+    expect(opened?.subject).toMatch(/^\[Action needed\] .*lung/i);
+    const caseId = /\/cases\/([0-9a-f-]{36})/.exec(opened?.text ?? '')?.[1];
+    expect(caseId).toBeDefined();
+
+    // 2. Nobody acknowledged within 3 s: the case moves to the CAG; both bodies are told.
+    await waitForMail(
+      { ...none, lungChair: 2, lungLead: 2, cagChair: 1, cagLead: 1 },
+      'the timer to move the case to the CAG and tell both bodies',
+    );
+    expect(await caseOf(caseId!)).toMatchObject({
+      bodyId: bodies.cag,
+      level: 'cag',
+      status: 'opened',
+    });
+
+    const meetingAt = async (bodyId: string) => {
+      const meetingId = randomUUID();
+      const agendaItemId = randomUUID();
+      await send(
+        'meetings.agenda-item-added.v1',
+        {
+          meetingId,
+          bodyId,
+          agendaItemId,
+          type: 'escalation',
+          title: 'Lung FDS',
+          externalReference: caseId!,
+          requestId: null,
+        },
+        bodyId,
+      );
+      return { meetingId, agendaItemId };
+    };
+    const decide = async (
+      bodyId: string,
+      item: { meetingId: string; agendaItemId: string },
+      outcome: 'escalated' | 'resolved',
+    ) =>
+      send(
+        'meetings.decision-recorded.v1',
+        {
+          ...item,
+          bodyId,
+          decisionId: randomUUID(),
+          externalReference: caseId!,
+          outcome,
+          rationale: `Decided: ${outcome}`,
+          votes: { for: 5, against: 0, abstained: 1 },
+        },
+        bodyId,
+      );
+
+    // 3. Tabled at the CAG (its members are told), then the CAG escalates it to the Board.
+    const cagItem = await meetingAt(bodies.cag);
+    await waitForMail(
+      { ...none, lungChair: 2, lungLead: 2, cagChair: 2, cagLead: 2 },
+      'the CAG to be told it is tabled',
+    );
+    await decide(bodies.cag, cagItem, 'escalated');
+    await waitForMail(
+      { lungChair: 2, lungLead: 2, cagChair: 3, cagLead: 3, boardChair: 1, boardLead: 1 },
+      'the CAG and the Board to be told of the escalation',
+    );
+    expect(await caseOf(caseId!)).toMatchObject({ bodyId: bodies.board, level: 'board' });
+
+    // 4. Tabled at the Board, which resolves it: the case closes.
+    const boardItem = await meetingAt(bodies.board);
+    await waitForMail(
+      { lungChair: 2, lungLead: 2, cagChair: 3, cagLead: 3, boardChair: 2, boardLead: 2 },
+      'the Board to be told it is tabled',
+    );
+    await decide(bodies.board, boardItem, 'resolved');
+    await waitForMail(
+      { lungChair: 2, lungLead: 2, cagChair: 3, cagLead: 3, boardChair: 3, boardLead: 3 },
+      'the Board to be told it is resolved',
+    );
+    await waitFor('the case to close', async () => (await caseOf(caseId!)).status === 'closed');
+
+    const cases = await app
+      .get(DataSource)
+      .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${run}_workflow".escalation_case`);
+    expect(cases).toEqual([{ n: 1 }]);
+    // One e-mail per step each: no message went twice.
+    const ids = smtp.messages.map((mail) => mail.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const verified = await api()
+      .get(`/cases/${caseId!}/history/verify`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(verified.body).toMatchObject({ valid: true });
+    const history = (await api().get(`/cases/${caseId!}`).set('authorization', admin).expect(200))
+      .body as {
+      history: { transition: string; cause: { kind: string } }[];
+    };
+    expect(history.history.map((entry) => `${entry.transition}/${entry.cause.kind}`)).toEqual([
+      'opened/event',
+      'escalated/timer',
+      'tabled/event',
+      'escalated/event',
+      'tabled/event',
+      'resolved/event',
+      'closed/event',
+    ]);
+  });
+
+  it('follows each member’s preferences: a signed webhook, the inbox, and a daily digest for what can wait', async () => {
+    const received: { body: string; signature: string | undefined }[] = [];
+    const hooks = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({
+          body,
+          signature: req.headers['x-cancer-network-signature'] as string | undefined,
+        });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    const secret = 'a-webhook-secret-of-enough-length';
+    const chairToken = testToken(SECRET, ['clinician'], lungMembers.lungChair);
+    const leadToken = testToken(SECRET, ['clinician'], lungMembers.lungLead);
+    try {
+      await api()
+        .put(`/members/${lungMembers.lungChair}/preferences`)
+        .set('authorization', chairToken)
+        .send({
+          channels: ['webhook', 'inbox'],
+          digest: false,
+          webhookUrl: `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/hook`,
+          webhookSecret: secret,
+        })
+        .expect(200);
+      await api()
+        .put(`/members/${lungMembers.lungLead}/preferences`)
+        .set('authorization', chairToken)
+        .send({ channels: ['email'], digest: true })
+        .expect(403);
+      await api()
+        .put(`/members/${lungMembers.lungLead}/preferences`)
+        .set('authorization', leadToken)
+        .send({ channels: ['email', 'inbox'], digest: true })
+        .expect(200);
+      const before = smtp.to(emails.lungLead).length;
+
+      // Opening is urgent: the webhook at once, and the lead's e-mail despite the digest.
+      const raised = await api()
+        .post('/cases')
+        .set('authorization', chairToken)
+        .send({
+          bodyId: bodies.group,
+          title: 'Pathology turnaround over 10 days',
+          reason: 'Audit of March shows a median of 12 days',
+        })
+        .expect(201);
+      const caseId = (raised.body as { id: string }).id;
+      await waitFor('the webhook to be called', () => received.length === 1);
+      const hook = received[0]!;
+      expect(hook.signature).toBe(
+        `sha256=${createHmac('sha256', secret).update(hook.body).digest('hex')}`,
+      );
+      expect(JSON.parse(hook.body)).toMatchObject({
+        caseId,
+        memberId: lungMembers.lungChair,
+        urgent: true,
+      });
+      await waitFor(
+        'the lead’s urgent e-mail',
+        () => smtp.to(emails.lungLead).length === before + 1,
+      );
+      expect(smtp.to(emails.lungChair)).toHaveLength(2); // only the ladder test's: no e-mail channel now
+
+      // Tabling is not urgent: the lead's e-mail waits for the digest; the webhook does not.
+      await send(
+        'meetings.agenda-item-added.v1',
+        {
+          meetingId: randomUUID(),
+          bodyId: bodies.group,
+          agendaItemId: randomUUID(),
+          type: 'escalation',
+          title: 'Pathology',
+          externalReference: caseId,
+          requestId: null,
+        },
+        bodies.group,
+      );
+      await waitFor('the webhook to hear of the tabling', () => received.length === 2);
+      const inbox = await api().get('/inbox').set('authorization', leadToken).expect(200);
+      expect((inbox.body as { unread: number }).unread).toBeGreaterThanOrEqual(2);
+      expect(smtp.to(emails.lungLead)).toHaveLength(before + 1);
+      const digest = await api().post('/admin/digest').set('authorization', admin).expect(200);
+      expect(digest.body).toMatchObject({ notifications: 1 });
+      await waitFor('the digest e-mail', () => smtp.to(emails.lungLead).length === before + 2);
+      expect(smtp.to(emails.lungLead).at(-1)?.subject).toBe('Escalations digest: 1 update');
+
+      const items = (inbox.body as { items: { id: string }[] }).items;
+      await api().post(`/inbox/${items[0]!.id}/read`).set('authorization', leadToken).expect(200);
+      await api().post(`/inbox/${items[0]!.id}/read`).set('authorization', chairToken).expect(404);
+      const after = await api().get('/inbox').set('authorization', leadToken).expect(200);
+      expect((after.body as { unread: number }).unread).toBe(
+        (inbox.body as { unread: number }).unread - 1,
+      );
+    } finally {
+      await new Promise((resolve) => hooks.close(resolve));
+    }
+  });
+});
