@@ -11,6 +11,9 @@ import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
 import { workflowConfigSchema } from './config.js';
 import { workflowConstraintMessages, workflowEntities, workflowMigrations } from './database.js';
+import { DailyTriggers } from './governance/daily-triggers.js';
+import { GovernanceController } from './governance/governance.controller.js';
+import { GovernanceReadModelConsumer } from './governance/governance-read-model.consumer.js';
 import { CaseHistoryService } from './history/case-history.service.js';
 import { DailyDigest } from './notifications/daily-digest.js';
 import { InboxController } from './notifications/inbox.controller.js';
@@ -41,6 +44,8 @@ export class WorkflowModule {
         MembershipReadModelConsumer,
         CaseTriggersConsumer,
         CaseMeetingsConsumer,
+        GovernanceReadModelConsumer,
+        GovernanceController,
       ],
       providers: [
         Clock,
@@ -54,6 +59,7 @@ export class WorkflowModule {
         NotificationPlanner,
         NotificationDelivery,
         DailyDigest,
+        DailyTriggers,
       ],
     };
   }

@@ -4,11 +4,15 @@ import type { ConstraintMessages } from '#platform';
 import { BankHolidayRow } from './calendar/bank-holiday.entity.js';
 import { CaseDeadline } from './cases/case-deadline.entity.js';
 import { EscalationCase } from './cases/escalation-case.entity.js';
+import { ActionView } from './governance/action-view.entity.js';
+import { MeetingView } from './governance/meeting-view.entity.js';
+import { RoleVacancy } from './governance/role-vacancy.entity.js';
 import { CaseHistory } from './history/case-history.entity.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
 import { Notifications1795250898084 } from './migrations/1795250898084-notifications.js';
+import { GovernanceReadModel1795251668108 } from './migrations/1795251668108-governance-read-model.js';
 import { MemberPreference } from './notifications/member-preference.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 import { PolicyVersion } from './policy/policy-version.entity.js';
@@ -24,6 +28,9 @@ export const workflowEntities = [
   CaseDeadline,
   Notification,
   MemberPreference,
+  MeetingView,
+  ActionView,
+  RoleVacancy,
 ];
 
 export const workflowMigrations = [
@@ -32,6 +39,7 @@ export const workflowMigrations = [
   WorkflowReferenceData1795249955645,
   DeadlineArming1795250487719,
   Notifications1795250898084,
+  GovernanceReadModel1795251668108,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

@@ -27,6 +27,7 @@ import { createWorkflowApp } from '../src/bootstrap.js';
 const SECRET = 'workflow-test-secret-0123456789abcdef';
 
 interface CaseBody {
+  nextMeeting: { title: string; startsAt: string } | null;
   id: string;
   bodyId: string;
   level: string;
@@ -174,8 +175,29 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       policyVersion: 1,
       cause: { kind: 'event', ref: first.id },
     });
+    const startsAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const scheduled = await send(
+      'meetings.meeting-scheduled.v1',
+      {
+        meetingId: randomUUID(),
+        bodyId: ladder.groupId,
+        kind: 'quarterly-network-meeting',
+        title: 'Lung network group, quarterly',
+        startsAt,
+        endsAt: startsAt,
+        location: null,
+        onlineUrl: null,
+      },
+      ladder.groupId,
+    );
+    await handled(scheduled.id);
     let escalation = await caseOf(caseId);
-    expect(escalation).toMatchObject({ bodyId: ladder.groupId, level: 'group', status: 'opened' });
+    expect(escalation).toMatchObject({
+      bodyId: ladder.groupId,
+      level: 'group',
+      status: 'opened',
+      nextMeeting: { title: 'Lung network group, quarterly', startsAt },
+    });
     // Acknowledge, table and resolve, each with reminders at half and four fifths.
     expect(escalation.deadlines.map((d) => d.kind).sort()).toEqual([
       'acknowledge',
@@ -369,5 +391,56 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .send({ ...current, maxDeferrals: 3 })
       .expect(201);
     expect(next.body).toMatchObject({ version: 2, policy: { version: 2, maxDeferrals: 3 } });
+  });
+
+  it('escalates a chair left empty too long and an action long overdue, once each, from the daily check', async () => {
+    const daysAgo = (days: number) =>
+      new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const vacated = await send(
+      'membership.role-vacated.v1',
+      {
+        bodyId: ladder.cagId,
+        role: 'chair',
+        vacantSince: daysAgo(200),
+        previousAppointmentId: null,
+        previousMemberId: null,
+      },
+      ladder.cagId,
+    );
+    const assigned = await send(
+      'meetings.action-assigned.v1',
+      {
+        meetingId: randomUUID(),
+        bodyId: ladder.groupId,
+        actionId: randomUUID(),
+        agendaItemId: null,
+        description: 'Write to the trust about EBUS capacity',
+        ownerMemberId: ladder.members.member,
+        dueOn: daysAgo(60),
+      },
+      ladder.groupId,
+    );
+    await handled(vacated.id);
+    await handled(assigned.id);
+    const first = await api().post('/admin/daily-triggers').set('authorization', admin).expect(200);
+    expect(first.body).toEqual({ roleVacancies: 1, overdueActions: 1 });
+    const again = await api().post('/admin/daily-triggers').set('authorization', admin).expect(200);
+    expect(again.body).toEqual({ roleVacancies: 0, overdueActions: 0 });
+    const atCag = await api()
+      .get('/cases')
+      .query({ bodyId: ladder.cagId, status: 'opened' })
+      .set('authorization', admin)
+      .expect(200);
+    expect((atCag.body as { items: { kind: string; severity: string }[] }).items).toEqual([
+      expect.objectContaining({ kind: 'role-vacant', severity: 'high' }),
+    ]);
+    const atGroup = await api()
+      .get('/cases')
+      .query({ bodyId: ladder.groupId })
+      .set('authorization', admin)
+      .expect(200);
+    expect((atGroup.body as { items: { kind: string }[] }).items.map((c) => c.kind)).toContain(
+      'action-overdue',
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
 import { Seat, seatHeldOnSql } from '#membership-view';
 import { Clock, notFound, type Page, type Principal } from '#platform';
+import { MeetingView } from '../governance/meeting-view.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
 import type { CaseQuery } from './dto.js';
@@ -52,14 +53,19 @@ export class CaseQueriesService {
       // Not found either way: a clinician learns nothing of cases outside their bodies.
       throw notFound('Case', id);
     }
-    const [history, deadlines] = await Promise.all([
+    const [history, deadlines, nextMeeting] = await Promise.all([
       this.history.entries(id),
       this.dataSource.manager.find(CaseDeadline, {
         where: { caseId: id },
         order: { dueAt: 'ASC' },
       }),
+      // The holding body's next meeting, where the case is to be tabled.
+      this.dataSource.manager.findOne(MeetingView, {
+        where: { bodyId: escalation.bodyId, cancelled: false, startsAt: MoreThan(new Date()) },
+        order: { startsAt: 'ASC' },
+      }),
     ]);
-    return { ...escalation, history, deadlines };
+    return { ...escalation, history, deadlines, nextMeeting };
   }
 
   /** The bodies a clinician sits on today; undefined for those who see everything. */
