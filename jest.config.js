@@ -30,7 +30,10 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs}/**/test/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs}/**/test/**/*.e2e-spec.ts',
+        '<rootDir>/test/**/*.e2e-spec.ts',
+      ],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
     },
   ],

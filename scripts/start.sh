@@ -29,6 +29,12 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# The mail sink the workflow's e-mail goes to, unless something already listens on 1025.
+if ! (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null; then
+  setsid bash -c 'exec "$@" 2>&1 | sed -u "s/^/[mail] /"' mail "${RUN_TS[@]}" scripts/mail-sink.ts &
+  pids+=($!)
+fi
+
 for entry in "${SERVICES[@]}"; do
   service=${entry%%:*}
   port=${entry##*:}
@@ -55,10 +61,13 @@ cat <<INFO
 
 The platform is running. Ctrl-C stops it.
 $(for entry in "${SERVICES[@]}"; do printf '  %-12s http://127.0.0.1:%s/docs\n' "${entry%%:*}" "${entry##*:}"; done)
+  e-mail sent   http://127.0.0.1:8025 (SMTP on 127.0.0.1:1025)
+  inbox         GET http://127.0.0.1:3005/inbox (with a member's token)
 
 A development token (admin, clinician; one hour):
   $token
 Try: curl -H "authorization: Bearer \$TOKEN" http://127.0.0.1:3001/bodies
+The demo escalation, in another terminal: npm run demo
 
 INFO
 wait

@@ -88,3 +88,24 @@ export async function startServiceProcess(
     },
   };
 }
+
+/**
+ * Runs a TypeScript entry point of the repository as its own process to the end (a one-off
+ * command such as the membership seed), as `npm run` would; rejects with its output when it
+ * exits other than 0.
+ */
+export async function runScriptProcess(path: string, env: Record<string, string>): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', '@swc-node/register/esm-register', path],
+    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) {
+    throw new Error(`${path} exited with code ${code}:\n${output.slice(-3000)}`);
+  }
+  return output;
+}

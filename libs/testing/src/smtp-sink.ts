@@ -22,7 +22,7 @@ export class SmtpSink {
     readonly messages: ReceivedMail[],
   ) {}
 
-  static async start(): Promise<SmtpSink> {
+  static async start(options: { port?: number; host?: string } = {}): Promise<SmtpSink> {
     const messages: ReceivedMail[] = [];
     const server = new SMTPServer({
       authOptional: true,
@@ -48,7 +48,10 @@ export class SmtpSink {
           .catch((error: Error) => callback(error));
       },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
+    });
     return new SmtpSink(server, messages);
   }
 

@@ -1,0 +1,52 @@
+// The demo escalation against the running platform (`npm start` first): imports CWT data in
+// which the East of England's lung FDS misses its target three months running, then walks the
+// case up the ladder through the meetings API, showing the e-mails that arrive.
+//   npm run demo
+import { mintToken, withDevelopmentSecret } from '#platform';
+import { runEscalationScenario } from './escalation-scenario.js';
+
+const env = withDevelopmentSecret(process.env);
+const token = mintToken({
+  secret: env['AUTH_JWT_SECRET']!,
+  issuer: env['AUTH_JWT_ISSUER'] || 'cancer-network',
+  audience: env['AUTH_JWT_AUDIENCE'] || 'cancer-network',
+  sub: 'demo-admin',
+  roles: ['admin'],
+  ttlSeconds: 3600,
+});
+const host = (port: number) => `http://127.0.0.1:${port}`;
+const mailUrl = process.env['MAIL_SINK_URL'] ?? host(8025);
+
+interface Mail {
+  to: string[];
+  subject: string;
+}
+const mailbox = async (): Promise<Mail[]> => {
+  const response = await fetch(`${mailUrl}/messages`).catch(() => undefined);
+  return response?.ok ? ((await response.json()) as Mail[]) : [];
+};
+const before = (await mailbox()).length;
+
+const result = await runEscalationScenario({
+  urls: {
+    membership: host(3001),
+    meetings: host(3002),
+    performance: host(3004),
+    workflow: host(3005),
+  },
+  token,
+  log: (line) => console.log(`[demo] ${line}`),
+});
+
+// The e-mails land a moment after the last step.
+await new Promise((resolve) => setTimeout(resolve, 2000));
+const mails = (await mailbox()).slice(0, Math.max(0, (await mailbox()).length - before));
+console.log(`\n[demo] ${mails.length} e-mail(s) sent to the clinicians (${mailUrl}):`);
+for (const mail of [...mails].reverse()) {
+  console.log(`  to ${mail.to.join(', ')}: ${mail.subject}`);
+}
+console.log(
+  `\n[demo] The case and its history: ${host(3005)}/cases/${result.caseId} (token below)`,
+);
+console.log(`[demo] Verify its hash chain: ${host(3005)}/cases/${result.caseId}/history/verify`);
+console.log(`\nTOKEN=${token}`);
