@@ -146,7 +146,8 @@ describe('triggers from events', () => {
         bodyId: BODY,
         level: 'body',
         severity: 'high',
-        title: 'combined-62 below target for lung in QE1: 70.0% against 75.0% in 2026-03',
+        title:
+          'Lung: 62-day combined standard below target in QE1, 70.0% against 75.0% (Mar 2026, 2 months running)',
         evidence: expect.objectContaining({ gap: 0.05, period: '2026-03', monthsToBreach: 2 }),
         kind: 'standard-breached',
       });

@@ -230,6 +230,40 @@ export function severityOfGap(gap: number): Severity {
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
+/** How clinicians name the standards, for case titles. */
+const STANDARD_NAMES: Record<Payload<'performance.standard-breached.v1'>['standard'], string> = {
+  'fds-28': '28-day Faster Diagnosis Standard',
+  'combined-31': '31-day combined standard',
+  'combined-62': '62-day combined standard',
+  'scotland-31': '31-day standard',
+  'scotland-62': '62-day standard',
+};
+
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** `2026-03` as `Mar 2026`. */
+const monthName = (period: string): string =>
+  `${MONTH_NAMES[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
+
+/** `lower-gi` as `Lower gi`: a readable site name from the specialty code. */
+const siteName = (site: string): string => {
+  const words = site.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 function standardBreached(
   policy: EscalationPolicy,
   eventId: string,
@@ -246,8 +280,9 @@ function standardBreached(
     level: data.bodyId === null ? 'cag' : 'body',
     severity: severityOfGap(data.gap),
     title:
-      `${data.standard} below target for ${data.tumourSite} in ${data.allianceCode}: ` +
-      `${percent(data.value)} against ${percent(data.target)} in ${data.period}`,
+      `${siteName(data.tumourSite)}: ${STANDARD_NAMES[data.standard]} below target in ` +
+      `${data.allianceCode}, ${percent(data.value)} against ${percent(data.target)} ` +
+      `(${monthName(data.period)}, ${data.months.length} months running)`,
     evidence: { eventId, ...data },
     kind: 'standard-breached',
   };
