@@ -38,9 +38,16 @@ const result = await runEscalationScenario({
   log: (line) => console.log(`[demo] ${line}`),
 });
 
-// The e-mails land a moment after the last step.
-await new Promise((resolve) => setTimeout(resolve, 2000));
-const mails = (await mailbox()).slice(0, Math.max(0, (await mailbox()).length - before));
+// The e-mails land over the seconds after the last step: wait until none has come for 3 s.
+let seen = -1;
+let all = await mailbox();
+for (let quiet = 0, waited = 0; quiet < 3 && waited < 30; waited += 1) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  all = await mailbox();
+  quiet = all.length === seen ? quiet + 1 : 0;
+  seen = all.length;
+}
+const mails = all.slice(0, Math.max(0, all.length - before));
 console.log(`\n[demo] ${mails.length} e-mail(s) sent to the clinicians (${mailUrl}):`);
 for (const mail of [...mails].reverse()) {
   console.log(`  to ${mail.to.join(', ')}: ${mail.subject}`);
