@@ -25,6 +25,8 @@ export const workflowConfigSchema = baseConfigSchema.extend({
     .string()
     .regex(/^smtps?:\/\//)
     .default('smtp://127.0.0.1:1025'),
+  /** The first wait before a failed e-mail or webhook is tried again; it doubles each time, 5 attempts in all. */
+  NOTIFICATION_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   MAIL_FROM: z
     .string()
     .min(3)

@@ -85,6 +85,7 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       QUEUE_PREFIX: queuePrefix,
       TIMER_SWEEP_SECONDS: '0.5',
       SMTP_URL: smtp.url,
+      NOTIFICATION_BACKOFF_MS: '20',
     });
     await app.startAllMicroservices();
     await app.init();
@@ -387,6 +388,64 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       );
     } finally {
       await new Promise((resolve) => hooks.close(resolve));
+    }
+  });
+
+  it('retries a failing webhook with backoff, then records the notification as failed and says so', async () => {
+    let calls = 0;
+    const failing = createServer((_req, res) => {
+      calls += 1;
+      res.writeHead(503).end();
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const chairToken = testToken(SECRET, ['clinician'], lungMembers.lungChair);
+    try {
+      await api()
+        .put(`/members/${lungMembers.lungChair}/preferences`)
+        .set('authorization', chairToken)
+        .send({
+          channels: ['webhook'],
+          digest: false,
+          webhookUrl: `http://127.0.0.1:${(failing.address() as AddressInfo).port}/down`,
+          webhookSecret: 'another-webhook-secret-long-enough',
+        })
+        .expect(200);
+      const raised = await api()
+        .post('/cases')
+        .set('authorization', chairToken)
+        .send({
+          bodyId: bodies.group,
+          title: 'Radiology reporting backlog',
+          reason: 'Over 6 weeks for CT reports',
+        })
+        .expect(201);
+      const caseId = (raised.body as { id: string }).id;
+      const dataSource = app.get(DataSource);
+      const row = await waitFor('the webhook notification to be given up', async () => {
+        const [notification] = await dataSource.query<
+          { status: string; attempts: number; last_error: string; id: string }[]
+        >(
+          `SELECT id, status, attempts, last_error FROM "${run}_workflow".notification
+            WHERE case_id = $1 AND member_id = $2 AND channel = 'webhook'`,
+          [caseId, lungMembers.lungChair],
+        );
+        return notification?.status === 'failed' && notification;
+      });
+      expect(row).toMatchObject({ attempts: 5, last_error: 'The webhook answered 503' });
+      expect(calls).toBe(5);
+      const announced = await dataSource.query<{ envelope: { data: Record<string, unknown> } }[]>(
+        `SELECT envelope FROM "${run}_workflow".outbox_message WHERE event_type = 'workflow.notification-failed.v1'`,
+      );
+      expect(announced.map((m) => m.envelope.data)).toEqual([
+        expect.objectContaining({
+          notificationId: row.id,
+          caseId,
+          channel: 'webhook',
+          attempts: 5,
+        }),
+      ]);
+    } finally {
+      await new Promise((resolve) => failing.close(resolve));
     }
   });
 });

@@ -72,7 +72,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
         opts: {
           jobId: notificationId,
           attempts: SEND_ATTEMPTS,
-          backoff: { type: 'exponential', delay: 2000 },
+          backoff: { type: 'exponential', delay: this.config.NOTIFICATION_BACKOFF_MS },
           removeOnComplete: 1000,
           removeOnFail: 5000,
         },
