@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { platformEvents, type EventEnvelope } from '#contracts';
+import { platformEvents } from '#contracts';
 import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
@@ -47,11 +47,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .expect(200);
   };
   const api = () => request(meetings.getHttpServer());
-  const meetingEvents = (type: string): EventEnvelope[] =>
-    recorder
-      .on(`${prefix}meetings.events`)
-      .map((m) => m.json<EventEnvelope>())
-      .filter((e) => e.type === type);
+  const meetingEvents = (type: string) => recorder.events(`${prefix}meetings.events`, type);
 
   async function requestAgendaItem(fields: {
     requestId: string;

@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope } from '#contracts';
 import {
   isolatedTopicPrefix,
   outboxDelivered,
@@ -65,11 +64,7 @@ describe('performance service with membership as its own process (real Kafka and
       .set('authorization', admin)
       .set('content-type', 'text/csv')
       .send(body);
-  const events = (type: string): EventEnvelope<string, Record<string, unknown>>[] =>
-    recorder
-      .on(`${prefix}performance.events`)
-      .map((m) => m.json<EventEnvelope<string, Record<string, unknown>>>())
-      .filter((e) => e.type === type);
+  const events = (type: string) => recorder.events(`${prefix}performance.events`, type);
   const count = async (table: string) => {
     const [row] = await app
       .get(DataSource)

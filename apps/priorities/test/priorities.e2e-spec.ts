@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { EventEnvelope } from '#contracts';
 import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
@@ -34,11 +33,7 @@ describe('priorities service with membership as its own process (real Kafka and 
   const admin = token(['admin']);
   const chair = () => token(['clinician'], chairId);
   const api = () => request(app.getHttpServer());
-  const events = (type: string): EventEnvelope[] =>
-    recorder
-      .on(`${prefix}priorities.events`)
-      .map((m) => m.json<EventEnvelope>())
-      .filter((e) => e.type === type);
+  const events = (type: string) => recorder.events(`${prefix}priorities.events`, type);
   const settled = () =>
     outboxDelivered({
       dataSource: app.get(DataSource),

@@ -54,11 +54,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     testToken(SECRET, ['clinician'], ladder.members[member]);
   const api = () => request(app.getHttpServer());
   const schema = () => `${run}_workflow`;
-  const events = (type: string): EventEnvelope<string, Record<string, unknown>>[] =>
-    recorder
-      .on(`${prefix}workflow.events`)
-      .map((m) => m.json<EventEnvelope<string, Record<string, unknown>>>())
-      .filter((e) => e.type === type);
+  const events = (type: string) => recorder.events(`${prefix}workflow.events`, type);
   const settled = () =>
     outboxDelivered({
       dataSource: app.get(DataSource),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
-import { platformEvents } from '#contracts';
+import { platformEvents, type EventEnvelope } from '#contracts';
 import { createKafka, ensureTopics, messagingEntities, messagingMigrations } from '#messaging';
 import { createServiceDataSource, runMigrations } from '#platform';
 
@@ -122,6 +122,16 @@ export class TopicRecorder {
 
   on(topic: string): ReceivedMessage[] {
     return this.messages.filter((message) => message.topic === topic);
+  }
+
+  /** The event envelopes on a topic of one type, in the order they arrived. */
+  events<TData = Record<string, unknown>>(
+    topic: string,
+    type: string,
+  ): EventEnvelope<string, TData>[] {
+    return this.on(topic)
+      .map((message) => message.json<EventEnvelope<string, TData>>())
+      .filter((event) => event.type === type);
   }
 
   async waitForCount(topic: string, count: number, timeoutMs?: number): Promise<ReceivedMessage[]> {
