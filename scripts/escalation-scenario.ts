@@ -3,6 +3,8 @@
 // group; each body tables it at a meeting and decides (the group and the CAG escalate, the
 // Board resolves). Used by `npm run demo` and by the cross-process end-to-end test.
 
+import { addMonths } from '#platform';
+
 export interface PlatformUrls {
   membership: string;
   meetings: string;
@@ -41,12 +43,6 @@ interface Page<T> {
 
 /** Lung FDS each month of the demo: on target, then three months below the 80% target. */
 const SHARES = [0.85, 0.7, 0.72, 0.74];
-
-function monthAfter(period: string, months = 1): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + month - 1 + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 export async function runEscalationScenario(options: ScenarioOptions): Promise<ScenarioResult> {
   const { urls, token } = options;
@@ -174,8 +170,8 @@ export async function runEscalationScenario(options: ScenarioOptions): Promise<S
     urls.performance,
     `/performance?by=alliance-tumour-site&allianceId=${alliance.id}&standard=fds-28&tumourSite=lung`,
   );
-  const first = held.length > 0 ? monthAfter(held.at(-1)!.period) : '2026-01';
-  const months = SHARES.map((share, index) => [monthAfter(first, index), share] as const);
+  const first = held.length > 0 ? addMonths(held.at(-1)!.period, 1) : '2026-01';
+  const months = SHARES.map((share, index) => [addMonths(first, index), share] as const);
   const providers = await until('performance to know the alliance’s providers', async () => {
     const list = await call<{ odsCode: string }[]>(
       urls.performance,

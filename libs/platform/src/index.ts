@@ -75,7 +75,14 @@ export { PageQuery, type Page } from './http/page.js';
 export { invalidField, notFound } from './http/field-errors.js';
 
 // time
-export { addDays, Clock, daysBetween, ukDate } from './time/uk-clock.js';
+export {
+  addDays,
+  addMonths,
+  Clock,
+  daysBetween,
+  MONTH_ABBREVIATIONS,
+  ukDate,
+} from './time/uk-clock.js';
 
 // jobs
 export { DailyJob, DailyJobProvider, type DailyJobOptions } from './jobs/daily-job.js';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MONTH_ABBREVIATIONS } from '#platform';
 
 /** One month of a measure for an alliance and tumour site. */
 export interface ChartPoint {
@@ -38,21 +39,6 @@ const COLOUR = {
   belowOutline: '#0b0c0c',
   target: '#0b0c0c',
 } as const;
-
-const MONTHS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
 
 type Attrs = Record<string, string | number>;
 
@@ -101,7 +87,7 @@ function finite(n: number | null | undefined): number | null {
 /** 'Mar 26' for '2026-03'; anything that is not a month is shown as given. */
 function monthLabel(period: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
-  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  const month = match ? MONTH_ABBREVIATIONS[Number(match[2]) - 1] : undefined;
   return match && month ? `${month} ${match[1]!.slice(2)}` : period;
 }
 

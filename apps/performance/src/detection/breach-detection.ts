@@ -1,3 +1,5 @@
+import { addMonths } from '#platform';
+
 /** One month of a standard for an alliance and tumour site, with the target in force then. */
 export interface MonthResult {
   period: string; // YYYY-MM
@@ -17,13 +19,6 @@ export type Announcement<M extends MonthResult = MonthResult> =
       months: M[];
     }
   | { kind: 'recovered'; period: string; value: number; target: number };
-
-/** The period `step` months after `period` (Scotland publishes quarterly: a step of 3). */
-export function nextPeriod(period: string, step = 1): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + step;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 /**
  * What a series should have announced: a breach when the standard is below target for
@@ -46,7 +41,7 @@ export function detectBreaches<M extends MonthResult>(
   let breached = false;
   for (const month of months) {
     const below = month.performance < month.target;
-    const continues = run.length > 0 && nextPeriod(run.at(-1)!.period, stepMonths) === month.period;
+    const continues = run.length > 0 && addMonths(run.at(-1)!.period, stepMonths) === month.period;
     if (!below) {
       run = [];
       if (breached) {

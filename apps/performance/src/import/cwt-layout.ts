@@ -6,6 +6,7 @@
  */
 
 import type { WaitingTimeStandard } from '#contracts';
+import { MONTH_ABBREVIATIONS } from '#platform';
 
 export type CwtLayout = 'provider-extract' | 'monthly-csv';
 export type Basis = 'provider' | 'commissioner';
@@ -84,7 +85,7 @@ const STANDARD_NAMES: Record<string, WaitingTimeStandard> = {
   '62D': 'combined-62',
 };
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+const MONTHS = MONTH_ABBREVIATIONS.map((month) => month.toUpperCase());
 
 /** Folds a header or code as files vary it: upper case, one space for runs of spaces, `_`, `/` and `-`. */
 export function fold(text: string): string {

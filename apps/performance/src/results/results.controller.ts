@@ -1,9 +1,8 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { notFound, Roles } from '#platform';
+import { addMonths, notFound, Roles } from '#platform';
 import { renderPerformanceChart, type ChartPoint } from '../charts/performance-chart.js';
-import { nextPeriod } from '../detection/breach-detection.js';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import { Standard } from '../standards/standard.entity.js';
 import { targetInForce } from '../standards/target-in-force.js';
@@ -58,11 +57,11 @@ export class ResultsController {
       ...(query.to ? { to: query.to } : {}),
     });
     const to = query.to ?? rows.at(-1)?.period ?? new Date().toISOString().slice(0, 7);
-    const from = query.from ?? nextPeriod(to, 1 - CHART_MONTHS);
+    const from = query.from ?? addMonths(to, 1 - CHART_MONTHS);
     const targets = await manager.findBy(Target, { measure: query.standard });
     const byPeriod = new Map(rows.map((row) => [row.period, row]));
     const points: ChartPoint[] = [];
-    for (let period = from; period <= to; period = nextPeriod(period)) {
+    for (let period = from; period <= to; period = addMonths(period, 1)) {
       const target =
         byPeriod.get(period)?.target ??
         targetInForce(targets, {

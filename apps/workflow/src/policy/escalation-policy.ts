@@ -10,6 +10,7 @@ import {
   type RISK_LEVELS,
   type SINGLE_HOLDER_ROLES,
 } from '#contracts';
+import { daysBetween, MONTH_ABBREVIATIONS } from '#platform';
 import type { Level, Severity } from '../cases/case-lifecycle.js';
 
 /**
@@ -239,24 +240,9 @@ const STANDARD_NAMES: Record<Payload<'performance.standard-breached.v1'>['standa
   'scotland-62': '62-day standard',
 };
 
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
 /** `2026-03` as `Mar 2026`. */
 const monthName = (period: string): string =>
-  `${MONTH_NAMES[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
+  `${MONTH_ABBREVIATIONS[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
 
 /** `lower-gi` as `Lower gi`: a readable site name from the specialty code. */
 const siteName = (site: string): string => {
@@ -435,16 +421,6 @@ function actionOverdue(
     evidence,
     kind: 'action-overdue',
   };
-}
-
-// #platform has the same sum, but its barrel brings Nest in and this module stays pure.
-function daysBetween(from: string, to: string): number {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const end = Date.parse(`${to}T00:00:00Z`);
-  if (Number.isNaN(start) || Number.isNaN(end)) {
-    throw new RangeError(`Expected ISO dates (YYYY-MM-DD), got "${from}" and "${to}"`);
-  }
-  return Math.round((end - start) / 86_400_000);
 }
 
 /**
