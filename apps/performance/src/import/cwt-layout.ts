@@ -151,6 +151,11 @@ function readCount(text: string): number | undefined {
   return Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2) ? value : undefined;
 }
 
+/** A row of `ALL ROUTES`, `ALL CANCERS` or `ALL MODALITIES`: a total of other rows, not a detail. */
+export function isAggregate(...names: readonly string[]): boolean {
+  return names.some((name) => /^\s*ALL\b/i.test(name));
+}
+
 /** What is wrong with a row's counts, if anything: they must add up. */
 export function countsProblem(total: number, within: number, breaches: number): string | undefined {
   return Math.abs(within + breaches - total) > 1e-9
@@ -214,7 +219,7 @@ export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | {
   if (text) {
     return { problem: text };
   }
-  const aggregate = [cancerType, route, modality].some((value) => /^ALL\b/i.test(value));
+  const aggregate = isAggregate(cancerType, route, modality);
   return {
     period,
     standard,

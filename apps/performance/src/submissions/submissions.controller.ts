@@ -15,7 +15,7 @@ import {
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentUser, notFound, PageQuery, Roles, type Page, type Principal } from '#platform';
-import { countsProblem } from '../import/cwt-layout.js';
+import { countsProblem, isAggregate } from '../import/cwt-layout.js';
 import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './dto.js';
 import { ImportRun } from './import-run.entity.js';
 import { SubmissionImportService, type ImportReport } from './submission-import.service.js';
@@ -77,7 +77,7 @@ export class SubmissionsController {
     const rows = dto.rows.map((row) => ({
       ...row,
       orgCode: row.orgCode.toUpperCase(),
-      aggregate: [row.cancerType, row.route, row.modality].some((v) => /^ALL\b/i.test(v.trim())),
+      aggregate: isAggregate(row.cancerType, row.route, row.modality),
     }));
     const problems = rows.flatMap((row, index) => {
       const problem = countsProblem(row.total, row.within, row.breaches);
