@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BodyView, holdsSeat } from '#membership-view';
+import { BodyView, mayActForBody } from '#membership-view';
 import { Clock, notFound, type Principal } from '#platform';
 
 /** Admins write for any body; otherwise the owning body's current chair or clinical lead. */
@@ -15,18 +15,12 @@ export class OwnerAccess {
     if (!(await this.dataSource.manager.existsBy(BodyView, { id: bodyId }))) {
       throw notFound('Body', bodyId);
     }
-    if (principal.roles.includes('admin')) {
-      return;
-    }
-    const leads =
-      principal.memberId !== undefined &&
-      (await holdsSeat(this.dataSource.manager, {
-        bodyId,
-        memberId: principal.memberId,
-        on: this.clock.today(),
-        roles: ['chair', 'clinical-lead'],
-      }));
-    if (!leads) {
+    const allowed = await mayActForBody(this.dataSource.manager, principal, {
+      bodyId,
+      on: this.clock.today(),
+      roles: ['chair', 'clinical-lead'],
+    });
+    if (!allowed) {
       throw new ForbiddenException(
         "Only an admin or the body's chair or clinical lead may change this",
       );

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, type EntityManager } from 'typeorm';
 import type { APPOINTMENT_ROLES } from '#contracts';
+import type { Principal } from '#platform';
 
 /** An appointment to a body, from membership's member-appointed and appointment-ended. */
 @Entity({ name: 'seat' })
@@ -48,4 +49,25 @@ export async function holdsSeat(
     query.andWhere('s.role IN (:...roles)', { roles: seat.roles });
   }
   return query.getExists();
+}
+
+/** Whether the member a token names sits on a body on a date, in one of `roles` when given. */
+export async function principalHoldsSeat(
+  manager: EntityManager,
+  principal: Principal,
+  seat: { bodyId: string; on: string; roles?: readonly Seat['role'][] },
+): Promise<boolean> {
+  return (
+    principal.memberId !== undefined &&
+    holdsSeat(manager, { ...seat, memberId: principal.memberId })
+  );
+}
+
+/** Whether a principal may act for a body: an admin anywhere, otherwise a seated member (in `roles`). */
+export async function mayActForBody(
+  manager: EntityManager,
+  principal: Principal,
+  seat: { bodyId: string; on: string; roles?: readonly Seat['role'][] },
+): Promise<boolean> {
+  return principal.roles.includes('admin') || principalHoldsSeat(manager, principal, seat);
 }

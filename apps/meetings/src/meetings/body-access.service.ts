@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { holdsSeat } from '#membership-view';
+import { mayActForBody } from '#membership-view';
 import { ukDate, type Principal } from '#platform';
 
 /**
@@ -12,17 +12,7 @@ export class BodyAccess {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async assertMayActFor(principal: Principal, bodyId: string, on: Date): Promise<void> {
-    if (principal.roles.includes('admin')) {
-      return;
-    }
-    const seated =
-      principal.memberId !== undefined &&
-      (await holdsSeat(this.dataSource.manager, {
-        bodyId,
-        memberId: principal.memberId,
-        on: ukDate(on),
-      }));
-    if (!seated) {
+    if (!(await mayActForBody(this.dataSource.manager, principal, { bodyId, on: ukDate(on) }))) {
       throw new ForbiddenException(
         'Only an admin or a member of the body may record this for its meeting',
       );

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { holdsSeat } from '#membership-view';
+import { mayActForBody } from '#membership-view';
 import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
@@ -67,14 +67,12 @@ export class CasesController {
   @Post()
   @Roles('admin', 'clinician')
   async raise(@Body() dto: RaiseCaseDto, @CurrentUser() principal: Principal) {
-    const member =
-      principal.memberId !== undefined &&
-      (await holdsSeat(this.dataSource.manager, {
+    if (
+      !(await mayActForBody(this.dataSource.manager, principal, {
         bodyId: dto.bodyId,
-        memberId: principal.memberId,
         on: this.clock.today(),
-      }));
-    if (!principal.roles.includes('admin') && !member) {
+      }))
+    ) {
       throw new ForbiddenException('Only a member of the body or an admin raises a case there');
     }
     return this.dataSource.transaction((manager) =>
@@ -138,15 +136,12 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ) {
     const escalation = await this.queries.get(id, principal);
-    const holder =
-      principal.memberId !== undefined &&
-      (await holdsSeat(this.dataSource.manager, {
-        bodyId: escalation.bodyId,
-        memberId: principal.memberId,
-        on: this.clock.today(),
-        roles: ['chair', 'clinical-lead'],
-      }));
-    if (!principal.roles.includes('admin') && !holder) {
+    const allowed = await mayActForBody(this.dataSource.manager, principal, {
+      bodyId: escalation.bodyId,
+      on: this.clock.today(),
+      roles: ['chair', 'clinical-lead'],
+    });
+    if (!allowed) {
       throw new ForbiddenException(
         "Only the holding body's chair or clinical lead, or an admin, closes a case",
       );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { PlatformEventMap } from '#contracts';
-import { BodyView, holdsSeat } from '#membership-view';
+import { BodyView, principalHoldsSeat } from '#membership-view';
 import { EventPublisher } from '#messaging';
 import { Clock, notFound, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
@@ -136,14 +136,11 @@ export class CasesService {
     return this.dataSource.transaction(async (manager) => {
       const escalation = await this.lockCase(manager, caseId);
       const admin = principal.roles.includes('admin');
-      const holder =
-        principal.memberId !== undefined &&
-        (await holdsSeat(manager, {
-          bodyId: escalation.bodyId,
-          memberId: principal.memberId,
-          on: this.clock.today(),
-          roles: ['chair', 'clinical-lead'],
-        }));
+      const holder = await principalHoldsSeat(manager, principal, {
+        bodyId: escalation.bodyId,
+        on: this.clock.today(),
+        roles: ['chair', 'clinical-lead'],
+      });
       if (!admin && !holder) {
         throw new ForbiddenException(
           "Only the holding body's chair or clinical lead acknowledges a case",
