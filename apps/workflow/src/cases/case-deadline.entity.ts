@@ -1,8 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const DEADLINE_KINDS = ['acknowledge', 'table', 'resolve'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-
 /**
  * A case's deadline or reminder at a level: the truth the timers are armed from. A timer
  * firing re-reads this row and does nothing when it is settled or the case has moved on.

@@ -2,7 +2,7 @@ import { Controller, Inject, Logger } from '@nestjs/common';
 import type { EventEnvelope, EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { PolicyService } from '../policy/policy.service.js';
-import { triggerFromEvent } from '../policy/escalation-policy.js';
+import { standardSubjectKey, triggerFromEvent } from '../policy/escalation-policy.js';
 import { CaseRefusal, CasesService } from './cases.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 import { IsNull } from 'typeorm';
@@ -67,9 +67,8 @@ export class CaseTriggersConsumer {
     event: Envelope<'performance.standard-recovered.v1'>,
     context: EventContext,
   ) {
-    const { allianceId, tumourSite, standard } = event.data;
     const open = await context.manager.findOne(EscalationCase, {
-      where: { subjectKey: `standard:${allianceId}:${tumourSite}:${standard}`, closedAt: IsNull() },
+      where: { subjectKey: standardSubjectKey(event.data), closedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
     });
     if (!open) {

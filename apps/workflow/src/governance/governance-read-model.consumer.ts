@@ -16,26 +16,13 @@ type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMa
 @Controller()
 export class GovernanceReadModelConsumer {
   @OnEvent('meetings.meeting-scheduled.v1')
-  async meetingScheduled(event: Envelope<'meetings.meeting-scheduled.v1'>, context: EventContext) {
-    const { meetingId, bodyId, title, startsAt } = event.data;
-    await context.manager.upsert(
-      MeetingView,
-      { id: meetingId, bodyId, title, startsAt: new Date(startsAt), cancelled: false },
-      ['id'],
-    );
+  meetingScheduled(event: Envelope<'meetings.meeting-scheduled.v1'>, context: EventContext) {
+    return this.saveMeeting(event, context);
   }
 
   @OnEvent('meetings.meeting-rescheduled.v1')
-  async meetingRescheduled(
-    event: Envelope<'meetings.meeting-rescheduled.v1'>,
-    context: EventContext,
-  ) {
-    const { meetingId, bodyId, title, startsAt } = event.data;
-    await context.manager.upsert(
-      MeetingView,
-      { id: meetingId, bodyId, title, startsAt: new Date(startsAt), cancelled: false },
-      ['id'],
-    );
+  meetingRescheduled(event: Envelope<'meetings.meeting-rescheduled.v1'>, context: EventContext) {
+    return this.saveMeeting(event, context);
   }
 
   @OnEvent('meetings.meeting-cancelled.v1')
@@ -74,5 +61,17 @@ export class GovernanceReadModelConsumer {
     if (role === 'chair' || role === 'clinical-lead') {
       await context.manager.delete(RoleVacancy, { bodyId, role });
     }
+  }
+
+  private async saveMeeting(
+    event: Envelope<'meetings.meeting-scheduled.v1'> | Envelope<'meetings.meeting-rescheduled.v1'>,
+    context: EventContext,
+  ): Promise<void> {
+    const { meetingId, bodyId, title, startsAt } = event.data;
+    await context.manager.upsert(
+      MeetingView,
+      { id: meetingId, bodyId, title, startsAt: new Date(startsAt), cancelled: false },
+      ['id'],
+    );
   }
 }

@@ -250,6 +250,15 @@ const siteName = (site: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** One case per alliance, tumour site and standard: breaches and recoveries find it by this key. */
+export function standardSubjectKey(subject: {
+  allianceId: string;
+  tumourSite: string;
+  standard: string;
+}): string {
+  return `standard:${subject.allianceId}:${subject.tumourSite}:${subject.standard}`;
+}
+
 function standardBreached(
   policy: EscalationPolicy,
   eventId: string,
@@ -260,7 +269,7 @@ function standardBreached(
     return null;
   }
   return {
-    subjectKey: `standard:${data.allianceId}:${data.tumourSite}:${data.standard}`,
+    subjectKey: standardSubjectKey(data),
     bodyId: data.bodyId,
     // No network group for the tumour site in membership: the alliance's CAG holds it.
     level: data.bodyId === null ? 'cag' : 'body',
