@@ -34,6 +34,13 @@ module.exports = {
       to: { path: '^libs/(messaging|testing)/' },
     },
     {
+      name: 'service-assembles-libs',
+      comment: 'The service lib wires the other libs together; no lib below it depends on it.',
+      severity: 'error',
+      from: { path: '^libs/(?!service/|testing/)' },
+      to: { path: '^libs/service/' },
+    },
+    {
       name: 'testing-only-in-tests',
       comment: 'Test helpers never ship in a service.',
       severity: 'error',

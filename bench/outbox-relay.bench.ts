@@ -167,8 +167,8 @@ async function runOutbox(kafka: Kafka, topic: string): Promise<PathResult> {
     const ids = await dataSource.transaction(async (manager) => {
       const ids: string[] = [];
       for (let i = first; i < first + params.eventsPerTx; i++) {
-        const { key, data } = messageAt(i);
-        ids.push((await publisher.publish(manager, EVENT_TYPE, data, { subject: key })).id);
+        const { data } = messageAt(i); // keyed by data.thingId: the same key as the raw path's
+        ids.push((await publisher.publish(manager, EVENT_TYPE, data)).id);
       }
       return ids;
     });
@@ -252,7 +252,7 @@ async function runRaw(kafka: Kafka, topic: string): Promise<PathResult> {
       const offered: typeof pending = [];
       for (let i = first; i < first + count; i++) {
         const { key, data } = messageAt(i);
-        const meta = { subject: key, correlationId: randomUUID() };
+        const meta = { correlationId: randomUUID() };
         const event = registry.build(EVENT_TYPE, data, meta);
         const value = JSON.stringify(event);
         bytes += Buffer.byteLength(value);

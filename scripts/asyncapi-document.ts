@@ -1,5 +1,5 @@
 // Builds the AsyncAPI 3.0 document of every event the platform publishes from the event
-// contracts (`platformEvents`). No side effects on import: scripts/asyncapi.ts is the CLI.
+// contracts (`platformEvents`): payloads, summaries and keys all come from there. No side effects on import: scripts/asyncapi.ts is the CLI.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -9,7 +9,7 @@ import {
   envelopeSchema,
   platformEvents,
   type EventContract,
-  type PlatformEventMap,
+  type EventAbout,
 } from '#contracts';
 
 /** Where the generated document is checked in. */
@@ -66,274 +66,6 @@ export interface AsyncApiDocument {
     messages: Record<string, AsyncApiMessage>;
   };
 }
-
-type PlatformEventType = Extract<keyof PlatformEventMap, string>;
-
-interface EventNote {
-  /** One line on what happened. */
-  readonly summary: string;
-  /**
-   * The payload fields the envelope subject (the Kafka key) is made of, joined by `:`.
-   * Services choose the subject when they publish; this mirrors their choice.
-   */
-  readonly key: readonly string[];
-  /** Which aggregate the key names. */
-  readonly keyMeaning: string;
-}
-
-const BODY = "the governance body the event belongs to, so one body's events stay in order";
-const SUBJECT =
-  "the alliance's tumour site and standard, so its breaches and recoveries stay in order";
-const CASE = "the escalation case, so one case's events stay in order";
-
-/**
- * What the contracts cannot say: a summary of each event and what its Kafka key is. A type
- * missing here fails the build (and the unit test), so a new event gets documented.
- */
-const EVENT_NOTES: Record<PlatformEventType, EventNote> = {
-  'membership.alliance-registered.v1': {
-    summary: 'A cancer alliance or network was registered; carries its whole state.',
-    key: ['allianceId'],
-    keyMeaning: 'the alliance',
-  },
-  'membership.alliance-updated.v1': {
-    summary: 'An alliance changed; carries its whole state after the change.',
-    key: ['allianceId'],
-    keyMeaning: 'the alliance',
-  },
-  'membership.organisation-registered.v1': {
-    summary: 'An organisation (trust, site, ICB, health board, practice...) was registered.',
-    key: ['odsCode'],
-    keyMeaning: 'the organisation, by ODS code',
-  },
-  'membership.organisation-updated.v1': {
-    summary: 'An organisation changed; carries its whole state after the change.',
-    key: ['odsCode'],
-    keyMeaning: 'the organisation, by ODS code',
-  },
-  'membership.body-created.v1': {
-    summary:
-      'A governance body was created, with its escalation parent, cadence and terms of reference.',
-    key: ['bodyId'],
-    keyMeaning: 'the body',
-  },
-  'membership.body-updated.v1': {
-    summary: 'A governance body changed; carries its whole state after the change.',
-    key: ['bodyId'],
-    keyMeaning: 'the body',
-  },
-  'membership.member-registered.v1': {
-    summary: 'A member was registered, with profession and professional registration.',
-    key: ['memberId'],
-    keyMeaning: 'the member',
-  },
-  'membership.member-updated.v1': {
-    summary: 'A member changed; carries their whole state after the change.',
-    key: ['memberId'],
-    keyMeaning: 'the member',
-  },
-  'membership.member-appointed.v1': {
-    summary: 'A member was appointed to a role on a body for a term.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'membership.appointment-ended.v1': {
-    summary: 'A member stopped holding a role on a body.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'membership.role-vacated.v1': {
-    summary: "A body's chair or clinical lead role was left with nobody holding it.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'membership.term-ending-soon.v1': {
-    summary: "An appointment's term ends within the notice period.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.meeting-scheduled.v1': {
-    summary: 'A meeting of a body was scheduled.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.meeting-rescheduled.v1': {
-    summary: 'A meeting moved; carries its new state and its previous start.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.meeting-cancelled.v1': {
-    summary: 'A meeting was cancelled.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.agenda-item-added.v1': {
-    summary: "An item was added to a meeting's agenda, by hand or for an agenda request.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.agenda-request-unplaced.v1': {
-    summary: 'An agenda request found no meeting to table it at before the requested date.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.meeting-held.v1': {
-    summary: 'A meeting was held; carries its quorum result.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.quorum-not-met.v1': {
-    summary: 'A held meeting was not quorate, with the run of inquorate meetings so far.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.decision-recorded.v1': {
-    summary: 'A decision on an agenda item was recorded, with its outcome and rationale.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.action-assigned.v1': {
-    summary: 'An action was assigned to a member, with a due date.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.action-completed.v1': {
-    summary: 'An action was completed.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.action-overdue.v1': {
-    summary: 'An open action is past its due date.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'meetings.minutes-approved.v1': {
-    summary: "A meeting's minutes were approved at a later meeting.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.priority-created.v1': {
-    summary: 'A clinical priority was created for a body, with its RAG status.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.rag-changed.v1': {
-    summary: "A priority's RAG status changed, with the reason and who set it.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.milestone-missed.v1': {
-    summary: "A priority's milestone passed its due date incomplete.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.priority-completed.v1': {
-    summary: 'A priority was completed.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.service-gap-raised.v1': {
-    summary: 'A service gap was raised with its initial, current and target NHS 5x5 risk.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.risk-rescored.v1': {
-    summary: "A service gap's risk was rescored.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.workforce-recommendation-raised.v1': {
-    summary: 'A workforce recommendation was raised for a staff group.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.workforce-recommendation-status-changed.v1': {
-    summary: 'A workforce recommendation moved to a new status.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.pathway-published.v1': {
-    summary: 'A version of a clinical pathway was published.',
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.pathway-review-due.v1': {
-    summary: "A pathway version's review date is near.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'priorities.pathway-review-overdue.v1': {
-    summary: "A pathway version's review date has passed.",
-    key: ['bodyId'],
-    keyMeaning: BODY,
-  },
-  'performance.submission-received.v1': {
-    summary: 'A cancer waiting-times import or API submission was processed, with what it did.',
-    key: ['importId'],
-    keyMeaning: 'the import',
-  },
-  'performance.standard-breached.v1': {
-    summary:
-      "An alliance's tumour site was below target for the configured consecutive months; announced once.",
-    key: ['allianceId', 'tumourSite', 'standard'],
-    keyMeaning: SUBJECT,
-  },
-  'performance.standard-recovered.v1': {
-    summary: "An alliance's tumour site is back on target after a breach; announced once.",
-    key: ['allianceId', 'tumourSite', 'standard'],
-    keyMeaning: SUBJECT,
-  },
-  'workflow.agenda-item-requested.v1': {
-    summary: "Asks the meetings service to table a case at a body's next eligible meeting.",
-    key: ['bodyId'],
-    keyMeaning: 'the body asked to table the item',
-  },
-  'workflow.escalation-opened.v1': {
-    summary: 'An escalation case was opened at a body, with its deadlines.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.escalation-acknowledged.v1': {
-    summary: 'An escalation case was acknowledged by its body.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.escalation-tabled.v1': {
-    summary: 'An escalation case was tabled at a meeting.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.escalation-escalated.v1': {
-    summary: 'An escalation case moved up to the parent body, with new deadlines.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.escalation-deferred.v1': {
-    summary: 'A decision on an escalation case was deferred.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.escalation-resolved.v1': {
-    summary: 'An escalation case was resolved or given an action plan.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.escalation-closed.v1': {
-    summary: 'An escalation case was closed.',
-    key: ['caseId'],
-    keyMeaning: CASE,
-  },
-  'workflow.notification-sent.v1': {
-    summary: 'A notification about a case was sent to a member.',
-    key: ['memberId'],
-    keyMeaning: 'the member notified',
-  },
-  'workflow.notification-failed.v1': {
-    summary: 'A notification to a member failed after its attempts.',
-    key: ['memberId'],
-    keyMeaning: 'the member notified',
-  },
-};
 
 /** What each service's topic carries, for the channel descriptions. */
 const SERVICE_NOTES: Record<string, string> = {
@@ -415,18 +147,8 @@ function sortedByKey<T>(entries: Iterable<[string, T]>): Record<string, T> {
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function noteOf(type: string): EventNote {
-  const note = (EVENT_NOTES as Record<string, EventNote | undefined>)[type];
-  if (!note) {
-    throw new Error(
-      `Event type "${type}" has no entry in EVENT_NOTES (scripts/asyncapi-document.ts): add its summary and Kafka key`,
-    );
-  }
-  return note;
-}
-
 /** The Kafka key schema: the payload field it is, or a string made of several. */
-function keySchema(type: string, note: EventNote, data: JsonSchema): JsonSchema {
+function keySchema(type: string, note: EventAbout, data: JsonSchema): JsonSchema {
   const properties = data['properties'] as Record<string, JsonSchema>;
   const required = data['required'] as string[];
   for (const field of note.key) {
@@ -443,7 +165,7 @@ function keySchema(type: string, note: EventNote, data: JsonSchema): JsonSchema 
     : { type: 'string', description };
 }
 
-function keyText(note: EventNote): string {
+function keyText(note: EventAbout): string {
   const [only] = note.key;
   return note.key.length === 1 && only
     ? `\`data.${only}\``
@@ -461,7 +183,7 @@ function humanise(type: string): string {
 }
 
 function buildMessage(contract: EventContract, type: string, schema: z.ZodType): AsyncApiMessage {
-  const note = noteOf(type);
+  const note = (contract.about as Record<string, EventAbout>)[type] as EventAbout;
   const version = /\.v(\d+)$/.exec(type)?.[1] ?? '';
   const envelope = envelopeSchema.extend({
     type: z.literal(type),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { serviceImports } from '#messaging';
+import { serviceImports } from '#service';
+import { MeetingsPublisher } from './meetings.publisher.js';
 import { Clock } from '#platform';
 import { ActionsDailyCheck } from './actions/actions-daily-check.js';
 import { ActionsController } from './actions/actions.controller.js';
@@ -24,6 +25,7 @@ export class MeetingsModule {
     return {
       module: MeetingsModule,
       imports: serviceImports({
+        publisher: MeetingsPublisher,
         configSchema: meetingsConfigSchema,
         env,
         database: {

@@ -65,7 +65,7 @@ describe('meetings service with membership running as its own process (real Kafk
         papers: [{ title: 'FDS performance', url: 'https://example.org/fds.pdf' }],
         tableBy: fields.tableBy,
       },
-      { subject: lungId, correlationId: run },
+      { correlationId: run },
     );
     await producer.send({
       topic: registry.topicOf('workflow.agenda-item-requested.v1'),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { serviceImports } from '#messaging';
+import { serviceImports } from '#service';
+import { MembershipPublisher } from './membership.publisher.js';
 import { Clock } from '#platform';
 import { AlliancesController } from './alliances/alliances.controller.js';
 import { AlliancesService } from './alliances/alliances.service.js';
@@ -29,6 +30,7 @@ export class MembershipModule {
     return {
       module: MembershipModule,
       imports: serviceImports({
+        publisher: MembershipPublisher,
         configSchema: membershipConfigSchema,
         env,
         database: {

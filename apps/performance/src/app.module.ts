@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { serviceImports } from '#messaging';
+import { serviceImports } from '#service';
+import { PerformancePublisher } from './performance.publisher.js';
 import { performanceConfigSchema } from './config.js';
 import {
   performanceConstraintMessages,
@@ -25,6 +26,7 @@ export class PerformanceModule {
     return {
       module: PerformanceModule,
       imports: serviceImports({
+        publisher: PerformancePublisher,
         configSchema: performanceConfigSchema,
         env,
         database: {

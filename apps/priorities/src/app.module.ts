@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MembershipReadModelConsumer } from '#membership-view';
-import { serviceImports } from '#messaging';
+import { serviceImports } from '#service';
+import { PrioritiesPublisher } from './priorities.publisher.js';
 import { Clock } from '#platform';
 import { prioritiesConfigSchema } from './config.js';
 import { PrioritiesDailyCheck } from './daily-check/priorities-daily-check.js';
@@ -23,6 +24,7 @@ export class PrioritiesModule {
     return {
       module: PrioritiesModule,
       imports: serviceImports({
+        publisher: PrioritiesPublisher,
         configSchema: prioritiesConfigSchema,
         env,
         database: {

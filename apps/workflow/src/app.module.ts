@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MembershipReadModelConsumer } from '#membership-view';
-import { serviceImports } from '#messaging';
+import { serviceImports } from '#service';
+import { WorkflowPublisher } from './workflow.publisher.js';
 import { Clock } from '#platform';
 import { CalendarService } from './calendar/calendar.service.js';
 import { CaseEffects } from './cases/case-effects.service.js';
@@ -29,6 +30,7 @@ export class WorkflowModule {
     return {
       module: WorkflowModule,
       imports: serviceImports({
+        publisher: WorkflowPublisher,
         configSchema: workflowConfigSchema,
         env,
         database: {

@@ -63,7 +63,7 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     data: PayloadOf<PlatformEventMap, T>,
     key: string,
   ) {
-    const event = registry.build(type, data, { subject: key, correlationId: run });
+    const event = registry.build(type, data, { correlationId: run });
     await producer.send({
       topic: registry.topicOf(type),
       acks: -1,

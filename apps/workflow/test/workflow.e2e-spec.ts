@@ -70,7 +70,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     id?: string,
   ): Promise<EventEnvelope> {
     const event = {
-      ...registry.build(type, data, { subject, correlationId: run }),
+      ...registry.build(type, data, { correlationId: run }),
       ...(id ? { id } : {}),
     };
     await producer.send({

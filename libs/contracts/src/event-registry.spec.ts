@@ -1,21 +1,24 @@
 import { z } from 'zod';
-import { defineContract } from './contract.js';
+import { defineContract, event } from './contract.js';
 import { createEventRegistry } from './event-registry.js';
 import { InvalidEventError } from './invalid-event.error.js';
 
+const about = { summary: 'A sample body event.', key: ['bodyId'], keyMeaning: 'the body' } as const;
 const sampleContract = defineContract('sample', {
-  'sample.body-created.v1': z.object({
-    bodyId: z.uuid(),
-    name: z.string().min(1),
-  }),
-  'sample.body-renamed.v1': z.object({
-    bodyId: z.uuid(),
-    name: z.string().min(1),
-  }),
+  'sample.body-created.v1': event(z.object({ bodyId: z.uuid(), name: z.string().min(1) }), about),
+  'sample.body-renamed.v1': event(z.object({ bodyId: z.uuid(), name: z.string().min(1) }), about),
+  'sample.site-breached.v1': event(
+    z.object({ bodyId: z.uuid(), site: z.string(), standard: z.string() }),
+    {
+      summary: 'A sample with a key of several fields.',
+      key: ['bodyId', 'site', 'standard'],
+      keyMeaning: 'the standard at the site',
+    },
+  ),
 });
 const registry = createEventRegistry(sampleContract);
 const bodyId = '6f1c1f2e-8a1d-4a8e-9f55-0d2b3c4d5e6f';
-const meta = { subject: bodyId, correlationId: 'req-1' };
+const meta = { correlationId: 'req-1' };
 
 function issuesOf(fn: () => unknown): string[] {
   try {
@@ -66,11 +69,30 @@ describe('EventRegistry', () => {
     expect(issuesOf(() => registry.validate({ ...good, data: { bodyId } }))).toEqual(['data.name']);
   });
 
+  it('derives the subject, the Kafka key, from the key fields of the payload', () => {
+    const breached = registry.build(
+      'sample.site-breached.v1',
+      { bodyId, site: 'lung', standard: 'fds-28' },
+      meta,
+    );
+    expect(breached.subject).toBe(`${bodyId}:lung:fds-28`);
+    expect(registry.aboutOf('sample.site-breached.v1')).toEqual({
+      summary: 'A sample with a key of several fields.',
+      key: ['bodyId', 'site', 'standard'],
+      keyMeaning: 'the standard at the site',
+    });
+  });
+
   it('rejects event types that do not follow <service>.<name>.v<N>', () => {
-    expect(() => defineContract('sample', { 'other.thing.v1': z.object({}) })).toThrow(
+    const thing = event(z.object({ id: z.string() }), {
+      summary: 'A thing.',
+      key: ['id'],
+      keyMeaning: 'the thing',
+    });
+    expect(() => defineContract('sample', { 'other.thing.v1': thing })).toThrow(
       /must read sample\.<name>\.v<N>/,
     );
-    expect(() => defineContract('sample', { 'sample.thing': z.object({}) })).toThrow();
+    expect(() => defineContract('sample', { 'sample.thing': thing })).toThrow();
   });
 
   it('moves every contract to prefixed topics, keeping types and sources', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { EventContract, EventSchemas } from './contract.js';
+import { subjectOf, type EventAbout, type EventContract, type EventSchemas } from './contract.js';
 import { envelopeSchema, type EventEnvelope } from './envelope.js';
 import { InvalidEventError } from './invalid-event.error.js';
 
@@ -32,8 +32,6 @@ export type AnyEventOf<TMap extends EventSchemas> = {
 }[EventTypeOf<TMap>];
 
 export interface EventMetadata {
-  /** Aggregate id: becomes the envelope subject and the Kafka key. */
-  readonly subject: string;
   readonly correlationId: string;
   readonly causationId?: string;
   readonly id?: string;
@@ -46,7 +44,10 @@ export interface EventMetadata {
  * one contract and the compiler checks payloads against the type name.
  */
 export class EventRegistry<TMap extends EventSchemas> {
-  private readonly byType = new Map<string, { contract: EventContract; schema: z.ZodType }>();
+  private readonly byType = new Map<
+    string,
+    { contract: EventContract; schema: z.ZodType; about: EventAbout }
+  >();
 
   constructor(readonly contracts: readonly EventContract[]) {
     for (const contract of contracts) {
@@ -54,7 +55,11 @@ export class EventRegistry<TMap extends EventSchemas> {
         if (this.byType.has(type)) {
           throw new Error(`Event type "${type}" is declared twice`);
         }
-        this.byType.set(type, { contract, schema });
+        const about = (contract.about as Record<string, EventAbout | undefined>)[type];
+        if (!about) {
+          throw new Error(`Event type "${type}" has no summary and key in its contract`);
+        }
+        this.byType.set(type, { contract, schema, about });
       }
     }
   }
@@ -75,6 +80,15 @@ export class EventRegistry<TMap extends EventSchemas> {
     );
   }
 
+  /** The events of one service alone: what that service's publisher may build. */
+  onlyOf(service: string): EventRegistry<EventSchemas> {
+    const contracts = this.contracts.filter((contract) => contract.service === service);
+    if (contracts.length === 0) {
+      throw new Error(`No event contract for service "${service}"`);
+    }
+    return new EventRegistry<EventSchemas>(contracts);
+  }
+
   get topics(): string[] {
     return [...new Set(this.contracts.map((contract) => contract.topic))];
   }
@@ -91,19 +105,32 @@ export class EventRegistry<TMap extends EventSchemas> {
     return this.entry(type).contract.topic;
   }
 
-  /** Builds a validated envelope; throws InvalidEventError naming each bad payload field. */
+  /** The event's summary and the payload fields its key is made of. */
+  aboutOf(type: EventTypeOf<TMap>): EventAbout {
+    return this.entry(type).about;
+  }
+
+  /**
+   * Builds a validated envelope whose subject (the Kafka key) is derived from the payload as
+   * the contract says; throws InvalidEventError naming each bad payload field.
+   */
   build<TType extends EventTypeOf<TMap>>(
     type: TType,
     data: PayloadOf<TMap, TType>,
     meta: EventMetadata,
   ): EventOf<TMap, TType> {
-    const { contract } = this.entry(type);
+    const { contract, about, schema } = this.entry(type);
+    // The payload first: the subject is made of its fields, so their errors come first.
+    const payload = schema.safeParse(data);
+    if (!payload.success) {
+      throw InvalidEventError.fromZod(type, payload.error, 'data');
+    }
     const envelope = {
       specversion: '1.0',
       id: meta.id ?? randomUUID(),
       type,
       source: contract.source,
-      subject: meta.subject,
+      subject: subjectOf(about, data as Record<string, unknown>),
       time: (meta.time ?? new Date()).toISOString(),
       datacontenttype: 'application/json',
       correlationid: meta.correlationId,
@@ -153,7 +180,7 @@ export class EventRegistry<TMap extends EventSchemas> {
     return this.validate(raw);
   }
 
-  private entry(type: string): { contract: EventContract; schema: z.ZodType } {
+  private entry(type: string): { contract: EventContract; schema: z.ZodType; about: EventAbout } {
     const entry = this.byType.get(type);
     if (!entry) {
       throw new InvalidEventError(type, [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './contract.js';
+import { defineContract, event, KEYED_BY_BODY } from './contract.js';
 
 /**
  * Events of the meetings service: meetings of governance bodies, their agendas, attendance
@@ -60,59 +60,120 @@ export const quorumResultSchema = z.object({
 });
 
 export const meetingsContract = defineContract('meetings', {
-  'meetings.meeting-scheduled.v1': meetingState,
-  'meetings.meeting-rescheduled.v1': meetingState.extend({ previousStartsAt: instant }),
-  'meetings.meeting-cancelled.v1': meetingRef.extend({ reason: z.string().min(1) }),
-  'meetings.agenda-item-added.v1': meetingRef.extend({
-    agendaItemId: uuid,
-    type: z.enum(AGENDA_ITEM_TYPES),
-    title: z.string().min(1),
-    /** The requester's reference, e.g. an escalation case id; null for items added by hand. */
-    externalReference: z.string().nullable(),
-    requestId: uuid.nullable(),
+  'meetings.meeting-scheduled.v1': event(meetingState, {
+    summary: 'A meeting of a body was scheduled.',
+    key: ['bodyId'],
+    keyMeaning: KEYED_BY_BODY,
   }),
-  'meetings.agenda-request-unplaced.v1': z.object({
-    requestId: uuid,
-    bodyId: uuid,
-    externalReference: z.string().min(1),
-    /** No meeting whose papers deadline is still open before the requester's date. */
-    reason: z.string().min(1),
-    tableBy: isoDate.nullable(),
-    nextMeetingStartsAt: instant.nullable(),
+  'meetings.meeting-rescheduled.v1': event(meetingState.extend({ previousStartsAt: instant }), {
+    summary: 'A meeting moved; carries its new state and its previous start.',
+    key: ['bodyId'],
+    keyMeaning: KEYED_BY_BODY,
   }),
-  'meetings.meeting-held.v1': meetingRef.extend({ quorum: quorumResultSchema }),
-  'meetings.quorum-not-met.v1': meetingRef.extend({
-    quorum: quorumResultSchema,
-    /** Consecutive held meetings of the body without quorum, this one included. */
-    consecutive: z.number().int().min(1),
+  'meetings.meeting-cancelled.v1': event(meetingRef.extend({ reason: z.string().min(1) }), {
+    summary: 'A meeting was cancelled.',
+    key: ['bodyId'],
+    keyMeaning: KEYED_BY_BODY,
   }),
-  'meetings.decision-recorded.v1': meetingRef.extend({
-    decisionId: uuid,
-    agendaItemId: uuid,
-    externalReference: z.string().nullable(),
-    outcome: z.enum(DECISION_OUTCOMES),
-    rationale: z.string().min(1),
-    votes: z
-      .object({
-        for: z.number().int().min(0),
-        against: z.number().int().min(0),
-        abstained: z.number().int().min(0),
-      })
-      .nullable(),
+  'meetings.agenda-item-added.v1': event(
+    meetingRef.extend({
+      agendaItemId: uuid,
+      type: z.enum(AGENDA_ITEM_TYPES),
+      title: z.string().min(1),
+      /** The requester's reference, e.g. an escalation case id; null for items added by hand. */
+      externalReference: z.string().nullable(),
+      requestId: uuid.nullable(),
+    }),
+    {
+      summary: "An item was added to a meeting's agenda, by hand or for an agenda request.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.agenda-request-unplaced.v1': event(
+    z.object({
+      requestId: uuid,
+      bodyId: uuid,
+      externalReference: z.string().min(1),
+      /** No meeting whose papers deadline is still open before the requester's date. */
+      reason: z.string().min(1),
+      tableBy: isoDate.nullable(),
+      nextMeetingStartsAt: instant.nullable(),
+    }),
+    {
+      summary: 'An agenda request found no meeting to table it at before the requested date.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.meeting-held.v1': event(meetingRef.extend({ quorum: quorumResultSchema }), {
+    summary: 'A meeting was held; carries its quorum result.',
+    key: ['bodyId'],
+    keyMeaning: KEYED_BY_BODY,
   }),
-  'meetings.action-assigned.v1': meetingRef.extend({
-    actionId: uuid,
-    agendaItemId: uuid.nullable(),
-    description: z.string().min(1),
-    ownerMemberId: uuid,
-    dueOn: isoDate,
+  'meetings.quorum-not-met.v1': event(
+    meetingRef.extend({
+      quorum: quorumResultSchema,
+      /** Consecutive held meetings of the body without quorum, this one included. */
+      consecutive: z.number().int().min(1),
+    }),
+    {
+      summary: 'A held meeting was not quorate, with the run of inquorate meetings so far.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.decision-recorded.v1': event(
+    meetingRef.extend({
+      decisionId: uuid,
+      agendaItemId: uuid,
+      externalReference: z.string().nullable(),
+      outcome: z.enum(DECISION_OUTCOMES),
+      rationale: z.string().min(1),
+      votes: z
+        .object({
+          for: z.number().int().min(0),
+          against: z.number().int().min(0),
+          abstained: z.number().int().min(0),
+        })
+        .nullable(),
+    }),
+    {
+      summary: 'A decision on an agenda item was recorded, with its outcome and rationale.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.action-assigned.v1': event(
+    meetingRef.extend({
+      actionId: uuid,
+      agendaItemId: uuid.nullable(),
+      description: z.string().min(1),
+      ownerMemberId: uuid,
+      dueOn: isoDate,
+    }),
+    {
+      summary: 'An action was assigned to a member, with a due date.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.action-completed.v1': event(
+    meetingRef.extend({ actionId: uuid, completedOn: isoDate }),
+    { summary: 'An action was completed.', key: ['bodyId'], keyMeaning: KEYED_BY_BODY },
+  ),
+  'meetings.action-overdue.v1': event(
+    meetingRef.extend({
+      actionId: uuid,
+      ownerMemberId: uuid,
+      dueOn: isoDate,
+      daysOverdue: z.number().int().min(1),
+    }),
+    { summary: 'An open action is past its due date.', key: ['bodyId'], keyMeaning: KEYED_BY_BODY },
+  ),
+  'meetings.minutes-approved.v1': event(meetingRef.extend({ approvedAtMeetingId: uuid }), {
+    summary: "A meeting's minutes were approved at a later meeting.",
+    key: ['bodyId'],
+    keyMeaning: KEYED_BY_BODY,
   }),
-  'meetings.action-completed.v1': meetingRef.extend({ actionId: uuid, completedOn: isoDate }),
-  'meetings.action-overdue.v1': meetingRef.extend({
-    actionId: uuid,
-    ownerMemberId: uuid,
-    dueOn: isoDate,
-    daysOverdue: z.number().int().min(1),
-  }),
-  'meetings.minutes-approved.v1': meetingRef.extend({ approvedAtMeetingId: uuid }),
 });

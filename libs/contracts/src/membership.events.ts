@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './contract.js';
+import { defineContract, event, KEYED_BY_BODY } from './contract.js';
 
 /**
  * Events of the membership service: who the governance bodies are, who sits on them in
@@ -127,41 +127,102 @@ const organisationState = z.object({
 });
 
 export const membershipContract = defineContract('membership', {
-  'membership.alliance-registered.v1': allianceState,
-  'membership.alliance-updated.v1': allianceState,
-  'membership.organisation-registered.v1': organisationState,
-  'membership.organisation-updated.v1': organisationState,
-  'membership.body-created.v1': bodyState,
-  'membership.body-updated.v1': bodyState,
-  'membership.member-registered.v1': memberState,
-  'membership.member-updated.v1': memberState,
-  'membership.member-appointed.v1': appointmentRef.extend({
-    termStart: isoDate,
-    /** Last day of the term; null when open-ended. */
-    termEnd: isoDate.nullable(),
-    agreedTime: z
-      .object({
-        unit: z.enum(['hours-per-week', 'programmed-activities-per-week']),
-        amount: z.number().positive(),
-      })
-      .nullable(),
-    /** The appointment this one succeeds (a chair or clinical lead replaced). */
-    succeedsAppointmentId: uuid.nullable(),
+  'membership.alliance-registered.v1': event(allianceState, {
+    summary: 'A cancer alliance or network was registered; carries its whole state.',
+    key: ['allianceId'],
+    keyMeaning: 'the alliance',
   }),
-  'membership.appointment-ended.v1': appointmentRef.extend({
-    /** The first day the member no longer holds the role. */
-    endedOn: isoDate,
-    reason: z.enum(APPOINTMENT_END_REASONS),
+  'membership.alliance-updated.v1': event(allianceState, {
+    summary: 'An alliance changed; carries its whole state after the change.',
+    key: ['allianceId'],
+    keyMeaning: 'the alliance',
   }),
-  'membership.role-vacated.v1': z.object({
-    bodyId: uuid,
-    role: z.enum(SINGLE_HOLDER_ROLES),
-    vacantSince: isoDate,
-    previousAppointmentId: uuid.nullable(),
-    previousMemberId: uuid.nullable(),
+  'membership.organisation-registered.v1': event(organisationState, {
+    summary: 'An organisation (trust, site, ICB, health board, practice...) was registered.',
+    key: ['odsCode'],
+    keyMeaning: 'the organisation, by ODS code',
   }),
-  'membership.term-ending-soon.v1': appointmentRef.extend({
-    termEnd: isoDate,
-    daysRemaining: z.number().int().min(0),
+  'membership.organisation-updated.v1': event(organisationState, {
+    summary: 'An organisation changed; carries its whole state after the change.',
+    key: ['odsCode'],
+    keyMeaning: 'the organisation, by ODS code',
   }),
+  'membership.body-created.v1': event(bodyState, {
+    summary:
+      'A governance body was created, with its escalation parent, cadence and terms of reference.',
+    key: ['bodyId'],
+    keyMeaning: 'the body',
+  }),
+  'membership.body-updated.v1': event(bodyState, {
+    summary: 'A governance body changed; carries its whole state after the change.',
+    key: ['bodyId'],
+    keyMeaning: 'the body',
+  }),
+  'membership.member-registered.v1': event(memberState, {
+    summary: 'A member was registered, with profession and professional registration.',
+    key: ['memberId'],
+    keyMeaning: 'the member',
+  }),
+  'membership.member-updated.v1': event(memberState, {
+    summary: 'A member changed; carries their whole state after the change.',
+    key: ['memberId'],
+    keyMeaning: 'the member',
+  }),
+  'membership.member-appointed.v1': event(
+    appointmentRef.extend({
+      termStart: isoDate,
+      /** Last day of the term; null when open-ended. */
+      termEnd: isoDate.nullable(),
+      agreedTime: z
+        .object({
+          unit: z.enum(['hours-per-week', 'programmed-activities-per-week']),
+          amount: z.number().positive(),
+        })
+        .nullable(),
+      /** The appointment this one succeeds (a chair or clinical lead replaced). */
+      succeedsAppointmentId: uuid.nullable(),
+    }),
+    {
+      summary: 'A member was appointed to a role on a body for a term.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'membership.appointment-ended.v1': event(
+    appointmentRef.extend({
+      /** The first day the member no longer holds the role. */
+      endedOn: isoDate,
+      reason: z.enum(APPOINTMENT_END_REASONS),
+    }),
+    {
+      summary: 'A member stopped holding a role on a body.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'membership.role-vacated.v1': event(
+    z.object({
+      bodyId: uuid,
+      role: z.enum(SINGLE_HOLDER_ROLES),
+      vacantSince: isoDate,
+      previousAppointmentId: uuid.nullable(),
+      previousMemberId: uuid.nullable(),
+    }),
+    {
+      summary: "A body's chair or clinical lead role was left with nobody holding it.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'membership.term-ending-soon.v1': event(
+    appointmentRef.extend({
+      termEnd: isoDate,
+      daysRemaining: z.number().int().min(0),
+    }),
+    {
+      summary: "An appointment's term ends within the notice period.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './contract.js';
+import { defineContract, event, KEYED_BY_STANDARD_SUBJECT } from './contract.js';
 
 /**
  * Events of the performance service: cancer waiting-time submissions, and the standards an
@@ -55,39 +55,61 @@ const subject = z.object({
 
 export const performanceContract = defineContract('performance', {
   /** One per import or API submission, with what it did. */
-  'performance.submission-received.v1': z.object({
-    importId: uuid,
-    source: z.enum(['csv', 'api']),
-    layout: z.enum(['provider-extract', 'monthly-csv']).nullable(),
-    fileName: z.string().nullable(),
-    periods: z.array(period),
-    standards: z.array(z.enum(WAITING_TIME_STANDARDS)),
-    rowsRead: z.number().int().min(0),
-    rowsImported: z.number().int().min(0),
-    rowsRejected: z.number().int().min(0),
-    aggregateRows: z.number().int().min(0),
-    /** Rows of the same providers and months that this submission replaced. */
-    rowsReplaced: z.number().int().min(0),
-    /** The token subject of who submitted. */
-    submittedBy: z.string().min(1),
-  }),
+  'performance.submission-received.v1': event(
+    z.object({
+      importId: uuid,
+      source: z.enum(['csv', 'api']),
+      layout: z.enum(['provider-extract', 'monthly-csv']).nullable(),
+      fileName: z.string().nullable(),
+      periods: z.array(period),
+      standards: z.array(z.enum(WAITING_TIME_STANDARDS)),
+      rowsRead: z.number().int().min(0),
+      rowsImported: z.number().int().min(0),
+      rowsRejected: z.number().int().min(0),
+      aggregateRows: z.number().int().min(0),
+      /** Rows of the same providers and months that this submission replaced. */
+      rowsReplaced: z.number().int().min(0),
+      /** The token subject of who submitted. */
+      submittedBy: z.string().min(1),
+    }),
+    {
+      summary: 'A cancer waiting-times import or API submission was processed, with what it did.',
+      key: ['importId'],
+      keyMeaning: 'the import',
+    },
+  ),
   /** Below target for the configured number of consecutive months; announced once. */
-  'performance.standard-breached.v1': subject.extend({
-    period,
-    value: share,
-    target: share,
-    /** Target minus value, in share points (0.05 is five percentage points). */
-    gap: z.number(),
-    monthsToBreach: z.number().int().min(1),
-    /** The consecutive months below target, oldest first, with their counts. */
-    months: z.array(monthResultSchema).min(1),
-  }),
+  'performance.standard-breached.v1': event(
+    subject.extend({
+      period,
+      value: share,
+      target: share,
+      /** Target minus value, in share points (0.05 is five percentage points). */
+      gap: z.number(),
+      monthsToBreach: z.number().int().min(1),
+      /** The consecutive months below target, oldest first, with their counts. */
+      months: z.array(monthResultSchema).min(1),
+    }),
+    {
+      summary:
+        "An alliance's tumour site was below target for the configured consecutive months; announced once.",
+      key: ['allianceId', 'tumourSite', 'standard'],
+      keyMeaning: KEYED_BY_STANDARD_SUBJECT,
+    },
+  ),
   /** Back on target after a breach; announced once. */
-  'performance.standard-recovered.v1': subject.extend({
-    period,
-    value: share,
-    target: share,
-    /** The month the breach was announced for. */
-    breachedPeriod: period.nullable(),
-  }),
+  'performance.standard-recovered.v1': event(
+    subject.extend({
+      period,
+      value: share,
+      target: share,
+      /** The month the breach was announced for. */
+      breachedPeriod: period.nullable(),
+    }),
+    {
+      summary: "An alliance's tumour site is back on target after a breach; announced once.",
+      key: ['allianceId', 'tumourSite', 'standard'],
+      keyMeaning: KEYED_BY_STANDARD_SUBJECT,
+    },
+  ),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './contract.js';
+import { defineContract, event, KEYED_BY_BODY } from './contract.js';
 
 /**
  * Events of the priorities service: clinical priorities and their RAG status and milestones,
@@ -47,73 +47,142 @@ export const riskScoreSchema = z.object({
 const owned = z.object({ bodyId: uuid });
 
 export const prioritiesContract = defineContract('priorities', {
-  'priorities.priority-created.v1': owned.extend({
-    priorityId: uuid,
-    programmeId: uuid.nullable(),
-    title: z.string().min(1),
-    source: z.enum(PRIORITY_SOURCES),
-    category: z.enum(PRIORITY_CATEGORIES),
-    rag: z.enum(RAG_STATUSES),
-  }),
-  'priorities.rag-changed.v1': owned.extend({
-    priorityId: uuid,
-    from: z.enum(RAG_STATUSES),
-    to: z.enum(RAG_STATUSES),
-    reason: z.string().min(1),
-    /** The token subject of who set it. */
-    setBy: z.string().min(1),
-  }),
-  'priorities.milestone-missed.v1': owned.extend({
-    priorityId: uuid,
-    milestoneId: uuid,
-    title: z.string().min(1),
-    dueOn: isoDate,
-  }),
-  'priorities.priority-completed.v1': owned.extend({ priorityId: uuid, completedOn: isoDate }),
-  'priorities.service-gap-raised.v1': owned.extend({
-    gapId: uuid,
-    description: z.string().min(1),
-    initialRisk: riskScoreSchema,
-    currentRisk: riskScoreSchema,
-    targetRisk: riskScoreSchema,
-  }),
-  'priorities.risk-rescored.v1': owned.extend({
-    gapId: uuid,
-    previousRisk: riskScoreSchema,
-    currentRisk: riskScoreSchema,
-    reason: z.string().min(1),
-  }),
-  'priorities.workforce-recommendation-raised.v1': owned.extend({
-    recommendationId: uuid,
-    staffGroup: z.string().min(1),
-    shortfallWte: z.number().nonnegative(),
-    estimatedCost: z.number().nonnegative().nullable(),
-    fundingNeeded: z.boolean(),
-  }),
-  'priorities.workforce-recommendation-status-changed.v1': owned.extend({
-    recommendationId: uuid,
-    from: z.enum(WORKFORCE_STATUSES),
-    to: z.enum(WORKFORCE_STATUSES),
-  }),
-  'priorities.pathway-published.v1': owned.extend({
-    pathwayId: uuid,
-    versionId: uuid,
-    tumourSite: z.string().min(1),
-    scope: z.enum(PATHWAY_SCOPES),
-    version: z.string().min(1),
-    publishedOn: isoDate,
-    reviewDueOn: isoDate,
-    supersedesVersionId: uuid.nullable(),
-  }),
-  'priorities.pathway-review-due.v1': owned.extend({
-    pathwayId: uuid,
-    versionId: uuid,
-    reviewDueOn: isoDate,
-    daysRemaining: z.number().int().min(0),
-  }),
-  'priorities.pathway-review-overdue.v1': owned.extend({
-    pathwayId: uuid,
-    versionId: uuid,
-    reviewDueOn: isoDate,
-  }),
+  'priorities.priority-created.v1': event(
+    owned.extend({
+      priorityId: uuid,
+      programmeId: uuid.nullable(),
+      title: z.string().min(1),
+      source: z.enum(PRIORITY_SOURCES),
+      category: z.enum(PRIORITY_CATEGORIES),
+      rag: z.enum(RAG_STATUSES),
+    }),
+    {
+      summary: 'A clinical priority was created for a body, with its RAG status.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.rag-changed.v1': event(
+    owned.extend({
+      priorityId: uuid,
+      from: z.enum(RAG_STATUSES),
+      to: z.enum(RAG_STATUSES),
+      reason: z.string().min(1),
+      /** The token subject of who set it. */
+      setBy: z.string().min(1),
+    }),
+    {
+      summary: "A priority's RAG status changed, with the reason and who set it.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.milestone-missed.v1': event(
+    owned.extend({
+      priorityId: uuid,
+      milestoneId: uuid,
+      title: z.string().min(1),
+      dueOn: isoDate,
+    }),
+    {
+      summary: "A priority's milestone passed its due date incomplete.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.priority-completed.v1': event(
+    owned.extend({ priorityId: uuid, completedOn: isoDate }),
+    { summary: 'A priority was completed.', key: ['bodyId'], keyMeaning: KEYED_BY_BODY },
+  ),
+  'priorities.service-gap-raised.v1': event(
+    owned.extend({
+      gapId: uuid,
+      description: z.string().min(1),
+      initialRisk: riskScoreSchema,
+      currentRisk: riskScoreSchema,
+      targetRisk: riskScoreSchema,
+    }),
+    {
+      summary: 'A service gap was raised with its initial, current and target NHS 5x5 risk.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.risk-rescored.v1': event(
+    owned.extend({
+      gapId: uuid,
+      previousRisk: riskScoreSchema,
+      currentRisk: riskScoreSchema,
+      reason: z.string().min(1),
+    }),
+    { summary: "A service gap's risk was rescored.", key: ['bodyId'], keyMeaning: KEYED_BY_BODY },
+  ),
+  'priorities.workforce-recommendation-raised.v1': event(
+    owned.extend({
+      recommendationId: uuid,
+      staffGroup: z.string().min(1),
+      shortfallWte: z.number().nonnegative(),
+      estimatedCost: z.number().nonnegative().nullable(),
+      fundingNeeded: z.boolean(),
+    }),
+    {
+      summary: 'A workforce recommendation was raised for a staff group.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.workforce-recommendation-status-changed.v1': event(
+    owned.extend({
+      recommendationId: uuid,
+      from: z.enum(WORKFORCE_STATUSES),
+      to: z.enum(WORKFORCE_STATUSES),
+    }),
+    {
+      summary: 'A workforce recommendation moved to a new status.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.pathway-published.v1': event(
+    owned.extend({
+      pathwayId: uuid,
+      versionId: uuid,
+      tumourSite: z.string().min(1),
+      scope: z.enum(PATHWAY_SCOPES),
+      version: z.string().min(1),
+      publishedOn: isoDate,
+      reviewDueOn: isoDate,
+      supersedesVersionId: uuid.nullable(),
+    }),
+    {
+      summary: 'A version of a clinical pathway was published.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.pathway-review-due.v1': event(
+    owned.extend({
+      pathwayId: uuid,
+      versionId: uuid,
+      reviewDueOn: isoDate,
+      daysRemaining: z.number().int().min(0),
+    }),
+    {
+      summary: "A pathway version's review date is near.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.pathway-review-overdue.v1': event(
+    owned.extend({
+      pathwayId: uuid,
+      versionId: uuid,
+      reviewDueOn: isoDate,
+    }),
+    {
+      summary: "A pathway version's review date has passed.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
 });

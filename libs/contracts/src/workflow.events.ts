@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './contract.js';
+import { defineContract, event, KEYED_BY_CASE } from './contract.js';
 
 /**
  * Events of the workflow service (the escalation engine). The agenda request asks the meetings
@@ -42,60 +42,118 @@ const caseRef = z.object({
 });
 
 export const workflowContract = defineContract('workflow', {
-  'workflow.agenda-item-requested.v1': z.object({
-    /** Unique per request: the same request delivered twice is one agenda item. */
-    requestId: z.uuid(),
-    bodyId: z.uuid(),
-    title: z.string().min(1).max(300),
-    /** The requester's reference carried onto the item and its decision, e.g. a case id. */
-    externalReference: z.string().min(1).max(200),
-    presenter: z.string().min(1).nullable(),
-    papers: z.array(z.object({ title: z.string().min(1), url: z.url() })),
-    /** The last date the item may be tabled; null for the next meeting, whenever it is. */
-    tableBy: z.iso.date().nullable(),
+  'workflow.agenda-item-requested.v1': event(
+    z.object({
+      /** Unique per request: the same request delivered twice is one agenda item. */
+      requestId: z.uuid(),
+      bodyId: z.uuid(),
+      title: z.string().min(1).max(300),
+      /** The requester's reference carried onto the item and its decision, e.g. a case id. */
+      externalReference: z.string().min(1).max(200),
+      presenter: z.string().min(1).nullable(),
+      papers: z.array(z.object({ title: z.string().min(1), url: z.url() })),
+      /** The last date the item may be tabled; null for the next meeting, whenever it is. */
+      tableBy: z.iso.date().nullable(),
+    }),
+    {
+      summary: "Asks the meetings service to table a case at a body's next eligible meeting.",
+      key: ['bodyId'],
+      keyMeaning: 'the body asked to table the item',
+    },
+  ),
+  'workflow.escalation-opened.v1': event(
+    caseRef.extend({
+      kind: z.string().min(1),
+      title: z.string().min(1),
+      severity: z.enum(ESCALATION_SEVERITIES),
+      policyVersion: z.number().int().min(1),
+      /** The last day to acknowledge, table and resolve at this level. */
+      acknowledgeBy: isoDate,
+      tableBy: isoDate,
+      resolveBy: isoDate,
+    }),
+    {
+      summary: 'An escalation case was opened at a body, with its deadlines.',
+      key: ['caseId'],
+      keyMeaning: KEYED_BY_CASE,
+    },
+  ),
+  'workflow.escalation-acknowledged.v1': event(caseRef, {
+    summary: 'An escalation case was acknowledged by its body.',
+    key: ['caseId'],
+    keyMeaning: KEYED_BY_CASE,
   }),
-  'workflow.escalation-opened.v1': caseRef.extend({
-    kind: z.string().min(1),
-    title: z.string().min(1),
-    severity: z.enum(ESCALATION_SEVERITIES),
-    policyVersion: z.number().int().min(1),
-    /** The last day to acknowledge, table and resolve at this level. */
-    acknowledgeBy: isoDate,
-    tableBy: isoDate,
-    resolveBy: isoDate,
+  'workflow.escalation-tabled.v1': event(caseRef.extend({ meetingId: uuid, agendaItemId: uuid }), {
+    summary: 'An escalation case was tabled at a meeting.',
+    key: ['caseId'],
+    keyMeaning: KEYED_BY_CASE,
   }),
-  'workflow.escalation-acknowledged.v1': caseRef,
-  'workflow.escalation-tabled.v1': caseRef.extend({ meetingId: uuid, agendaItemId: uuid }),
-  'workflow.escalation-escalated.v1': caseRef.extend({
-    fromBodyId: uuid,
-    fromLevel: z.enum(ESCALATION_LEVELS),
-    reason: z.string().min(1),
-    acknowledgeBy: isoDate,
-    tableBy: isoDate,
-    resolveBy: isoDate,
+  'workflow.escalation-escalated.v1': event(
+    caseRef.extend({
+      fromBodyId: uuid,
+      fromLevel: z.enum(ESCALATION_LEVELS),
+      reason: z.string().min(1),
+      acknowledgeBy: isoDate,
+      tableBy: isoDate,
+      resolveBy: isoDate,
+    }),
+    {
+      summary: 'An escalation case moved up to the parent body, with new deadlines.',
+      key: ['caseId'],
+      keyMeaning: KEYED_BY_CASE,
+    },
+  ),
+  'workflow.escalation-deferred.v1': event(caseRef.extend({ deferrals: z.number().int().min(1) }), {
+    summary: 'A decision on an escalation case was deferred.',
+    key: ['caseId'],
+    keyMeaning: KEYED_BY_CASE,
   }),
-  'workflow.escalation-deferred.v1': caseRef.extend({ deferrals: z.number().int().min(1) }),
-  'workflow.escalation-resolved.v1': caseRef.extend({
-    outcome: z.enum(['resolved', 'action-plan']),
-    rationale: z.string().min(1),
+  'workflow.escalation-resolved.v1': event(
+    caseRef.extend({
+      outcome: z.enum(['resolved', 'action-plan']),
+      rationale: z.string().min(1),
+    }),
+    {
+      summary: 'An escalation case was resolved or given an action plan.',
+      key: ['caseId'],
+      keyMeaning: KEYED_BY_CASE,
+    },
+  ),
+  'workflow.escalation-closed.v1': event(caseRef.extend({ reason: z.string().min(1) }), {
+    summary: 'An escalation case was closed.',
+    key: ['caseId'],
+    keyMeaning: KEYED_BY_CASE,
   }),
-  'workflow.escalation-closed.v1': caseRef.extend({ reason: z.string().min(1) }),
-  'workflow.notification-sent.v1': z.object({
-    notificationId: uuid,
-    caseId: uuid.nullable(),
-    memberId: uuid,
-    channel: z.enum(NOTIFICATION_CHANNELS),
-    /** Never the same notification twice: one per key. */
-    dedupKey: z.string().min(1),
-    sentAt: instant,
-  }),
-  'workflow.notification-failed.v1': z.object({
-    notificationId: uuid,
-    caseId: uuid.nullable(),
-    memberId: uuid,
-    channel: z.enum(NOTIFICATION_CHANNELS),
-    dedupKey: z.string().min(1),
-    attempts: z.number().int().min(1),
-    error: z.string().min(1),
-  }),
+  'workflow.notification-sent.v1': event(
+    z.object({
+      notificationId: uuid,
+      caseId: uuid.nullable(),
+      memberId: uuid,
+      channel: z.enum(NOTIFICATION_CHANNELS),
+      /** Never the same notification twice: one per key. */
+      dedupKey: z.string().min(1),
+      sentAt: instant,
+    }),
+    {
+      summary: 'A notification about a case was sent to a member.',
+      key: ['memberId'],
+      keyMeaning: 'the member notified',
+    },
+  ),
+  'workflow.notification-failed.v1': event(
+    z.object({
+      notificationId: uuid,
+      caseId: uuid.nullable(),
+      memberId: uuid,
+      channel: z.enum(NOTIFICATION_CHANNELS),
+      dedupKey: z.string().min(1),
+      attempts: z.number().int().min(1),
+      error: z.string().min(1),
+    }),
+    {
+      summary: 'A notification to a member failed after its attempts.',
+      key: ['memberId'],
+      keyMeaning: 'the member notified',
+    },
+  ),
 });

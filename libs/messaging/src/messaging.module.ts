@@ -12,18 +12,19 @@ import {
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EventRegistry, EventSchemas } from '#contracts';
-import { APP_CONFIG, MetricsService, schemaOf, type BaseConfig } from '#platform';
+import { APP_CONFIG, MetricsService, type BaseConfig } from '#platform';
 import { KafkaEventServer, type KafkaEventServerOptions } from './consumer/kafka-event.server.js';
 import { createKafka } from './kafka/kafka-client.js';
-import { EventPublisher } from './outbox/event-publisher.js';
+import { EVENT_REGISTRY, KAFKA } from './messaging.tokens.js';
+import type { AnyServicePublisherClass } from './outbox/service-publisher.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 
-export const KAFKA = Symbol('KAFKA');
-export const EVENT_REGISTRY = Symbol('EVENT_REGISTRY');
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export interface MessagingModuleOptions<TMap extends EventSchemas = EventSchemas> {
   readonly registry: EventRegistry<TMap>;
+  /** The service's one publisher (see `publisherFor`); a service that publishes nothing has none. */
+  readonly publisher?: AnyServicePublisherClass;
   /** Relay tuning; `enabled: false` leaves relaying to other instances or processes. */
   readonly relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollIntervalMs' | 'retentionMs'> & {
     readonly enabled?: boolean;
@@ -78,8 +79,8 @@ class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdo
 }
 
 /**
- * Publishing for a service: the Kafka client, an EventPublisher writing to the outbox of the
- * service's schema, and the relay that sends the outbox to Kafka while the app runs.
+ * Publishing for a service: the Kafka client, the service's publisher writing to the outbox of
+ * its schema, and the relay that sends the outbox to Kafka while the app runs.
  * Needs ConfigModule, DatabaseModule and MetricsModule from #platform.
  */
 @Global()
@@ -115,15 +116,10 @@ export class MessagingModule {
             });
           },
         },
-        {
-          provide: EventPublisher,
-          inject: [DataSource, EVENT_REGISTRY],
-          useFactory: (dataSource: DataSource, registry: EventRegistry<EventSchemas>) =>
-            new EventPublisher(registry, schemaOf(dataSource)),
-        },
+        ...(options.publisher ? [options.publisher] : []),
         OutboxRelayHost,
       ],
-      exports: [KAFKA, EVENT_REGISTRY, EventPublisher],
+      exports: [KAFKA, EVENT_REGISTRY, ...(options.publisher ? [options.publisher] : [])],
     };
   }
 }

@@ -92,7 +92,7 @@ describe('Kafka event server (real PostgreSQL and Kafka)', () => {
     return events.build(
       'sample.thing-happened.v1',
       { thingId, seq, ...(note ? { note } : {}) },
-      { subject: thingId, correlationId: 'test' },
+      { correlationId: 'test' },
     );
   }
 
@@ -215,7 +215,6 @@ describe('Kafka event server (real PostgreSQL and Kafka)', () => {
         manager,
         'sample.thing-happened.v1',
         { thingId: 'body-5', seq: 1 },
-        { subject: 'body-5' },
       ),
     );
     const dying = new DiesBeforeMarking({

@@ -16,7 +16,7 @@ import type { EventEnvelope, EventOf } from '#contracts';
 import {
   connectEventConsumer,
   eventHandlerDecorator,
-  EventPublisher,
+  publisherFor,
   messagingEntities,
   messagingMigrations,
   MessagingModule,
@@ -37,6 +37,7 @@ import {
 } from '#platform';
 import {
   createTestTopic,
+  sampleContract,
   sampleEvents,
   testInfra,
   testKafka,
@@ -47,6 +48,9 @@ import {
 } from '#testing';
 
 const OnSampleEvent = eventHandlerDecorator<SampleEventMap>();
+
+/** The sample service's one publisher; the topic comes from the registry the module is given. */
+class SamplePublisher extends publisherFor(sampleContract('sample.events')) {}
 
 class CreateEffectTable1763700000001 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -75,7 +79,7 @@ class RecordThingDto {
 class ThingsController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly publisher: EventPublisher<SampleEventMap>,
+    @Inject(SamplePublisher) private readonly publisher: SamplePublisher,
   ) {}
 
   @Post()
@@ -83,7 +87,7 @@ class ThingsController {
   @Roles('admin')
   async record(@Body() body: RecordThingDto): Promise<{ eventId: string }> {
     const event = await this.dataSource.transaction((manager) =>
-      this.publisher.publish(manager, 'sample.thing-happened.v1', body, { subject: body.thingId }),
+      this.publisher.publish(manager, 'sample.thing-happened.v1', body),
     );
     return { eventId: event.id };
   }
@@ -135,7 +139,11 @@ describe('a service wired with the platform and messaging modules', () => {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => ({ checks: [databaseCheck(dataSource)] }),
         }),
-        MessagingModule.forRoot({ registry: sampleEvents(topic), relay: { pollIntervalMs: 200 } }),
+        MessagingModule.forRoot({
+          registry: sampleEvents(topic),
+          publisher: SamplePublisher,
+          relay: { pollIntervalMs: 200 },
+        }),
       ],
       controllers: [ThingsController],
     })

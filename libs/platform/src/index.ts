@@ -72,7 +72,8 @@ export { configureHttpApp, type HttpAppOptions } from './bootstrap/configure-htt
 
 // http helpers shared by the services' APIs
 export { PageQuery, type Page } from './http/page.js';
-export { invalidField, notFound } from './http/field-errors.js';
+export * from './errors/domain-error.js';
+export { DomainErrorFilter, statusOf } from './errors/domain-error.filter.js';
 
 // time
 export {

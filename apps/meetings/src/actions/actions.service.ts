@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { Clock, daysBetween, invalidField, notFound, tryTransactionLock } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
 import type { AssignActionDto, CompleteActionDto } from './dto.js';
 import { MemberView } from '#membership-view';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()
 export class ActionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -51,20 +48,15 @@ export class ActionsService {
         overdueAnnouncedOn: null,
       });
       await manager.insert(Action, action);
-      await this.events.publish(
-        manager,
-        'meetings.action-assigned.v1',
-        {
-          meetingId,
-          bodyId: meeting.bodyId,
-          actionId: action.id,
-          agendaItemId: action.agendaItemId,
-          description: action.description,
-          ownerMemberId: action.ownerMemberId,
-          dueOn: action.dueOn,
-        },
-        { subject: meeting.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.action-assigned.v1', {
+        meetingId,
+        bodyId: meeting.bodyId,
+        actionId: action.id,
+        agendaItemId: action.agendaItemId,
+        description: action.description,
+        ownerMemberId: action.ownerMemberId,
+        dueOn: action.dueOn,
+      });
       return action;
     });
   }
@@ -84,17 +76,12 @@ export class ActionsService {
       action.status = 'completed';
       action.completedOn = dto.completedOn ?? this.clock.today();
       await manager.save(Action, action);
-      await this.events.publish(
-        manager,
-        'meetings.action-completed.v1',
-        {
-          meetingId: action.meetingId,
-          bodyId: action.bodyId,
-          actionId: action.id,
-          completedOn: action.completedOn,
-        },
-        { subject: action.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.action-completed.v1', {
+        meetingId: action.meetingId,
+        bodyId: action.bodyId,
+        actionId: action.id,
+        completedOn: action.completedOn,
+      });
       return action;
     });
   }
@@ -134,19 +121,14 @@ export class ActionsService {
       for (const action of overdue) {
         action.overdueAnnouncedOn = today;
         await manager.save(Action, action);
-        await this.events.publish(
-          manager,
-          'meetings.action-overdue.v1',
-          {
-            meetingId: action.meetingId,
-            bodyId: action.bodyId,
-            actionId: action.id,
-            ownerMemberId: action.ownerMemberId,
-            dueOn: action.dueOn,
-            daysOverdue: daysBetween(action.dueOn, today),
-          },
-          { subject: action.bodyId },
-        );
+        await this.events.publish(manager, 'meetings.action-overdue.v1', {
+          meetingId: action.meetingId,
+          bodyId: action.bodyId,
+          actionId: action.id,
+          ownerMemberId: action.ownerMemberId,
+          dueOn: action.dueOn,
+          daysOverdue: daysBetween(action.dueOn, today),
+        });
       }
       return { ran: true, overdue: overdue.length };
     });

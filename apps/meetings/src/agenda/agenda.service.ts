@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf, PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { notFound } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
@@ -10,15 +9,15 @@ import { AgendaRequest } from './agenda-request.entity.js';
 import type { AddAgendaItemDto } from './dto.js';
 import { placeAgendaRequest } from './placement.js';
 import { BodyTerms } from '#membership-view';
+import { MeetingsPublisher } from '../meetings.publisher.js';
 
-type Publisher = EventPublisher<PlatformEventMap>;
 const DEFAULT_PAPERS_DUE_DAYS = 7;
 
 @Injectable()
 export class AgendaService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
   ) {}
 
   /** An agenda request from another service: placed on the next eligible meeting, or marked unplaced. */
@@ -125,19 +124,14 @@ export class AgendaService {
     }
     await manager.update(AgendaRequest, { id: request.id }, { reason: placement.reason });
     if (announceIfUnplaced) {
-      await this.events.publish(
-        manager,
-        'meetings.agenda-request-unplaced.v1',
-        {
-          requestId: request.id,
-          bodyId: request.bodyId,
-          externalReference: request.externalReference,
-          reason: placement.reason,
-          tableBy: request.tableBy,
-          nextMeetingStartsAt: placement.nextMeetingStartsAt?.toISOString() ?? null,
-        },
-        { subject: request.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.agenda-request-unplaced.v1', {
+        requestId: request.id,
+        bodyId: request.bodyId,
+        externalReference: request.externalReference,
+        reason: placement.reason,
+        tableBy: request.tableBy,
+        nextMeetingStartsAt: placement.nextMeetingStartsAt?.toISOString() ?? null,
+      });
     }
   }
 
@@ -159,20 +153,15 @@ export class AgendaService {
       ...fields,
     });
     await manager.insert(AgendaItem, item);
-    await this.events.publish(
-      manager,
-      'meetings.agenda-item-added.v1',
-      {
-        meetingId: meeting.id,
-        bodyId: meeting.bodyId,
-        agendaItemId: item.id,
-        type: item.type,
-        title: item.title,
-        externalReference: item.externalReference,
-        requestId: item.requestId,
-      },
-      { subject: meeting.bodyId },
-    );
+    await this.events.publish(manager, 'meetings.agenda-item-added.v1', {
+      meetingId: meeting.id,
+      bodyId: meeting.bodyId,
+      agendaItemId: item.id,
+      type: item.type,
+      title: item.title,
+      externalReference: item.externalReference,
+      requestId: item.requestId,
+    });
     return item;
   }
 

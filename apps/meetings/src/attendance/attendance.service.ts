@@ -1,21 +1,18 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { invalidField, notFound, ukDate } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { RecordAttendanceDto } from './dto.js';
 import { computeQuorum } from './quorum.js';
 import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()
 export class AttendanceService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
   ) {}
 
   /** Records who was present, sent apologies or was absent; members must sit on the body that day. */
@@ -94,19 +91,13 @@ export class AttendanceService {
       meeting.quorum = quorum;
       await manager.save(Meeting, meeting);
       const ref = { meetingId: meeting.id, bodyId: meeting.bodyId };
-      await this.events.publish(
-        manager,
-        'meetings.meeting-held.v1',
-        { ...ref, quorum },
-        { subject: meeting.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.meeting-held.v1', { ...ref, quorum });
       if (!quorum.quorate) {
-        await this.events.publish(
-          manager,
-          'meetings.quorum-not-met.v1',
-          { ...ref, quorum, consecutive: await this.consecutiveInquorate(manager, meeting.bodyId) },
-          { subject: meeting.bodyId },
-        );
+        await this.events.publish(manager, 'meetings.quorum-not-met.v1', {
+          ...ref,
+          quorum,
+          consecutive: await this.consecutiveInquorate(manager, meeting.bodyId),
+        });
       }
       return meeting;
     });

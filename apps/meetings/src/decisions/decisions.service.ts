@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Decision } from './decision.entity.js';
 import type { RecordDecisionDto } from './dto.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()
 export class DecisionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
   ) {}
 
   /** Records a decision on an agenda item of a held, quorate meeting; one per item. */
@@ -58,23 +55,18 @@ export class DecisionsService {
         recordedBy,
       });
       await manager.insert(Decision, decision);
-      await this.events.publish(
-        manager,
-        'meetings.decision-recorded.v1',
-        {
-          meetingId: meeting.id,
-          bodyId: meeting.bodyId,
-          decisionId: decision.id,
-          agendaItemId,
-          externalReference: item.externalReference,
-          outcome: dto.outcome,
-          rationale: dto.rationale,
-          votes: dto.votes
-            ? { for: dto.votes.for, against: dto.votes.against, abstained: dto.votes.abstained }
-            : null,
-        },
-        { subject: meeting.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.decision-recorded.v1', {
+        meetingId: meeting.id,
+        bodyId: meeting.bodyId,
+        decisionId: decision.id,
+        agendaItemId,
+        externalReference: item.externalReference,
+        outcome: dto.outcome,
+        rationale: dto.rationale,
+        votes: dto.votes
+          ? { for: dto.votes.for, against: dto.votes.against, abstained: dto.votes.abstained }
+          : null,
+      });
       return manager.findOneByOrFail(Decision, { id: decision.id });
     });
   }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { invalidField, notFound } from '#platform';
 import { AgendaService } from '../agenda/agenda.service.js';
 import type {
@@ -13,14 +11,13 @@ import type {
 } from './dto.js';
 import { Meeting } from './meeting.entity.js';
 import { BodyView } from '#membership-view';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()
 export class MeetingsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
     @Inject(AgendaService) private readonly agenda: AgendaService,
   ) {}
 
@@ -49,12 +46,10 @@ export class MeetingsService {
       meeting.startsAt = new Date(dto.startsAt);
       meeting.endsAt = new Date(dto.endsAt);
       await manager.save(Meeting, meeting);
-      await this.events.publish(
-        manager,
-        'meetings.meeting-rescheduled.v1',
-        { ...meetingState(meeting), previousStartsAt },
-        { subject: meeting.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.meeting-rescheduled.v1', {
+        ...meetingState(meeting),
+        previousStartsAt,
+      });
       return meeting;
     });
   }
@@ -65,12 +60,11 @@ export class MeetingsService {
       meeting.status = 'cancelled';
       meeting.cancelReason = dto.reason;
       await manager.save(Meeting, meeting);
-      await this.events.publish(
-        manager,
-        'meetings.meeting-cancelled.v1',
-        { meetingId: meeting.id, bodyId: meeting.bodyId, reason: dto.reason },
-        { subject: meeting.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.meeting-cancelled.v1', {
+        meetingId: meeting.id,
+        bodyId: meeting.bodyId,
+        reason: dto.reason,
+      });
       return meeting;
     });
   }
@@ -119,9 +113,7 @@ export class MeetingsService {
           minutesApprovedAtMeetingId: null,
         });
         await manager.insert(Meeting, meeting);
-        await this.events.publish(manager, 'meetings.meeting-scheduled.v1', meetingState(meeting), {
-          subject: bodyId,
-        });
+        await this.events.publish(manager, 'meetings.meeting-scheduled.v1', meetingState(meeting));
         meetings.push(meeting);
       }
       await this.agenda.placeWaitingRequests(manager, bodyId);

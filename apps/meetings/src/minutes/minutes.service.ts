@@ -1,18 +1,15 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { invalidField, notFound } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { MeetingsPublisher } from '../meetings.publisher.js';
 
 /** Draft minutes of a held meeting, approved at a later quorate meeting of the same body. */
 @Injectable()
 export class MinutesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
   ) {}
 
   async draft(meetingId: string, text: string): Promise<Meeting> {
@@ -59,12 +56,11 @@ export class MinutesService {
       meeting.minutesStatus = 'approved';
       meeting.minutesApprovedAtMeetingId = at.id;
       await manager.save(Meeting, meeting);
-      await this.events.publish(
-        manager,
-        'meetings.minutes-approved.v1',
-        { meetingId: meeting.id, bodyId: meeting.bodyId, approvedAtMeetingId: at.id },
-        { subject: meeting.bodyId },
-      );
+      await this.events.publish(manager, 'meetings.minutes-approved.v1', {
+        meetingId: meeting.id,
+        bodyId: meeting.bodyId,
+        approvedAtMeetingId: at.id,
+      });
       return meeting;
     });
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import { Alliance } from './alliance.entity.js';
 import type { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
 import { notFound, type Page } from '#platform';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 function allianceState(alliance: Alliance) {
   return {
@@ -20,7 +20,7 @@ function allianceState(alliance: Alliance) {
 export class AlliancesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
   ) {}
 
   async register(dto: RegisterAllianceDto): Promise<Alliance> {
@@ -34,9 +34,6 @@ export class AlliancesService {
         manager,
         'membership.alliance-registered.v1',
         allianceState(alliance),
-        {
-          subject: alliance.id,
-        },
       );
       return manager.findOneByOrFail(Alliance, { id: alliance.id });
     });
@@ -54,14 +51,7 @@ export class AlliancesService {
       }
       alliance.name = dto.name ?? alliance.name;
       await manager.save(Alliance, alliance);
-      await this.events.publish(
-        manager,
-        'membership.alliance-updated.v1',
-        allianceState(alliance),
-        {
-          subject: alliance.id,
-        },
-      );
+      await this.events.publish(manager, 'membership.alliance-updated.v1', allianceState(alliance));
       return alliance;
     });
   }

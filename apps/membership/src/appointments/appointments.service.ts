@@ -3,11 +3,11 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SINGLE_HOLDER_ROLES } from '#contracts';
 import { Body } from '../bodies/body.entity.js';
-import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import { Member } from '../members/member.entity.js';
 import { Appointment, appointmentPeriodSql } from './appointment.entity.js';
 import type { AppointDto, StandDownDto } from './dto.js';
 import { addDays, Clock, invalidField, notFound } from '#platform';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 export function isSingleHolderRole(
   role: Appointment['role'],
@@ -19,7 +19,7 @@ export function isSingleHolderRole(
 export class AppointmentsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -83,23 +83,18 @@ export class AppointmentsService {
         termEndingAnnouncedOn: null,
       });
       await manager.insert(Appointment, appointment);
-      await this.events.publish(
-        manager,
-        'membership.member-appointed.v1',
-        {
-          appointmentId: appointment.id,
-          memberId: appointment.memberId,
-          bodyId: appointment.bodyId,
-          role: appointment.role,
-          termStart: appointment.termStart,
-          termEnd: appointment.termEnd,
-          agreedTime: dto.agreedTime
-            ? { unit: dto.agreedTime.unit, amount: dto.agreedTime.amount }
-            : null,
-          succeedsAppointmentId: appointment.succeedsAppointmentId,
-        },
-        { subject: appointment.bodyId },
-      );
+      await this.events.publish(manager, 'membership.member-appointed.v1', {
+        appointmentId: appointment.id,
+        memberId: appointment.memberId,
+        bodyId: appointment.bodyId,
+        role: appointment.role,
+        termStart: appointment.termStart,
+        termEnd: appointment.termEnd,
+        agreedTime: dto.agreedTime
+          ? { unit: dto.agreedTime.unit, amount: dto.agreedTime.amount }
+          : null,
+        succeedsAppointmentId: appointment.succeedsAppointmentId,
+      });
       return manager.findOneByOrFail(Appointment, { id: appointment.id });
     });
   }
@@ -146,19 +141,14 @@ export class AppointmentsService {
   }
 
   async publishEnded(manager: EntityManager, appointment: Appointment): Promise<void> {
-    await this.events.publish(
-      manager,
-      'membership.appointment-ended.v1',
-      {
-        appointmentId: appointment.id,
-        memberId: appointment.memberId,
-        bodyId: appointment.bodyId,
-        role: appointment.role,
-        endedOn: appointment.endedOn!,
-        reason: appointment.endReason!,
-      },
-      { subject: appointment.bodyId },
-    );
+    await this.events.publish(manager, 'membership.appointment-ended.v1', {
+      appointmentId: appointment.id,
+      memberId: appointment.memberId,
+      bodyId: appointment.bodyId,
+      role: appointment.role,
+      endedOn: appointment.endedOn!,
+      reason: appointment.endReason!,
+    });
   }
 
   /** Announces role vacated when a chair or lead left on `from` and nobody holds the role then. */
@@ -179,18 +169,13 @@ export class AppointmentsService {
       .andWhere(`${appointmentPeriodSql('a')} @> CAST(:from AS date)`, { from })
       .getExists();
     if (!holder) {
-      await this.events.publish(
-        manager,
-        'membership.role-vacated.v1',
-        {
-          bodyId: previous.bodyId,
-          role: previous.role,
-          vacantSince: from,
-          previousAppointmentId: previous.id,
-          previousMemberId: previous.memberId,
-        },
-        { subject: previous.bodyId },
-      );
+      await this.events.publish(manager, 'membership.role-vacated.v1', {
+        bodyId: previous.bodyId,
+        role: previous.role,
+        vacantSince: from,
+        previousAppointmentId: previous.id,
+        previousMemberId: previous.memberId,
+      });
     }
   }
 

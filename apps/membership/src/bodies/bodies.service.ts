@@ -3,17 +3,14 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
 import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import {
-  bodyState,
-  EventPublisher,
-  type MembershipPublisher,
-} from '../common/membership-events.js';
+import { bodyState } from '../common/membership-events.js';
 import { Member } from '../members/member.entity.js';
 import { Specialty } from '../specialties/specialty.entity.js';
 import { Body, type TermsOfReference } from './body.entity.js';
 import type { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';
 import { parentKindOf, parentProblem, specialtyProblem } from './escalation-ladder.js';
 import { Clock, invalidField, notFound, type Page } from '#platform';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 /** Common practice in network terms of reference: chair or deputy plus a third, with a clinician. */
 export const DEFAULT_TERMS_OF_REFERENCE: TermsOfReference = {
@@ -34,7 +31,7 @@ export interface RoleHolder {
 export class BodiesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -73,9 +70,7 @@ export class BodiesService {
         );
       }
       await manager.insert(Body, body);
-      await this.events.publish(manager, 'membership.body-created.v1', bodyState(body), {
-        subject: body.id,
-      });
+      await this.events.publish(manager, 'membership.body-created.v1', bodyState(body));
       return manager.findOneByOrFail(Body, { id: body.id });
     });
   }
@@ -115,9 +110,7 @@ export class BodiesService {
         body.guidance = dto.guidance;
       }
       await manager.save(Body, body);
-      await this.events.publish(manager, 'membership.body-updated.v1', bodyState(body), {
-        subject: body.id,
-      });
+      await this.events.publish(manager, 'membership.body-updated.v1', bodyState(body));
       return manager.findOneByOrFail(Body, { id });
     });
   }

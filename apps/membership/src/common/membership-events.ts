@@ -1,12 +1,7 @@
 import type { PayloadOf, PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import type { Body } from '../bodies/body.entity.js';
 import type { Member } from '../members/member.entity.js';
 import { isClinician } from '../members/professional-registration.js';
-
-/** The publisher, typed with every platform event: the membership service publishes its own. */
-export { EventPublisher };
-export type MembershipPublisher = EventPublisher<PlatformEventMap>;
 
 /** The whole state of a body, as body-created and body-updated carry it. */
 export function bodyState(body: Body): PayloadOf<PlatformEventMap, 'membership.body-created.v1'> {

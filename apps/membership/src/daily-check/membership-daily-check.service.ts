@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { addDays, APP_CONFIG, daysBetween, tryTransactionLock } from '#platform';
 import { Appointment } from '../appointments/appointment.entity.js';
 import { AppointmentsService } from '../appointments/appointments.service.js';
-import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import type { MembershipConfig } from '../config.js';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 export interface DailyCheckResult {
   ran: boolean;
@@ -21,7 +21,7 @@ export interface DailyCheckResult {
 export class MembershipDailyCheck {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
     @Inject(AppointmentsService) private readonly appointments: AppointmentsService,
     @Inject(APP_CONFIG) private readonly config: MembershipConfig,
   ) {}
@@ -56,19 +56,14 @@ export class MembershipDailyCheck {
       for (const appointment of ending) {
         appointment.termEndingAnnouncedOn = today;
         await manager.save(Appointment, appointment);
-        await this.events.publish(
-          manager,
-          'membership.term-ending-soon.v1',
-          {
-            appointmentId: appointment.id,
-            memberId: appointment.memberId,
-            bodyId: appointment.bodyId,
-            role: appointment.role,
-            termEnd: appointment.termEnd!,
-            daysRemaining: daysBetween(today, appointment.termEnd!),
-          },
-          { subject: appointment.bodyId },
-        );
+        await this.events.publish(manager, 'membership.term-ending-soon.v1', {
+          appointmentId: appointment.id,
+          memberId: appointment.memberId,
+          bodyId: appointment.bodyId,
+          role: appointment.role,
+          termEnd: appointment.termEnd!,
+          daysRemaining: daysBetween(today, appointment.termEnd!),
+        });
       }
       return { ran: true, termsEnded: ended.length, termsEndingSoon: ending.length };
     });

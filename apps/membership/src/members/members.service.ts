@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import {
-  EventPublisher,
-  memberState,
-  type MembershipPublisher,
-} from '../common/membership-events.js';
+import { memberState } from '../common/membership-events.js';
 import { Organisation } from '../organisations/organisation.entity.js';
 import type {
   ListMembersQuery,
@@ -17,12 +13,13 @@ import type {
 import { Member } from './member.entity.js';
 import { registrationProblem } from './professional-registration.js';
 import { Clock, invalidField, notFound, type Page } from '#platform';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 @Injectable()
 export class MembersService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -39,9 +36,7 @@ export class MembersService {
       });
       await this.check(manager, member);
       await manager.insert(Member, member);
-      await this.events.publish(manager, 'membership.member-registered.v1', memberState(member), {
-        subject: member.id,
-      });
+      await this.events.publish(manager, 'membership.member-registered.v1', memberState(member));
       return manager.findOneByOrFail(Member, { id: member.id });
     });
   }
@@ -71,9 +66,7 @@ export class MembersService {
       });
       await this.check(manager, member);
       await manager.save(Member, member);
-      await this.events.publish(manager, 'membership.member-updated.v1', memberState(member), {
-        subject: member.id,
-      });
+      await this.events.publish(manager, 'membership.member-updated.v1', memberState(member));
       return manager.findOneByOrFail(Member, { id });
     });
   }

@@ -1,7 +1,6 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
-import { EventPublisher, type MembershipPublisher } from '../common/membership-events.js';
 import type {
   ListOrganisationsQuery,
   RegisterOrganisationDto,
@@ -9,6 +8,7 @@ import type {
 } from './dto.js';
 import { Organisation } from './organisation.entity.js';
 import { invalidField, notFound, type Page } from '#platform';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 function organisationState(organisation: Organisation) {
   return {
@@ -23,7 +23,7 @@ function organisationState(organisation: Organisation) {
 export class OrganisationsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: MembershipPublisher,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
   ) {}
 
   async register(dto: RegisterOrganisationDto): Promise<Organisation> {
@@ -43,7 +43,6 @@ export class OrganisationsService {
         manager,
         'membership.organisation-registered.v1',
         organisationState(organisation),
-        { subject: organisation.odsCode },
       );
       return manager.findOneByOrFail(Organisation, { odsCode: organisation.odsCode });
     });
@@ -71,7 +70,6 @@ export class OrganisationsService {
         manager,
         'membership.organisation-updated.v1',
         organisationState(organisation),
-        { subject: organisation.odsCode },
       );
       return organisation;
     });

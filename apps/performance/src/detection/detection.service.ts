@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PlatformEventMap, WaitingTimeStandard } from '#contracts';
-import { EventPublisher } from '#messaging';
+import type { WaitingTimeStandard } from '#contracts';
 import { schemaOf } from '#platform';
 import { SiteBody } from '../reference/site-body.entity.js';
 import { PerformanceService, type PerformanceRow } from '../results/performance.service.js';
@@ -9,8 +8,7 @@ import { Standard } from '../standards/standard.entity.js';
 import { Announcement } from './announcement.entity.js';
 import { detectBreaches, type MonthResult } from './breach-detection.js';
 import { unannounced, type LastAnnouncement } from './unannounced.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { PerformancePublisher } from '../performance.publisher.js';
 
 export interface DetectionScope {
   standards?: readonly WaitingTimeStandard[];
@@ -40,7 +38,7 @@ export class DetectionService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PerformanceService) private readonly performance: PerformanceService,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
   ) {}
 
   /** Detection over everything, on its own transaction. */
@@ -103,39 +101,29 @@ export class DetectionService {
       for (const announcement of toAnnounce) {
         const event =
           announcement.kind === 'breached'
-            ? await this.events.publish(
-                manager,
-                'performance.standard-breached.v1',
-                {
-                  ...subject,
-                  period: announcement.period,
-                  value: announcement.value,
-                  target: announcement.target,
-                  gap: announcement.gap,
-                  monthsToBreach: standard.monthsToBreach,
-                  months: announcement.months.map((month) => ({
-                    period: month.period,
-                    total: month.total,
-                    within: month.within,
-                    breaches: month.breaches,
-                    value: month.performance,
-                    target: month.target,
-                  })),
-                },
-                { subject: key },
-              )
-            : await this.events.publish(
-                manager,
-                'performance.standard-recovered.v1',
-                {
-                  ...subject,
-                  period: announcement.period,
-                  value: announcement.value,
-                  target: announcement.target,
-                  breachedPeriod,
-                },
-                { subject: key },
-              );
+            ? await this.events.publish(manager, 'performance.standard-breached.v1', {
+                ...subject,
+                period: announcement.period,
+                value: announcement.value,
+                target: announcement.target,
+                gap: announcement.gap,
+                monthsToBreach: standard.monthsToBreach,
+                months: announcement.months.map((month) => ({
+                  period: month.period,
+                  total: month.total,
+                  within: month.within,
+                  breaches: month.breaches,
+                  value: month.performance,
+                  target: month.target,
+                })),
+              })
+            : await this.events.publish(manager, 'performance.standard-recovered.v1', {
+                ...subject,
+                period: announcement.period,
+                value: announcement.value,
+                target: announcement.target,
+                breachedPeriod,
+              });
         breachedPeriod = announcement.kind === 'breached' ? announcement.period : null;
         await manager.insert(Announcement, {
           allianceId: subject.allianceId,

@@ -1,4 +1,5 @@
-import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
+import { UnprocessableEntityException } from '@nestjs/common';
+import { InvalidError } from '#platform';
 import { checkRange, dateRange, inRowOrder, repeatedKeys, rowErrors } from './measure-rows.js';
 
 describe('rows sent for upsert', () => {
@@ -57,7 +58,7 @@ describe('a from..to filter', () => {
   });
 
   it('must not run backwards', () => {
-    expect(() => checkRange('2026-04', '2026-03')).toThrow(BadRequestException);
+    expect(() => checkRange('2026-04', '2026-03')).toThrow(InvalidError);
   });
 
   it('becomes the matching find operator', () => {

@@ -6,8 +6,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
-import type { PlatformEventMap, WaitingTimeStandard } from '#contracts';
-import { EventPublisher } from '#messaging';
+import type { WaitingTimeStandard } from '#contracts';
 import { schemaOf } from '#platform';
 import { DetectionService, type DetectionResult } from '../detection/detection.service.js';
 import {
@@ -19,8 +18,7 @@ import {
 } from '../import/cwt-layout.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
 import { ImportRun, type ImportMode, type RowProblem } from './import-run.entity.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { PerformancePublisher } from '../performance.publisher.js';
 
 /** A row as read, with its line: counted from 1 at the header of a file, or the row's place in an API call. */
 export interface StagedRow {
@@ -98,7 +96,7 @@ export class SubmissionImportService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(DetectionService) private readonly detection: DetectionService,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
   ) {}
 
   /** Imports a CSV file in either published layout. */
@@ -302,25 +300,20 @@ export class SubmissionImportService {
     );
     report.status = 'imported';
     await runner.manager.insert(ImportRun, this.importRun(report));
-    await this.events.publish(
-      runner.manager,
-      'performance.submission-received.v1',
-      {
-        importId: report.importId,
-        source: report.source,
-        layout: report.layout,
-        fileName: report.fileName,
-        periods: report.periods,
-        standards: report.standards,
-        rowsRead: report.rowsRead,
-        rowsImported: report.rowsImported,
-        rowsRejected: report.rowsRejected,
-        aggregateRows: report.aggregateRows,
-        rowsReplaced: report.rowsReplaced,
-        submittedBy: report.submittedBy,
-      },
-      { subject: report.importId },
-    );
+    await this.events.publish(runner.manager, 'performance.submission-received.v1', {
+      importId: report.importId,
+      source: report.source,
+      layout: report.layout,
+      fileName: report.fileName,
+      periods: report.periods,
+      standards: report.standards,
+      rowsRead: report.rowsRead,
+      rowsImported: report.rowsImported,
+      rowsRejected: report.rowsRejected,
+      aggregateRows: report.aggregateRows,
+      rowsReplaced: report.rowsReplaced,
+      submittedBy: report.submittedBy,
+    });
     report.detection = await this.detection.detect(runner.manager, {
       standards: report.standards,
       allianceIds: alliances.rows.map((row) => row.id),

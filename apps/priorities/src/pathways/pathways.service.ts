@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { Clock, invalidField, notFound } from '#platform';
 import type { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './dto.js';
 import { PathwayVersion } from './pathway-version.entity.js';
 import { Pathway } from './pathway.entity.js';
 import { defaultReviewDate, reviewNotice } from './review.js';
 import { supersession, versionTransitionProblem } from './version-lifecycle.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { PrioritiesPublisher } from '../priorities.publisher.js';
 
 @Injectable()
 export class PathwaysService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(PrioritiesPublisher) private readonly events: PrioritiesPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -76,22 +73,17 @@ export class PathwaysService {
       }
       Object.assign(version, { status: 'published', publishedOn, reviewDueOn });
       await manager.save(PathwayVersion, version);
-      await this.events.publish(
-        manager,
-        'priorities.pathway-published.v1',
-        {
-          pathwayId: pathway.id,
-          bodyId: pathway.bodyId,
-          versionId: version.id,
-          tumourSite: pathway.tumourSite,
-          scope: pathway.scope,
-          version: version.version,
-          publishedOn,
-          reviewDueOn,
-          supersedesVersionId,
-        },
-        { subject: pathway.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.pathway-published.v1', {
+        pathwayId: pathway.id,
+        bodyId: pathway.bodyId,
+        versionId: version.id,
+        tumourSite: pathway.tumourSite,
+        scope: pathway.scope,
+        version: version.version,
+        publishedOn,
+        reviewDueOn,
+        supersedesVersionId,
+      });
       return version;
     });
   }
@@ -159,19 +151,15 @@ export class PathwaysService {
       if (notice?.kind === 'due' && !version.reviewDueAnnouncedOn) {
         version.reviewDueAnnouncedOn = today;
         await manager.save(PathwayVersion, version);
-        await this.events.publish(
-          manager,
-          'priorities.pathway-review-due.v1',
-          { ...ref, daysRemaining: notice.daysRemaining },
-          { subject: pathway.bodyId },
-        );
+        await this.events.publish(manager, 'priorities.pathway-review-due.v1', {
+          ...ref,
+          daysRemaining: notice.daysRemaining,
+        });
         due += 1;
       } else if (notice?.kind === 'overdue' && !version.reviewOverdueAnnouncedOn) {
         version.reviewOverdueAnnouncedOn = today;
         await manager.save(PathwayVersion, version);
-        await this.events.publish(manager, 'priorities.pathway-review-overdue.v1', ref, {
-          subject: pathway.bodyId,
-        });
+        await this.events.publish(manager, 'priorities.pathway-review-overdue.v1', ref);
         overdue += 1;
       }
     }

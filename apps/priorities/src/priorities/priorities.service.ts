@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { Clock, notFound } from '#platform';
 import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './dto.js';
 import { Milestone } from './milestone.entity.js';
 import { Priority } from './priority.entity.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { PrioritiesPublisher } from '../priorities.publisher.js';
 
 @Injectable()
 export class PrioritiesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(PrioritiesPublisher) private readonly events: PrioritiesPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -33,20 +30,15 @@ export class PrioritiesService {
         completedOn: null,
       });
       await manager.insert(Priority, priority);
-      await this.events.publish(
-        manager,
-        'priorities.priority-created.v1',
-        {
-          priorityId: priority.id,
-          bodyId: priority.bodyId,
-          programmeId: priority.programmeId,
-          title: priority.title,
-          source: priority.source,
-          category: priority.category,
-          rag: priority.rag,
-        },
-        { subject: priority.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.priority-created.v1', {
+        priorityId: priority.id,
+        bodyId: priority.bodyId,
+        programmeId: priority.programmeId,
+        title: priority.title,
+        source: priority.source,
+        category: priority.category,
+        rag: priority.rag,
+      });
       return priority;
     });
   }
@@ -64,12 +56,14 @@ export class PrioritiesService {
       const from = priority.rag;
       Object.assign(priority, { rag: dto.rag, ragReason: dto.reason, ragSetBy: setBy });
       await manager.save(Priority, priority);
-      await this.events.publish(
-        manager,
-        'priorities.rag-changed.v1',
-        { priorityId: id, bodyId: priority.bodyId, from, to: dto.rag, reason: dto.reason, setBy },
-        { subject: priority.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.rag-changed.v1', {
+        priorityId: id,
+        bodyId: priority.bodyId,
+        from,
+        to: dto.rag,
+        reason: dto.reason,
+        setBy,
+      });
       return priority;
     });
   }
@@ -116,12 +110,11 @@ export class PrioritiesService {
       }
       priority.completedOn = on ?? this.clock.today();
       await manager.save(Priority, priority);
-      await this.events.publish(
-        manager,
-        'priorities.priority-completed.v1',
-        { priorityId: id, bodyId: priority.bodyId, completedOn: priority.completedOn },
-        { subject: priority.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.priority-completed.v1', {
+        priorityId: id,
+        bodyId: priority.bodyId,
+        completedOn: priority.completedOn,
+      });
       return priority;
     });
   }
@@ -156,18 +149,13 @@ export class PrioritiesService {
       milestone.status = 'missed';
       await manager.save(Milestone, milestone);
       const priority = await manager.findOneByOrFail(Priority, { id: milestone.priorityId });
-      await this.events.publish(
-        manager,
-        'priorities.milestone-missed.v1',
-        {
-          priorityId: priority.id,
-          bodyId: priority.bodyId,
-          milestoneId: milestone.id,
-          title: milestone.title,
-          dueOn: milestone.dueOn,
-        },
-        { subject: priority.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.milestone-missed.v1', {
+        priorityId: priority.id,
+        bodyId: priority.bodyId,
+        milestoneId: milestone.id,
+        title: milestone.title,
+        dueOn: milestone.dueOn,
+      });
     }
     return missed.length;
   }

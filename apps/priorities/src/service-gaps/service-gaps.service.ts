@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { notFound } from '#platform';
 import type { RaiseGapDto, RescoreDto, RiskDto } from './dto.js';
 import { riskScore, type RiskScore } from './risk.js';
 import { ServiceGap } from './service-gap.entity.js';
+import { PrioritiesPublisher } from '../priorities.publisher.js';
 
-type Publisher = EventPublisher<PlatformEventMap>;
 const score = (risk: RiskDto): RiskScore => riskScore(risk.likelihood, risk.consequence);
 
 @Injectable()
 export class ServiceGapsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(PrioritiesPublisher) private readonly events: PrioritiesPublisher,
   ) {}
 
   async raise(dto: RaiseGapDto): Promise<ServiceGap> {
@@ -37,19 +35,14 @@ export class ServiceGapsService {
         status: 'open',
       });
       await manager.insert(ServiceGap, gap);
-      await this.events.publish(
-        manager,
-        'priorities.service-gap-raised.v1',
-        {
-          gapId: gap.id,
-          bodyId: gap.bodyId,
-          description: gap.description,
-          initialRisk: gap.initialRisk,
-          currentRisk: gap.currentRisk,
-          targetRisk: gap.targetRisk,
-        },
-        { subject: gap.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.service-gap-raised.v1', {
+        gapId: gap.id,
+        bodyId: gap.bodyId,
+        description: gap.description,
+        initialRisk: gap.initialRisk,
+        currentRisk: gap.currentRisk,
+        targetRisk: gap.targetRisk,
+      });
       return gap;
     });
   }
@@ -74,12 +67,13 @@ export class ServiceGapsService {
       const previousRisk = gap.currentRisk;
       gap.currentRisk = currentRisk;
       await manager.save(ServiceGap, gap);
-      await this.events.publish(
-        manager,
-        'priorities.risk-rescored.v1',
-        { gapId: id, bodyId: gap.bodyId, previousRisk, currentRisk, reason: dto.reason },
-        { subject: gap.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.risk-rescored.v1', {
+        gapId: id,
+        bodyId: gap.bodyId,
+        previousRisk,
+        currentRisk,
+        reason: dto.reason,
+      });
       return gap;
     });
   }

@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { notFound } from '#platform';
 import type { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './dto.js';
 import { WorkforceRecommendation } from './workforce-recommendation.entity.js';
 import { workforceTransitionProblem } from './workforce-status.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { PrioritiesPublisher } from '../priorities.publisher.js';
 
 @Injectable()
 export class WorkforceService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(PrioritiesPublisher) private readonly events: PrioritiesPublisher,
   ) {}
 
   async raise(dto: RaiseWorkforceRecommendationDto): Promise<WorkforceRecommendation> {
@@ -30,19 +27,14 @@ export class WorkforceService {
         status: 'proposed',
       });
       await manager.insert(WorkforceRecommendation, recommendation);
-      await this.events.publish(
-        manager,
-        'priorities.workforce-recommendation-raised.v1',
-        {
-          recommendationId: recommendation.id,
-          bodyId: dto.bodyId,
-          staffGroup: dto.staffGroup,
-          shortfallWte: dto.shortfallWte,
-          estimatedCost: dto.estimatedCost ?? null,
-          fundingNeeded: dto.fundingNeeded,
-        },
-        { subject: dto.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.workforce-recommendation-raised.v1', {
+        recommendationId: recommendation.id,
+        bodyId: dto.bodyId,
+        staffGroup: dto.staffGroup,
+        shortfallWte: dto.shortfallWte,
+        estimatedCost: dto.estimatedCost ?? null,
+        fundingNeeded: dto.fundingNeeded,
+      });
       return recommendation;
     });
   }
@@ -63,12 +55,12 @@ export class WorkforceService {
       const from = recommendation.status;
       recommendation.status = dto.status;
       await manager.save(WorkforceRecommendation, recommendation);
-      await this.events.publish(
-        manager,
-        'priorities.workforce-recommendation-status-changed.v1',
-        { recommendationId: id, bodyId: recommendation.bodyId, from, to: dto.status },
-        { subject: recommendation.bodyId },
-      );
+      await this.events.publish(manager, 'priorities.workforce-recommendation-status-changed.v1', {
+        recommendationId: id,
+        bodyId: recommendation.bodyId,
+        from,
+        to: dto.status,
+      });
       return recommendation;
     });
   }

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { Clock } from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { afterCommit } from '../common/after-commit.js';
@@ -14,8 +12,7 @@ import { CaseDeadline } from './case-deadline.entity.js';
 import { planDeadlines } from './case-deadlines.js';
 import type { Effect, TransitionName } from './case-lifecycle.js';
 import type { EscalationCase } from './escalation-case.entity.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
  * What a case's transition does beyond its new state, in the transition's transaction: the
@@ -25,7 +22,7 @@ type Publisher = EventPublisher<PlatformEventMap>;
 @Injectable()
 export class CaseEffects {
   constructor(
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(CalendarService) private readonly calendars: CalendarService,
@@ -97,19 +94,13 @@ export class CaseEffects {
     }
     if (moved && moved.fromBodyId !== escalation.bodyId) {
       const deadlines = await this.deadlinesOf(manager, escalation);
-      await this.events.publish(
-        manager,
-        'workflow.escalation-escalated.v1',
-        {
-          ...this.caseRef(escalation, cause),
-          fromBodyId: moved.fromBodyId,
-          fromLevel: moved.fromLevel as EscalationCase['level'],
-          reason:
-            typeof moved.details['reason'] === 'string' ? moved.details['reason'] : 'escalated',
-          ...deadlines,
-        },
-        { subject: escalation.id },
-      );
+      await this.events.publish(manager, 'workflow.escalation-escalated.v1', {
+        ...this.caseRef(escalation, cause),
+        fromBodyId: moved.fromBodyId,
+        fromLevel: moved.fromLevel as EscalationCase['level'],
+        reason: typeof moved.details['reason'] === 'string' ? moved.details['reason'] : 'escalated',
+        ...deadlines,
+      });
     }
   }
 
@@ -160,7 +151,7 @@ export class CaseEffects {
         papers: [],
         tableBy: table?.dueOn ?? null,
       },
-      { subject: escalation.bodyId, causationId: cause.kind === 'event' ? cause.ref : undefined },
+      { causationId: cause.kind === 'event' ? cause.ref : undefined },
     );
   }
 
@@ -173,7 +164,6 @@ export class CaseEffects {
     details: Record<string, unknown>,
   ) {
     const ref = this.caseRef(escalation, cause);
-    const options = { subject: escalation.id };
     switch (name) {
       case 'opened':
         // Published by onTrigger once the deadlines exist.
@@ -181,42 +171,36 @@ export class CaseEffects {
       case 'tabled': {
         const { meetingId, agendaItemId } = details;
         if (typeof meetingId === 'string' && typeof agendaItemId === 'string') {
-          await this.events.publish(
-            manager,
-            'workflow.escalation-tabled.v1',
-            { ...ref, meetingId, agendaItemId },
-            options,
-          );
+          await this.events.publish(manager, 'workflow.escalation-tabled.v1', {
+            ...ref,
+            meetingId,
+            agendaItemId,
+          });
         }
         return;
       }
       case 'acknowledged':
-        await this.events.publish(manager, 'workflow.escalation-acknowledged.v1', ref, options);
+        await this.events.publish(manager, 'workflow.escalation-acknowledged.v1', ref);
         return;
       case 'deferred':
-        await this.events.publish(
-          manager,
-          'workflow.escalation-deferred.v1',
-          { ...ref, deferrals: escalation.deferrals },
-          options,
-        );
+        await this.events.publish(manager, 'workflow.escalation-deferred.v1', {
+          ...ref,
+          deferrals: escalation.deferrals,
+        });
         return;
       case 'resolved':
       case 'action-plan-accepted':
-        await this.events.publish(
-          manager,
-          'workflow.escalation-resolved.v1',
-          { ...ref, outcome: name === 'resolved' ? 'resolved' : 'action-plan', rationale: name },
-          options,
-        );
+        await this.events.publish(manager, 'workflow.escalation-resolved.v1', {
+          ...ref,
+          outcome: name === 'resolved' ? 'resolved' : 'action-plan',
+          rationale: name,
+        });
         return;
       case 'closed':
-        await this.events.publish(
-          manager,
-          'workflow.escalation-closed.v1',
-          { ...ref, reason: typeof details['reason'] === 'string' ? details['reason'] : 'closed' },
-          options,
-        );
+        await this.events.publish(manager, 'workflow.escalation-closed.v1', {
+          ...ref,
+          reason: typeof details['reason'] === 'string' ? details['reason'] : 'closed',
+        });
         return;
       case 'escalated':
       case 'chair-action-requested':

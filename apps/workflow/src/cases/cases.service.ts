@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
 import { BodyView, principalHoldsSeat } from '#membership-view';
-import { EventPublisher } from '#messaging';
 import { Clock, notFound, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlanner } from '../notifications/notification-planner.service.js';
@@ -21,8 +19,7 @@ import {
 } from './case-lifecycle.js';
 import { CaseEffects } from './case-effects.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /** Why a command was not applied: the case's state refuses it. */
 export class CaseRefusal extends Error {}
@@ -36,7 +33,7 @@ export class CaseRefusal extends Error {}
 export class CasesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(Clock) private readonly clock: Clock,
@@ -99,19 +96,14 @@ export class CasesService {
       evidence: trigger.evidence,
     });
     await this.effects.carryOut(manager, escalation, opened.transition, opened.effects, cause);
-    await this.events.publish(
-      manager,
-      'workflow.escalation-opened.v1',
-      {
-        ...this.effects.caseRef(escalation, cause),
-        kind: escalation.kind,
-        title: escalation.title,
-        severity: escalation.severity,
-        policyVersion: escalation.policyVersion,
-        ...(await this.effects.deadlinesOf(manager, escalation)),
-      },
-      { subject: escalation.id },
-    );
+    await this.events.publish(manager, 'workflow.escalation-opened.v1', {
+      ...this.effects.caseRef(escalation, cause),
+      kind: escalation.kind,
+      title: escalation.title,
+      severity: escalation.severity,
+      policyVersion: escalation.policyVersion,
+      ...(await this.effects.deadlinesOf(manager, escalation)),
+    });
     return escalation;
   }
 

@@ -1,14 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
 import { MemberView } from '#membership-view';
-import { EventPublisher } from '#messaging';
 import { APP_CONFIG, DailyJobProvider } from '#platform';
 import type { WorkflowConfig } from '../config.js';
 import { Notification } from './notification.entity.js';
 import { EmailSender } from './senders.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
  * Once a day, each member who asked for a digest gets their held, non-urgent notifications in
@@ -20,7 +17,7 @@ export class DailyDigest extends DailyJobProvider {
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
   ) {
     super();
@@ -63,19 +60,14 @@ export class DailyDigest extends DailyJobProvider {
               { id: item.id, status: 'held-for-digest' },
               { status: 'sent', sentAt: new Date(), attempts: item.attempts + 1 },
             );
-            await this.events.publish(
-              manager,
-              'workflow.notification-sent.v1',
-              {
-                notificationId: item.id,
-                caseId: item.caseId,
-                memberId,
-                channel: 'email',
-                dedupKey: item.dedupKey,
-                sentAt: new Date().toISOString(),
-              },
-              { subject: memberId },
-            );
+            await this.events.publish(manager, 'workflow.notification-sent.v1', {
+              notificationId: item.id,
+              caseId: item.caseId,
+              memberId,
+              channel: 'email',
+              dedupKey: item.dedupKey,
+              sentAt: new Date().toISOString(),
+            });
           }
         });
         sent += items.length;

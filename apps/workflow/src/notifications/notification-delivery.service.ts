@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
-import { EventPublisher } from '#messaging';
 import { APP_CONFIG } from '#platform';
 import { SweptQueue } from '../common/swept-queue.js';
 import type { WorkflowConfig } from '../config.js';
@@ -15,8 +13,7 @@ import {
   type SendJobData,
 } from './notification-jobs.js';
 import { EmailSender, sendWebhook } from './senders.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
  * Sends planned notifications through a BullMQ queue, one job per notification (its id the
@@ -31,7 +28,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) config: WorkflowConfig,
   ) {
     super(dataSource, config, new Logger(NotificationDelivery.name), {
@@ -147,19 +144,16 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
         dedupKey: notification.dedupKey,
       };
       if (status === 'sent') {
-        await this.events.publish(
-          manager,
-          'workflow.notification-sent.v1',
-          { ...ref, sentAt: new Date().toISOString() },
-          { subject: notification.memberId },
-        );
+        await this.events.publish(manager, 'workflow.notification-sent.v1', {
+          ...ref,
+          sentAt: new Date().toISOString(),
+        });
       } else if (status === 'failed') {
-        await this.events.publish(
-          manager,
-          'workflow.notification-failed.v1',
-          { ...ref, attempts: notification.attempts + 1, error: error ?? 'unknown' },
-          { subject: notification.memberId },
-        );
+        await this.events.publish(manager, 'workflow.notification-failed.v1', {
+          ...ref,
+          attempts: notification.attempts + 1,
+          error: error ?? 'unknown',
+        });
       }
     });
   }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PlatformEventMap } from '#contracts';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
-import { EventPublisher } from '#messaging';
 import { APP_CONFIG, Clock } from '#platform';
 import { afterCommit } from '../common/after-commit.js';
 import type { NotifyAudience } from '../cases/case-lifecycle.js';
@@ -11,8 +9,7 @@ import type { EscalationCase } from '../cases/escalation-case.entity.js';
 import type { WorkflowConfig } from '../config.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
-
-type Publisher = EventPublisher<PlatformEventMap>;
+import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /** Who hears of a case, by audience: a body's chair and clinical lead, or more. */
 const ROLES_OF: Record<NotifyAudience, readonly Seat['role'][] | 'all'> = {
@@ -41,7 +38,7 @@ export interface PlannedNotice {
 @Injectable()
 export class NotificationPlanner {
   constructor(
-    @Inject(EventPublisher) private readonly events: Publisher,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -105,19 +102,14 @@ export class NotificationPlanner {
         }
         planned += 1;
         if (inbox) {
-          await this.events.publish(
-            manager,
-            'workflow.notification-sent.v1',
-            {
-              notificationId: id,
-              caseId: escalation.id,
-              memberId: member.id,
-              channel,
-              dedupKey,
-              sentAt: new Date().toISOString(),
-            },
-            { subject: member.id },
-          );
+          await this.events.publish(manager, 'workflow.notification-sent.v1', {
+            notificationId: id,
+            caseId: escalation.id,
+            memberId: member.id,
+            channel,
+            dedupKey,
+            sentAt: new Date().toISOString(),
+          });
         } else if (!held) {
           afterCommit(manager, 'notifications', id);
         }

@@ -12,14 +12,37 @@ import {
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { AnyEventOf, EventRegistry, EventSchemas } from '#contracts';
-import { runWithContext, schemaOf } from '#platform';
+import { DomainError, runWithContext, schemaOf } from '#platform';
 import { ensureTopics } from '../kafka/kafka-client.js';
 import { deadLetterMessage, deadLetterTopic } from './dead-letter.js';
 import { EventContext } from './event-context.js';
 import { runCapturingHandlerError } from './on-event.decorator.js';
 import { isTransientInfrastructureError } from './transient-error.js';
 
-export type ConsumeOutcome = 'handled' | 'duplicate' | 'ignored' | 'retried' | 'dead-lettered';
+export type ConsumeOutcome =
+  'handled' | 'duplicate' | 'ignored' | 'skipped' | 'retried' | 'dead-lettered';
+
+/**
+ * What the consumer does with a domain error a handler throws: a refused or conflicting command
+ * changes nothing and never will (skip it); what is not known yet may be soon (retry); a message
+ * naming what does not exist or breaking a rule will fail however often it is tried (dead-letter).
+ */
+export function dispositionOf(error: unknown): 'skip' | 'retry' | 'dead-letter' {
+  if (!(error instanceof DomainError)) {
+    return 'retry';
+  }
+  switch (error.kind) {
+    case 'conflict':
+    case 'refused':
+      return 'skip';
+    case 'not-known-yet':
+      return 'retry';
+    case 'invalid':
+    case 'not-found':
+    case 'unprocessable':
+      return 'dead-letter';
+  }
+}
 
 export interface KafkaEventServerOptions<TMap extends EventSchemas> {
   readonly registry: EventRegistry<TMap>;
@@ -56,6 +79,8 @@ type MessageSource = {
  * - the event id is recorded in the same transaction as the handler's effects, and a
  *   redelivered event is skipped, so redelivery has no second effect;
  * - the offset is committed only after that transaction commits;
+ * - a handler's domain error says what to do (`dispositionOf`): a refused or conflicting
+ *   command is skipped, a message naming what does not exist goes to the dead-letter topic;
  * - a failing handler is retried with backoff; after `maxAttempts` failures, or at once for
  *   a message that breaks its contract, the message goes to the consumer's dead-letter
  *   topic with the reason and its origin in headers, and the partition moves on;
@@ -209,8 +234,18 @@ export class KafkaEventServer<TMap extends EventSchemas>
           throw error; // left uncommitted: redelivered to whoever takes the partition
         }
         const reason = (error as Error).message;
+        const disposition = dispositionOf(error);
+        if (disposition === 'skip') {
+          await this.recordSkipped(event);
+          this.options.logger?.log(
+            `${event.type} ${event.id} changes nothing: ${reason}`,
+            'KafkaEventServer',
+          );
+          this.options.onOutcome?.('skipped', event.type);
+          break;
+        }
         const transient = isTransientInfrastructureError(error);
-        if (!transient && attempt >= this.maxAttempts) {
+        if (!transient && (disposition === 'dead-letter' || attempt >= this.maxAttempts)) {
           await this.deadLetter(message, source, reason, attempt);
           this.options.onOutcome?.('dead-lettered', event.type);
           break;
@@ -225,6 +260,15 @@ export class KafkaEventServer<TMap extends EventSchemas>
       }
     }
     await this.commit(source);
+  }
+
+  /** A skipped event counts as processed, so a redelivery is a duplicate, not a second try. */
+  private async recordSkipped(event: AnyEventOf<TMap>): Promise<void> {
+    await this.options.dataSource.query(
+      `INSERT INTO "${this.schema}"."processed_event" (consumer, event_id, event_type)
+       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [this.options.consumer, event.id, event.type],
+    );
   }
 
   /** Runs the handler and records the event in one transaction. */

@@ -3,9 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { EventOf, EventRegistry, EventSchemas, EventTypeOf, PayloadOf } from '#contracts';
 import { currentContext } from '#platform';
 
+/** The subject (the Kafka key) is not among these: the contract derives it from the payload. */
 export interface PublishOptions {
-  /** The aggregate the event is about: envelope subject and Kafka key. */
-  readonly subject: string;
   /** Defaults to the correlation id of the request or event being handled. */
   readonly correlationId?: string;
   /** Defaults to the id of the event being handled, when there is one. */
@@ -31,7 +30,7 @@ export class EventPublisher<TMap extends EventSchemas> {
     manager: EntityManager,
     type: TType,
     data: PayloadOf<TMap, TType>,
-    options: PublishOptions,
+    options: PublishOptions = {},
   ): Promise<EventOf<TMap, TType>> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(
@@ -41,7 +40,6 @@ export class EventPublisher<TMap extends EventSchemas> {
     const context = currentContext();
     const causationId = options.causationId ?? context?.causationId;
     const event = this.registry.build(type, data, {
-      subject: options.subject,
       correlationId: options.correlationId ?? context?.correlationId ?? randomUUID(),
       ...(causationId ? { causationId } : {}),
     });

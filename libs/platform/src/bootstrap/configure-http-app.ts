@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { BaseConfig } from '../config/config.schema.js';
+import { DomainErrorFilter } from '../errors/domain-error.filter.js';
 import { CorrelationIdMiddleware } from '../logging/correlation-id.middleware.js';
 import { JsonLogger } from '../logging/json-logger.service.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
@@ -35,6 +36,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));
   app.useGlobalPipes(createValidationPipe());
+  // Services throw domain errors; this is where they become HTTP answers.
+  app.useGlobalFilters(new DomainErrorFilter());
   setupOpenApi(app, {
     title: options.title,
     version: options.version ?? '1.0.0',

@@ -14,10 +14,11 @@ import {
   loadConfig,
   MetricsModule,
 } from '#platform';
-import { MessagingModule } from './messaging.module.js';
+import { MessagingModule, type AnyServicePublisherClass } from '#messaging';
 
 /**
- * What every service module imports: its validated config, its database schema (migrated at
+ * What every service module imports, assembled from the platform and messaging libs (this lib's
+ * one job, so neither of them has to know the other's wiring): its validated config, its database schema (migrated at
  * boot when MIGRATE_ON_BOOT is set), metrics, bearer-token auth, health checks of its database
  * and Kafka, and messaging with the platform's event contracts.
  */
@@ -26,6 +27,8 @@ export function serviceImports(options: {
   configSchema: z.ZodType<BaseConfig & { MIGRATE_ON_BOOT?: boolean }>;
   env: NodeJS.ProcessEnv;
   database: Omit<DatabaseModuleOptions, 'migrateOnBoot'>;
+  /** The service's one publisher; none for a service that publishes nothing. */
+  publisher?: AnyServicePublisherClass;
 }): DynamicModule[] {
   const config = loadConfig(options.configSchema, options.env);
   return [
@@ -39,6 +42,9 @@ export function serviceImports(options: {
         checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
       }),
     }),
-    MessagingModule.forRoot({ registry: platformEvents }),
+    MessagingModule.forRoot({
+      registry: platformEvents,
+      ...(options.publisher ? { publisher: options.publisher } : {}),
+    }),
   ];
 }

@@ -1,0 +1,26 @@
+import {
+  ConflictError,
+  InvalidError,
+  NotFoundError,
+  NotKnownYetError,
+  RefusedError,
+  UnprocessableError,
+} from '#platform';
+import { dispositionOf } from './kafka-event.server.js';
+
+describe('dispositionOf', () => {
+  it('skips what changes nothing, retries what may be known soon, dead-letters the rest', () => {
+    expect(dispositionOf(new ConflictError('already acknowledged'))).toBe('skip');
+    expect(dispositionOf(new RefusedError('not the chair'))).toBe('skip');
+    expect(dispositionOf(new NotKnownYetError('body b-1 is not known yet'))).toBe('retry');
+    expect(dispositionOf(new NotFoundError('meeting m-1 not found'))).toBe('dead-letter');
+    expect(dispositionOf(new UnprocessableError('no quorum'))).toBe('dead-letter');
+    expect(dispositionOf(new InvalidError([{ field: 'on', messages: ['bad'] }]))).toBe(
+      'dead-letter',
+    );
+  });
+
+  it('retries any other error, up to the attempts allowed', () => {
+    expect(dispositionOf(new Error('deadlock detected'))).toBe('retry');
+  });
+});
