@@ -31,7 +31,7 @@ module.exports = {
       comment: 'Its tests may use the test helpers, which sit above every lib.',
       severity: 'error',
       from: { path: '^libs/platform/', pathNot: ['\\.(e2e-)?spec\\.ts$', '/test/'] },
-      to: { path: '^libs/(messaging|testing)/' },
+      to: { path: '^libs/(messaging|jobs|service|testing)/' },
     },
     {
       name: 'service-assembles-libs',

@@ -3,7 +3,7 @@
 // group; each body tables it at a meeting and decides (the group and the CAG escalate, the
 // Board resolves). Used by `npm run demo` and by the cross-process end-to-end test.
 
-import { addMonths } from '#platform';
+import { addMonths } from '#contracts';
 
 export interface PlatformUrls {
   membership: string;

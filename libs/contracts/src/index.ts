@@ -4,6 +4,7 @@ export * from './event-registry.js';
 export * from './invalid-event.error.js';
 export * from './meetings.events.js';
 export * from './membership.events.js';
+export * from './period.js';
 export * from './platform-events.js';
 export * from './performance.events.js';
 export * from './priorities.events.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { periodSchema } from './period.js';
 import { defineContract, event, KEYED_BY_STANDARD_SUBJECT } from './contract.js';
 
 /**
@@ -11,7 +12,7 @@ import { defineContract, event, KEYED_BY_STANDARD_SUBJECT } from './contract.js'
  */
 
 const uuid = z.uuid();
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const period = periodSchema;
 const share = z.number().min(0).max(1);
 
 /** England's three standards since October 2023, and Scotland's two. */

@@ -76,14 +76,4 @@ export * from './errors/domain-error.js';
 export { DomainErrorFilter, statusOf } from './errors/domain-error.filter.js';
 
 // time
-export {
-  addDays,
-  addMonths,
-  Clock,
-  daysBetween,
-  MONTH_ABBREVIATIONS,
-  ukDate,
-} from './time/uk-clock.js';
-
-// jobs
-export { DailyJob, DailyJobProvider, type DailyJobOptions } from './jobs/daily-job.js';
+export { addDays, Clock, daysBetween, ukDate } from './time/uk-clock.js';

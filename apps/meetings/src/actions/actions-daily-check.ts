@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, Clock, DailyJobProvider } from '#platform';
+import { DailyJobProcessor } from '#jobs';
+import { APP_CONFIG, Clock } from '#platform';
 import type { MeetingsConfig } from '../config.js';
 import { ActionsService } from './actions.service.js';
 
 /** Announces overdue actions on schedule (DAILY_CHECK_CRON, UK time). */
 @Injectable()
-export class ActionsDailyCheck extends DailyJobProvider {
+export class ActionsDailyCheck extends DailyJobProcessor {
   constructor(
     @Inject(APP_CONFIG) private readonly config: MeetingsConfig,
     @Inject(ActionsService) private readonly actions: ActionsService,

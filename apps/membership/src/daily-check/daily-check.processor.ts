@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, Clock, DailyJobProvider } from '#platform';
+import { DailyJobProcessor } from '#jobs';
+import { APP_CONFIG, Clock } from '#platform';
 import type { MembershipConfig } from '../config.js';
 import { MembershipDailyCheck } from './membership-daily-check.service.js';
 
 /** Runs the membership daily check on its schedule (DAILY_CHECK_CRON, UK time). */
 @Injectable()
-export class DailyCheckProcessor extends DailyJobProvider {
+export class DailyCheckProcessor extends DailyJobProcessor {
   constructor(
     @Inject(APP_CONFIG) private readonly config: MembershipConfig,
     @Inject(MembershipDailyCheck) private readonly check: MembershipDailyCheck,

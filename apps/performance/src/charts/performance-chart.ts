@@ -1,5 +1,5 @@
+import { MONTH_ABBREVIATIONS } from '#contracts';
 import { createHash } from 'node:crypto';
-import { MONTH_ABBREVIATIONS } from '#platform';
 
 /** One month of a measure for an alliance and tumour site. */
 export interface ChartPoint {

@@ -1,4 +1,4 @@
-import { addMonths } from '#platform';
+import { addMonths } from '#contracts';
 
 /** One month of a standard for an alliance and tumour site, with the target in force then. */
 export interface MonthResult {

@@ -5,8 +5,8 @@
  * and slashes.
  */
 
+import { MONTH_ABBREVIATIONS } from '#contracts';
 import type { WaitingTimeStandard } from '#contracts';
-import { MONTH_ABBREVIATIONS } from '#platform';
 
 export type CwtLayout = 'provider-extract' | 'monthly-csv';
 export type Basis = 'provider' | 'commissioner';

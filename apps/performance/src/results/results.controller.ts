@@ -1,7 +1,8 @@
+import { addMonths } from '#contracts';
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { addMonths, notFound, Roles } from '#platform';
+import { notFound, Roles } from '#platform';
 import { renderPerformanceChart, type ChartPoint } from '../charts/performance-chart.js';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import { Standard } from '../standards/standard.entity.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, Clock, DailyJobProvider, tryTransactionLock } from '#platform';
+import { DailyJobProcessor } from '#jobs';
+import { APP_CONFIG, Clock, tryTransactionLock } from '#platform';
 import type { PrioritiesConfig } from '../config.js';
 import { PathwaysService } from '../pathways/pathways.service.js';
 import { PrioritiesService } from '../priorities/priorities.service.js';
@@ -18,7 +19,7 @@ export interface PrioritiesCheckResult {
  * instances at once.
  */
 @Injectable()
-export class PrioritiesDailyCheck extends DailyJobProvider {
+export class PrioritiesDailyCheck extends DailyJobProcessor {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: PrioritiesConfig,

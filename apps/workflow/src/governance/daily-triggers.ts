@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { Seat, seatHeldOnSql } from '#membership-view';
-import { addDays, APP_CONFIG, Clock, DailyJobProvider } from '#platform';
+import { DailyJobProcessor } from '#jobs';
+import { addDays, APP_CONFIG, Clock } from '#platform';
 import { CasesService } from '../cases/cases.service.js';
 import { EscalationCase } from '../cases/escalation-case.entity.js';
 import type { WorkflowConfig } from '../config.js';
@@ -21,7 +22,7 @@ import { RoleVacancy } from './role-vacancy.entity.js';
  * open one, as any trigger does.
  */
 @Injectable()
-export class DailyTriggers extends DailyJobProvider {
+export class DailyTriggers extends DailyJobProcessor {
   private readonly logger = new Logger(DailyTriggers.name);
 
   constructor(

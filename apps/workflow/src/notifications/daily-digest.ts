@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MemberView } from '#membership-view';
-import { APP_CONFIG, DailyJobProvider } from '#platform';
+import { DailyJobProcessor } from '#jobs';
+import { APP_CONFIG } from '#platform';
 import type { WorkflowConfig } from '../config.js';
 import { Notification } from './notification.entity.js';
 import { EmailSender } from './senders.js';
@@ -12,7 +13,7 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * one e-mail; each is then recorded as sent. Also `POST /admin/digest`.
  */
 @Injectable()
-export class DailyDigest extends DailyJobProvider {
+export class DailyDigest extends DailyJobProcessor {
   private readonly logger = new Logger(DailyDigest.name);
 
   constructor(

@@ -9,8 +9,9 @@ import {
   type PlatformEventMap,
   type RISK_LEVELS,
   type SINGLE_HOLDER_ROLES,
+  MONTH_ABBREVIATIONS,
 } from '#contracts';
-import { daysBetween, MONTH_ABBREVIATIONS } from '#platform';
+import { daysBetween } from '#platform';
 import type { Level, Severity } from '../cases/case-lifecycle.js';
 
 /**

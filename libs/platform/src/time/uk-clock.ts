@@ -37,26 +37,3 @@ export function daysBetween(from: string, to: string): number {
   }
   return Math.round((end - start) / 86_400_000);
 }
-
-/** The months as the NHS publications abbreviate them, January first. */
-export const MONTH_ABBREVIATIONS = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;
-
-/** The month `months` after a YYYY-MM month (before it when negative). */
-export function addMonths(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + months;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}

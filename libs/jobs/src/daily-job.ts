@@ -18,6 +18,14 @@ export interface DailyJobOptions {
 }
 
 /**
+ * Why a wrapper and not `@nestjs/bullmq`: a daily check is one queue, one job scheduler and one
+ * handler, switched on or off by the service's validated config at boot (tests and one-off
+ * processes run without it). `@nestjs/bullmq` declares queues and processors at module
+ * definition, before config is read, and has no declarative job schedulers, so it would still
+ * need this class's `upsertJobScheduler` and enable logic around it; these sixty lines are
+ * simpler than that. The worker takes only this job's name: any other job on the queue fails
+ * loudly instead of being dropped.
+ *
  * A daily check fired by a BullMQ job scheduler: one job per tick whichever instances run,
  * processed by whichever instance is free. The services' daily checks (terms ending, actions
  * overdue) are each one of these; each also has an admin endpoint to run it now.
@@ -69,10 +77,10 @@ export class DailyJob {
 }
 
 /**
- * A Nest provider running one DailyJob while the app runs. A service's daily check extends it,
+ * A Nest provider running one DailyJob while the app runs (a service's `*.processor.ts`). A service's daily check extends it,
  * naming its schedule (usually from config) and its work.
  */
-export abstract class DailyJobProvider implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class DailyJobProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private job: DailyJob | undefined;
 
   protected abstract schedule(): {

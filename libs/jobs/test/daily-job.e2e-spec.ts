@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { DailyJob } from '#platform';
+import { DailyJob } from '#jobs';
 import { testInfra, uniqueName, waitFor } from '#testing';
 
 describe('DailyJob (real Redis)', () => {
