@@ -51,6 +51,25 @@ module.exports = {
       to: { path: '^libs/testing/' },
     },
     {
+      name: 'feature-internals-stay-inside',
+      comment:
+        "A feature folder is a Nest module: other features use what its module exports (its services, entities and rules), never its controllers, consumers, processors or DTOs.",
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/src/([^/]+)/' },
+      to: {
+        path: '^apps/$1/src/([^/]+)/.+\\.(controller|consumer|processor|dto)\\.ts$',
+        pathNot: ['^apps/$1/src/$2/', '^apps/$1/src/common/'],
+      },
+    },
+    {
+      name: 'no-folder-cycles',
+      comment: 'Feature folders depend on each other one way only.',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^(apps|libs)/' },
+      to: { circular: true },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

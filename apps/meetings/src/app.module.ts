@@ -16,7 +16,7 @@ import { BodyAccess } from './meetings/body-access.service.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesService } from './minutes/minutes.service.js';
-import { MembershipReadModelConsumer } from '#membership-view';
+import { MembershipViewModule } from '#membership-view';
 
 @Module({})
 export class MeetingsModule {
@@ -24,21 +24,23 @@ export class MeetingsModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: MeetingsModule,
-      imports: serviceImports({
-        publisher: MeetingsPublisher,
-        configSchema: meetingsConfigSchema,
-        env,
-        database: {
-          entities: meetingsEntities,
-          migrations: meetingsMigrations,
-          constraintMessages: meetingsConstraintMessages,
-        },
-      }),
+      imports: [
+        ...serviceImports({
+          publisher: MeetingsPublisher,
+          configSchema: meetingsConfigSchema,
+          env,
+          database: {
+            entities: meetingsEntities,
+            migrations: meetingsMigrations,
+            constraintMessages: meetingsConstraintMessages,
+          },
+        }),
+        MembershipViewModule,
+      ],
       controllers: [
         MeetingsController,
         ActionsController,
         CalendarController,
-        MembershipReadModelConsumer,
         AgendaRequestConsumer,
       ],
       providers: [

@@ -8,7 +8,7 @@ import { Decision } from './decisions/decision.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
 import { ActionsAndMinutes1795245138310 } from './migrations/1795245138310-actions-and-minutes.js';
 import { MeetingsSchema1795243346155 } from './migrations/1795243346155-meetings-schema.js';
-import { membershipViewEntities } from '#membership-view';
+import { membershipViewEntities, membershipViewMigrations } from '#membership-view';
 
 /** The meetings schema: its entities and the migrations that build it, in order. */
 export const meetingsEntities = [
@@ -24,6 +24,7 @@ export const meetingsEntities = [
 
 export const meetingsMigrations = [
   ...messagingMigrations,
+  ...membershipViewMigrations,
   MeetingsSchema1795243346155,
   ActionsAndMinutes1795245138310,
 ];

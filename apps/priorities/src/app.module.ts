@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { MembershipReadModelConsumer } from '#membership-view';
+import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
 import { PrioritiesPublisher } from './priorities.publisher.js';
 import { Clock } from '#platform';
@@ -23,17 +23,20 @@ export class PrioritiesModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: PrioritiesModule,
-      imports: serviceImports({
-        publisher: PrioritiesPublisher,
-        configSchema: prioritiesConfigSchema,
-        env,
-        database: {
-          entities: prioritiesEntities,
-          migrations: prioritiesMigrations,
-          constraintMessages: prioritiesConstraintMessages,
-        },
-      }),
-      controllers: [PrioritiesController, RegistersController, MembershipReadModelConsumer],
+      imports: [
+        ...serviceImports({
+          publisher: PrioritiesPublisher,
+          configSchema: prioritiesConfigSchema,
+          env,
+          database: {
+            entities: prioritiesEntities,
+            migrations: prioritiesMigrations,
+            constraintMessages: prioritiesConstraintMessages,
+          },
+        }),
+        MembershipViewModule,
+      ],
+      controllers: [PrioritiesController, RegistersController],
       providers: [
         Clock,
         PrioritiesService,

@@ -1,4 +1,4 @@
-import { membershipViewEntities } from '#membership-view';
+import { membershipViewEntities, membershipViewMigrations } from '#membership-view';
 import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
 import { PrioritiesSchema1795245775752 } from './migrations/1795245775752-priorities-schema.js';
@@ -28,6 +28,7 @@ export const prioritiesEntities = [
 
 export const prioritiesMigrations = [
   ...messagingMigrations,
+  ...membershipViewMigrations,
   PrioritiesSchema1795245775752,
   WorkforceAndAudits1795246052704,
 ];

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { MembershipReadModelConsumer } from '#membership-view';
+import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
 import { WorkflowPublisher } from './workflow.publisher.js';
 import { Clock } from '#platform';
@@ -29,21 +29,23 @@ export class WorkflowModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: WorkflowModule,
-      imports: serviceImports({
-        publisher: WorkflowPublisher,
-        configSchema: workflowConfigSchema,
-        env,
-        database: {
-          entities: workflowEntities,
-          migrations: workflowMigrations,
-          constraintMessages: workflowConstraintMessages,
-        },
-      }),
+      imports: [
+        ...serviceImports({
+          publisher: WorkflowPublisher,
+          configSchema: workflowConfigSchema,
+          env,
+          database: {
+            entities: workflowEntities,
+            migrations: workflowMigrations,
+            constraintMessages: workflowConstraintMessages,
+          },
+        }),
+        MembershipViewModule,
+      ],
       controllers: [
         CasesController,
         PolicyController,
         InboxController,
-        MembershipReadModelConsumer,
         CaseTriggersConsumer,
         CaseMeetingsConsumer,
         GovernanceReadModelConsumer,

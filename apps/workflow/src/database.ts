@@ -1,4 +1,4 @@
-import { membershipViewEntities } from '#membership-view';
+import { membershipViewEntities, membershipViewMigrations } from '#membership-view';
 import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
 import { BankHolidayRow } from './calendar/bank-holiday.entity.js';
@@ -35,6 +35,7 @@ export const workflowEntities = [
 
 export const workflowMigrations = [
   ...messagingMigrations,
+  ...membershipViewMigrations,
   WorkflowSchema1795249955644,
   WorkflowReferenceData1795249955645,
   DeadlineArming1795250487719,

@@ -1,6 +1,5 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { mayActForBody } from '#membership-view';
+import { Inject, Injectable } from '@nestjs/common';
+import { SeatAccessService } from '#membership-view';
 import { ukDate, type Principal } from '#platform';
 
 /**
@@ -9,13 +8,13 @@ import { ukDate, type Principal } from '#platform';
  */
 @Injectable()
 export class BodyAccess {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(SeatAccessService) private readonly seats: SeatAccessService) {}
 
   async assertMayActFor(principal: Principal, bodyId: string, on: Date): Promise<void> {
-    if (!(await mayActForBody(this.dataSource.manager, principal, { bodyId, on: ukDate(on) }))) {
-      throw new ForbiddenException(
-        'Only an admin or a member of the body may record this for its meeting',
-      );
-    }
+    await this.seats.assertMayActForBody(
+      principal,
+      { bodyId, on: ukDate(on) },
+      'Only an admin or a member of the body may record this for its meeting',
+    );
   }
 }

@@ -7,20 +7,6 @@ export class PrioritiesSchema1795245775752 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
-      `CREATE TABLE "${s}"."body_terms" ("body_id" uuid NOT NULL, "effective_from" TIMESTAMP WITH TIME ZONE NOT NULL, "terms" jsonb NOT NULL, CONSTRAINT "PK_9ac4917f2f6122398e239d8fe4a" PRIMARY KEY ("body_id", "effective_from"))`,
-    );
-    await queryRunner.query(
-      `CREATE TABLE "${s}"."body_view" ("id" uuid NOT NULL, "alliance_id" uuid NOT NULL, "kind" character varying(40) NOT NULL, "name" character varying(200) NOT NULL, "parent_body_id" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e4357a86140f1b115b07acf38a0" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(
-      `CREATE TABLE "${s}"."member_view" ("id" uuid NOT NULL, "name" character varying(200) NOT NULL, "email" character varying(320) NOT NULL, "clinician" boolean NOT NULL, CONSTRAINT "PK_8eb653cc20f449ccdfb0f283c99" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(
-      `CREATE TABLE "${s}"."seat" ("appointment_id" uuid NOT NULL, "body_id" uuid NOT NULL, "member_id" uuid NOT NULL, "role" character varying(30) NOT NULL, "term_start" date NOT NULL, "term_end" date, "ended_on" date, CONSTRAINT "PK_7985ba844e5eeab9819c44e8a69" PRIMARY KEY ("appointment_id"))`,
-    );
-    await queryRunner.query(`CREATE INDEX "seat_member_idx" ON "${s}"."seat"  ("member_id") `);
-    await queryRunner.query(`CREATE INDEX "seat_body_idx" ON "${s}"."seat"  ("body_id") `);
-    await queryRunner.query(
       `CREATE TABLE "${s}"."pathway_version" ("id" uuid NOT NULL, "pathway_id" uuid NOT NULL, "version" character varying(20) NOT NULL, "status" character varying(20) NOT NULL, "document_url" character varying(500) NOT NULL, "change_summary" text NOT NULL, "published_on" date, "review_due_on" date, "review_due_announced_on" date, "review_overdue_announced_on" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_6e3588ba142d3cdc989b75633f7" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(
@@ -72,11 +58,5 @@ export class PrioritiesSchema1795245775752 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "${s}"."pathway_version_key"`);
     await queryRunner.query(`DROP INDEX "${s}"."pathway_one_published_key"`);
     await queryRunner.query(`DROP TABLE "${s}"."pathway_version"`);
-    await queryRunner.query(`DROP INDEX "${s}"."seat_body_idx"`);
-    await queryRunner.query(`DROP INDEX "${s}"."seat_member_idx"`);
-    await queryRunner.query(`DROP TABLE "${s}"."seat"`);
-    await queryRunner.query(`DROP TABLE "${s}"."member_view"`);
-    await queryRunner.query(`DROP TABLE "${s}"."body_view"`);
-    await queryRunner.query(`DROP TABLE "${s}"."body_terms"`);
   }
 }

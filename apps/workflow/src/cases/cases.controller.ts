@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { mayActForBody } from '#membership-view';
+import { SeatAccessService } from '#membership-view';
 import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
@@ -41,6 +41,7 @@ export class CasesController {
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(SeatAccessService) private readonly seats: SeatAccessService,
   ) {}
 
   @Get()
@@ -67,14 +68,11 @@ export class CasesController {
   @Post()
   @Roles('admin', 'clinician')
   async raise(@Body() dto: RaiseCaseDto, @CurrentUser() principal: Principal) {
-    if (
-      !(await mayActForBody(this.dataSource.manager, principal, {
-        bodyId: dto.bodyId,
-        on: this.clock.today(),
-      }))
-    ) {
-      throw new ForbiddenException('Only a member of the body or an admin raises a case there');
-    }
+    await this.seats.assertMayActForBody(
+      principal,
+      { bodyId: dto.bodyId, on: this.clock.today() },
+      'Only a member of the body or an admin raises a case there',
+    );
     return this.dataSource.transaction((manager) =>
       this.cases.onTrigger(
         manager,
@@ -136,7 +134,7 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ) {
     const escalation = await this.queries.get(id, principal);
-    const allowed = await mayActForBody(this.dataSource.manager, principal, {
+    const allowed = await this.seats.mayActForBody(principal, {
       bodyId: escalation.bodyId,
       on: this.clock.today(),
       roles: ['chair', 'clinical-lead'],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { BodyView, principalHoldsSeat } from '#membership-view';
+import { BodyView, SeatAccessService } from '#membership-view';
 import { Clock, notFound, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlanner } from '../notifications/notification-planner.service.js';
@@ -37,6 +37,7 @@ export class CasesService {
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(SeatAccessService) private readonly seats: SeatAccessService,
     @Inject(NotificationPlanner) private readonly notices: NotificationPlanner,
     @Inject(CaseEffects) private readonly effects: CaseEffects,
   ) {}
@@ -128,11 +129,11 @@ export class CasesService {
     return this.dataSource.transaction(async (manager) => {
       const escalation = await this.lockCase(manager, caseId);
       const admin = principal.roles.includes('admin');
-      const holder = await principalHoldsSeat(manager, principal, {
-        bodyId: escalation.bodyId,
-        on: this.clock.today(),
-        roles: ['chair', 'clinical-lead'],
-      });
+      const holder = await this.seats.principalHoldsSeat(
+        principal,
+        { bodyId: escalation.bodyId, on: this.clock.today(), roles: ['chair', 'clinical-lead'] },
+        manager,
+      );
       if (!admin && !holder) {
         throw new ForbiddenException(
           "Only the holding body's chair or clinical lead acknowledges a case",

@@ -7,20 +7,6 @@ export class WorkflowSchema1795249955644 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner.connection);
     await queryRunner.query(
-      `CREATE TABLE "${s}"."body_terms" ("body_id" uuid NOT NULL, "effective_from" TIMESTAMP WITH TIME ZONE NOT NULL, "terms" jsonb NOT NULL, CONSTRAINT "PK_9ac4917f2f6122398e239d8fe4a" PRIMARY KEY ("body_id", "effective_from"))`,
-    );
-    await queryRunner.query(
-      `CREATE TABLE "${s}"."body_view" ("id" uuid NOT NULL, "alliance_id" uuid NOT NULL, "kind" character varying(40) NOT NULL, "name" character varying(200) NOT NULL, "parent_body_id" uuid, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_e4357a86140f1b115b07acf38a0" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(
-      `CREATE TABLE "${s}"."member_view" ("id" uuid NOT NULL, "name" character varying(200) NOT NULL, "email" character varying(320) NOT NULL, "clinician" boolean NOT NULL, CONSTRAINT "PK_8eb653cc20f449ccdfb0f283c99" PRIMARY KEY ("id"))`,
-    );
-    await queryRunner.query(
-      `CREATE TABLE "${s}"."seat" ("appointment_id" uuid NOT NULL, "body_id" uuid NOT NULL, "member_id" uuid NOT NULL, "role" character varying(30) NOT NULL, "term_start" date NOT NULL, "term_end" date, "ended_on" date, CONSTRAINT "PK_7985ba844e5eeab9819c44e8a69" PRIMARY KEY ("appointment_id"))`,
-    );
-    await queryRunner.query(`CREATE INDEX "seat_member_idx" ON "${s}"."seat"  ("member_id") `);
-    await queryRunner.query(`CREATE INDEX "seat_body_idx" ON "${s}"."seat"  ("body_id") `);
-    await queryRunner.query(
       `CREATE TABLE "${s}"."bank_holiday" ("date" date NOT NULL, "name" character varying(100) NOT NULL, CONSTRAINT "PK_d1a08ca9d96d246e66a40b36a74" PRIMARY KEY ("date"))`,
     );
     await queryRunner.query(
@@ -56,11 +42,5 @@ export class WorkflowSchema1795249955644 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "${s}"."case_deadline_due_idx"`);
     await queryRunner.query(`DROP TABLE "${s}"."case_deadline"`);
     await queryRunner.query(`DROP TABLE "${s}"."bank_holiday"`);
-    await queryRunner.query(`DROP INDEX "${s}"."seat_body_idx"`);
-    await queryRunner.query(`DROP INDEX "${s}"."seat_member_idx"`);
-    await queryRunner.query(`DROP TABLE "${s}"."seat"`);
-    await queryRunner.query(`DROP TABLE "${s}"."member_view"`);
-    await queryRunner.query(`DROP TABLE "${s}"."body_view"`);
-    await queryRunner.query(`DROP TABLE "${s}"."body_terms"`);
   }
 }
