@@ -13,11 +13,15 @@ export function ukDate(instant: Date): string {
   return UK_DAY.format(instant);
 }
 
-/** Today's date (YYYY-MM-DD) in the UK; a provider so tests can hold time still. */
+/** The time and today's date (YYYY-MM-DD) in the UK; a provider so tests can hold time still. */
 @Injectable()
 export class Clock {
+  now(): Date {
+    return new Date();
+  }
+
   today(): string {
-    return ukDate(new Date());
+    return ukDate(this.now());
   }
 }
 
