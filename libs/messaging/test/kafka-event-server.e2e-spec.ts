@@ -15,7 +15,7 @@ import {
   ProcessedEvent,
   type ConsumeOutcome,
 } from '#messaging';
-import { schemaOf } from '#platform';
+import { ConflictError, NotFoundError, schemaOf } from '#platform';
 import {
   createTestDataSource,
   createTestTopic,
@@ -47,6 +47,12 @@ class SampleHandlers {
     );
     if (event.data.note === 'always fails') {
       throw new Error('the handler cannot process this thing');
+    }
+    if (event.data.note === 'refused') {
+      throw new ConflictError('the thing was already closed');
+    }
+    if (event.data.note === 'names nothing') {
+      throw new NotFoundError(`thing ${event.data.thingId} not found`);
     }
     if (event.data.note === 'fails once' && !this.flaky.has(event.id)) {
       this.flaky.add(event.id);
@@ -176,6 +182,26 @@ describe('Kafka event server (real PostgreSQL and Kafka)', () => {
       /^Invalid event sample\.thing-happened\.v1: data\.seq: /,
     );
     await waitFor('the next event to be handled', async () => (await effects()).length === 1);
+  });
+
+  it('skips a refused command at once, and dead-letters one naming nothing without retrying', async () => {
+    await startConsumer();
+    recorder = await TopicRecorder.start(kafka, [deadLetterTopic(consumer)]);
+    const refused = envelope('body-6', 1, 'refused');
+    await send('body-6', JSON.stringify(refused));
+    const unknown = envelope('body-6', 2, 'names nothing');
+    await send('body-6', JSON.stringify(unknown));
+    const good = envelope('body-6', 3);
+    await send('body-6', JSON.stringify(good));
+    await waitFor('the good event to be handled', async () => (await effects()).length === 1);
+    expect(outcomes).toEqual(['skipped', 'dead-lettered', 'handled']);
+    // The refused command changed nothing, yet counts as processed: a redelivery is a duplicate.
+    expect((await effects()).map((row) => row.event_id)).toEqual([good.id]);
+    const processed = await dataSource.getRepository(ProcessedEvent).findBy({ consumer });
+    expect(processed.map((row) => row.eventId).sort()).toEqual([refused.id, good.id].sort());
+    const [letter] = await recorder.waitForCount(deadLetterTopic(consumer), 1);
+    expect(letter?.headers[DEAD_LETTER_HEADERS.reason]).toBe('thing body-6 not found');
+    expect(letter?.headers[DEAD_LETTER_HEADERS.attempts]).toBe('1');
   });
 
   it('retries a failing handler with its effects rolled back, and handles it once', async () => {
