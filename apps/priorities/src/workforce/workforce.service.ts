@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
+import { ConflictError, notFound } from '#platform';
 import type { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './dto.js';
 import { WorkforceRecommendation } from './workforce-recommendation.entity.js';
 import { workforceTransitionProblem } from './workforce-status.js';
@@ -50,7 +50,7 @@ export class WorkforceService {
       }
       const problem = workforceTransitionProblem(recommendation.status, dto.status);
       if (problem) {
-        throw new ConflictException(problem);
+        throw new ConflictError(problem);
       }
       const from = recommendation.status;
       recommendation.status = dto.status;
