@@ -4,13 +4,14 @@ import { serviceImports } from '#service';
 import { PrioritiesPublisher } from './priorities.publisher.js';
 import { Clock } from '#platform';
 import { prioritiesConfigSchema } from './config.js';
-import { PrioritiesDailyCheck } from './daily-check/priorities-daily-check.js';
+import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';
+import { PrioritiesDailyCheckService } from './daily-check/priorities-daily-check.service.js';
 import {
   prioritiesConstraintMessages,
   prioritiesEntities,
   prioritiesMigrations,
 } from './database.js';
-import { OwnerAccess } from './owner-access.js';
+import { OwnerAccessService } from './common/owner-access.service.js';
 import { PathwaysService } from './pathways/pathways.service.js';
 import { PrioritiesService } from './priorities/priorities.service.js';
 import { PrioritiesController } from './priorities.controller.js';
@@ -42,8 +43,9 @@ export class PrioritiesModule {
         PrioritiesService,
         ServiceGapsService,
         PathwaysService,
-        PrioritiesDailyCheck,
-        OwnerAccess,
+        PrioritiesDailyCheckService,
+        DailyCheckProcessor,
+        OwnerAccessService,
         WorkforceService,
       ],
     };

@@ -11,20 +11,25 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import {
-  PrioritiesDailyCheck,
+  PrioritiesDailyCheckService,
   type PrioritiesCheckResult,
-} from './daily-check/priorities-daily-check.js';
-import { OwnerAccess } from './owner-access.js';
+} from './daily-check/priorities-daily-check.service.js';
+import { OwnerAccessService } from './common/owner-access.service.js';
 import {
   AddVersionDto,
   AdvanceVersionDto,
   CreatePathwayDto,
   PublishVersionDto,
-} from './pathways/dto.js';
+} from './pathways/pathways.dto.js';
 import { PathwaysService } from './pathways/pathways.service.js';
-import { AddMilestoneDto, CreatePriorityDto, DateDto, SetRagDto } from './priorities/dto.js';
+import {
+  AddMilestoneDto,
+  CreatePriorityDto,
+  DateDto,
+  SetRagDto,
+} from './priorities/priorities.dto.js';
 import { PrioritiesService } from './priorities/priorities.service.js';
-import { GapStatusDto, RaiseGapDto, RescoreDto } from './service-gaps/dto.js';
+import { GapStatusDto, RaiseGapDto, RescoreDto } from './service-gaps/service-gaps.dto.js';
 import { ServiceGapsService } from './service-gaps/service-gaps.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -32,7 +37,7 @@ const WRITERS = ['admin', 'clinician'] as const;
 
 /**
  * Priorities, service gaps and pathways. Admins write for any body; otherwise the owning
- * body's current chair or clinical lead (OwnerAccess).
+ * body's current chair or clinical lead (OwnerAccessService).
  */
 @ApiTags('priorities')
 @Controller()
@@ -41,8 +46,8 @@ export class PrioritiesController {
     @Inject(PrioritiesService) private readonly priorities: PrioritiesService,
     @Inject(ServiceGapsService) private readonly gaps: ServiceGapsService,
     @Inject(PathwaysService) private readonly pathways: PathwaysService,
-    @Inject(PrioritiesDailyCheck) private readonly daily: PrioritiesDailyCheck,
-    @Inject(OwnerAccess) private readonly access: OwnerAccess,
+    @Inject(PrioritiesDailyCheckService) private readonly daily: PrioritiesDailyCheckService,
+    @Inject(OwnerAccessService) private readonly access: OwnerAccessService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -198,6 +203,6 @@ export class PrioritiesController {
   @HttpCode(200)
   @Roles('admin')
   dailyCheck(@Body() dto: DateDto): Promise<PrioritiesCheckResult> {
-    return this.daily.check(dto.on ?? this.clock.today());
+    return this.daily.run(dto.on ?? this.clock.today());
   }
 }

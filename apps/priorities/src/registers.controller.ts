@@ -15,13 +15,16 @@ import { DataSource } from 'typeorm';
 import { BodyView } from '#membership-view';
 import { CurrentUser, invalidField, notFound, Roles, type Principal } from '#platform';
 import { AuditParticipation } from './audits/audit-participation.entity.js';
-import { AuditStatusDto, JoinAuditDto } from './audits/dto.js';
-import { OwnerAccess } from './owner-access.js';
+import { AuditStatusDto, JoinAuditDto } from './audits/audits.dto.js';
+import { OwnerAccessService } from './common/owner-access.service.js';
 import { Pathway } from './pathways/pathway.entity.js';
-import { CreateProgrammeDto } from './programmes/dto.js';
+import { CreateProgrammeDto } from './programmes/programmes.dto.js';
 import { Programme } from './programmes/programme.entity.js';
 import { ServiceGap } from './service-gaps/service-gap.entity.js';
-import { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './workforce/dto.js';
+import {
+  ChangeWorkforceStatusDto,
+  RaiseWorkforceRecommendationDto,
+} from './workforce/workforce.dto.js';
 import { WorkforceRecommendation } from './workforce/workforce-recommendation.entity.js';
 import { WorkforceService } from './workforce/workforce.service.js';
 
@@ -35,7 +38,7 @@ export class RegistersController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(WorkforceService) private readonly workforce: WorkforceService,
-    @Inject(OwnerAccess) private readonly access: OwnerAccess,
+    @Inject(OwnerAccessService) private readonly access: OwnerAccessService,
   ) {}
 
   @Post('workforce-recommendations')

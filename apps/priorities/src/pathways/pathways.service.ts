@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, ConflictError, invalidField, notFound } from '#platform';
-import type { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './dto.js';
+import type { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './pathways.dto.js';
 import { PathwayVersion } from './pathway-version.entity.js';
 import { Pathway } from './pathway.entity.js';
 import { defaultReviewDate, reviewNotice } from './review.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, ConflictError, notFound } from '#platform';
-import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './dto.js';
+import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './priorities.dto.js';
 import { Milestone } from './milestone.entity.js';
 import { Priority } from './priority.entity.js';
 import { PrioritiesPublisher } from '../priorities.publisher.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, notFound } from '#platform';
-import type { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './dto.js';
+import type { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './workforce.dto.js';
 import { WorkforceRecommendation } from './workforce-recommendation.entity.js';
 import { workforceTransitionProblem } from './workforce-status.js';
 import { PrioritiesPublisher } from '../priorities.publisher.js';
