@@ -1,29 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
-import { PrioritiesPublisher } from './priorities.publisher.js';
-import { Clock } from '#platform';
+import { AuditsModule } from './audits/audits.module.js';
 import { prioritiesConfigSchema } from './config.js';
-import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';
-import { PrioritiesDailyCheckService } from './daily-check/priorities-daily-check.service.js';
+import { DailyCheckModule } from './daily-check/daily-check.module.js';
 import {
   prioritiesConstraintMessages,
   prioritiesEntities,
   prioritiesMigrations,
 } from './database.js';
-import { OwnerAccessService } from './common/owner-access.service.js';
-import { PathwaysService } from './pathways/pathways.service.js';
-import { PrioritiesService } from './priorities/priorities.service.js';
-import { PrioritiesController } from './priorities.controller.js';
-import { RegistersController } from './registers.controller.js';
-import { ServiceGapsService } from './service-gaps/service-gaps.service.js';
-import { WorkforceService } from './workforce/workforce.service.js';
+import { PathwaysModule } from './pathways/pathways.module.js';
+import { PrioritiesModule } from './priorities/priorities.module.js';
+import { PrioritiesPublisher } from './priorities.publisher.js';
+import { ProgrammesModule } from './programmes/programmes.module.js';
+import { RegistersModule } from './registers/registers.module.js';
+import { ServiceGapsModule } from './service-gaps/service-gaps.module.js';
+import { WorkforceModule } from './workforce/workforce.module.js';
 
+/** The priorities service: the platform's plumbing, its copy of membership, and its features. */
 @Module({})
-export class PrioritiesModule {
+export class PrioritiesAppModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
-      module: PrioritiesModule,
+      module: PrioritiesAppModule,
       imports: [
         ...serviceImports({
           publisher: PrioritiesPublisher,
@@ -36,17 +35,14 @@ export class PrioritiesModule {
           },
         }),
         MembershipViewModule,
-      ],
-      controllers: [PrioritiesController, RegistersController],
-      providers: [
-        Clock,
-        PrioritiesService,
-        ServiceGapsService,
-        PathwaysService,
-        PrioritiesDailyCheckService,
-        DailyCheckProcessor,
-        OwnerAccessService,
-        WorkforceService,
+        PrioritiesModule,
+        ServiceGapsModule,
+        PathwaysModule,
+        WorkforceModule,
+        AuditsModule,
+        ProgrammesModule,
+        RegistersModule,
+        DailyCheckModule,
       ],
     };
   }

@@ -130,6 +130,13 @@ export class PathwaysService {
     return { ...version, bodyId: pathway.bodyId };
   }
 
+  forBody(bodyId: string): Promise<Pathway[]> {
+    return this.dataSource.manager.find(Pathway, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /** Announces reviews falling due within `noticeDays`, and overdue ones, each once. */
   async announceReviews(
     manager: EntityManager,

@@ -92,4 +92,11 @@ export class ServiceGapsService {
     }
     return gap;
   }
+
+  forBody(bodyId: string): Promise<ServiceGap[]> {
+    return this.dataSource.manager.find(ServiceGap, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
+  }
 }

@@ -72,4 +72,11 @@ export class WorkforceService {
     }
     return recommendation;
   }
+
+  forBody(bodyId: string): Promise<WorkforceRecommendation[]> {
+    return this.dataSource.manager.find(WorkforceRecommendation, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
+  }
 }
