@@ -1,28 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
-import { PrioritiesPublisher } from './priorities.publisher.js';
-import { Clock } from '#platform';
+import { AuditsModule } from './audits/audits.module.js';
 import { prioritiesConfigSchema } from './config.js';
-import { PrioritiesDailyCheck } from './daily-check/priorities-daily-check.js';
+import { DailyCheckModule } from './daily-check/daily-check.module.js';
 import {
   prioritiesConstraintMessages,
   prioritiesEntities,
   prioritiesMigrations,
 } from './database.js';
-import { OwnerAccess } from './owner-access.js';
-import { PathwaysService } from './pathways/pathways.service.js';
-import { PrioritiesService } from './priorities/priorities.service.js';
-import { PrioritiesController } from './priorities.controller.js';
-import { RegistersController } from './registers.controller.js';
-import { ServiceGapsService } from './service-gaps/service-gaps.service.js';
-import { WorkforceService } from './workforce/workforce.service.js';
+import { PathwaysModule } from './pathways/pathways.module.js';
+import { PrioritiesModule } from './priorities/priorities.module.js';
+import { PrioritiesPublisher } from './priorities.publisher.js';
+import { ProgrammesModule } from './programmes/programmes.module.js';
+import { RegistersModule } from './registers/registers.module.js';
+import { ServiceGapsModule } from './service-gaps/service-gaps.module.js';
+import { WorkforceModule } from './workforce/workforce.module.js';
 
+/** The priorities service: the platform's plumbing, its copy of membership, and its features. */
 @Module({})
-export class PrioritiesModule {
+export class PrioritiesAppModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
-      module: PrioritiesModule,
+      module: PrioritiesAppModule,
       imports: [
         ...serviceImports({
           publisher: PrioritiesPublisher,
@@ -35,16 +35,14 @@ export class PrioritiesModule {
           },
         }),
         MembershipViewModule,
-      ],
-      controllers: [PrioritiesController, RegistersController],
-      providers: [
-        Clock,
-        PrioritiesService,
-        ServiceGapsService,
-        PathwaysService,
-        PrioritiesDailyCheck,
-        OwnerAccess,
-        WorkforceService,
+        PrioritiesModule,
+        ServiceGapsModule,
+        PathwaysModule,
+        WorkforceModule,
+        AuditsModule,
+        ProgrammesModule,
+        RegistersModule,
+        DailyCheckModule,
       ],
     };
   }

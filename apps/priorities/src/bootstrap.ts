@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connectEventConsumer } from '#messaging';
 import { configureHttpApp, loadConfig } from '#platform';
-import { PrioritiesModule } from './app.module.js';
+import { PrioritiesAppModule } from './app.module.js';
 import { prioritiesConfigSchema } from './config.js';
 
 /** Builds the priorities service (not yet listening); `startAllMicroservices()` consumes membership events. */
@@ -10,7 +10,7 @@ export async function createPrioritiesApp(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<INestApplication> {
   const config = loadConfig(prioritiesConfigSchema, env);
-  const app = await NestFactory.create(PrioritiesModule.forRoot(env), { bufferLogs: true });
+  const app = await NestFactory.create(PrioritiesAppModule.forRoot(env), { bufferLogs: true });
   configureHttpApp(app, {
     config,
     title: 'Priorities service',

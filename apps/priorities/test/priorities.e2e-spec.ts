@@ -15,6 +15,15 @@ import {
   waitFor,
 } from '#testing';
 import { createPrioritiesApp } from '../src/bootstrap.js';
+import {
+  aPathway,
+  aPriority,
+  aProgramme,
+  aServiceGap,
+  anAudit,
+  aVersion,
+  aWorkforceRecommendation,
+} from './builders.js';
 
 const SECRET = 'priorities-test-secret-0123456789abcdef';
 
@@ -33,6 +42,10 @@ describe('priorities service with membership as its own process (real Kafka and 
   const admin = token(['admin']);
   const chair = () => token(['clinician'], chairId);
   const api = () => request(app.getHttpServer());
+  /** A write request, by the chair unless someone else is named. */
+  const post = (path: string, body: object, authorization = chair()) =>
+    api().post(path).set('authorization', authorization).send(body);
+  const idOf = (response: request.Response) => (response.body as { id: string }).id;
   const events = (type: string) => recorder.events(`${prefix}priorities.events`, type);
   const settled = () =>
     outboxDelivered({
@@ -77,42 +90,13 @@ describe('priorities service with membership as its own process (real Kafka and 
   });
 
   it('announces a priority turning red exactly once; only the chair or lead (or an admin) may set it', async () => {
-    const created = await api()
-      .post('/priorities')
-      .set('authorization', chair())
-      .send({
-        bodyId: lungId,
-        title: 'Lung RDP in every trust',
-        source: 'alliance',
-        category: 'rapid-diagnostic-pathway',
-      })
-      .expect(201);
-    const priorityId = (created.body as { id: string }).id;
-    await api()
-      .post(`/priorities/${priorityId}/rag`)
-      .set('authorization', token(['clinician'], memberId))
-      .send({ rag: 'red', reason: 'x' })
-      .expect(403);
-    await api()
-      .post(`/priorities/${priorityId}/rag`)
-      .set('authorization', chair())
-      .send({ rag: 'amber', reason: 'Two trusts behind plan' })
-      .expect(200);
-    await api()
-      .post(`/priorities/${priorityId}/rag`)
-      .set('authorization', chair())
-      .send({ rag: 'red', reason: 'No CNS funding in two trusts' })
-      .expect(200);
-    await api()
-      .post(`/priorities/${priorityId}/rag`)
-      .set('authorization', chair())
-      .send({ rag: 'red', reason: 'Still no funding' })
-      .expect(200);
-    await api()
-      .post(`/priorities/${priorityId}/rag`)
-      .set('authorization', chair())
-      .send({ rag: 'purple', reason: 'x' })
-      .expect(400);
+    const priorityId = idOf(await post('/priorities', aPriority({ bodyId: lungId })).expect(201));
+    const rag = `/priorities/${priorityId}/rag`;
+    await post(rag, { rag: 'red', reason: 'x' }, token(['clinician'], memberId)).expect(403);
+    await post(rag, { rag: 'amber', reason: 'Two trusts behind plan' }).expect(200);
+    await post(rag, { rag: 'red', reason: 'No CNS funding in two trusts' }).expect(200);
+    await post(rag, { rag: 'red', reason: 'Still no funding' }).expect(200);
+    await post(rag, { rag: 'purple', reason: 'x' }).expect(400);
     await settled();
     const changes = events('priorities.rag-changed.v1').map(
       (e) => e.data as { from: string; to: string; setBy: string },
@@ -126,43 +110,28 @@ describe('priorities service with membership as its own process (real Kafka and 
   });
 
   it('announces a service gap with a current risk of 15 exactly once, scored on the NHS 5x5 matrix', async () => {
-    await api()
-      .post('/service-gaps')
-      .set('authorization', chair())
-      .send({
-        bodyId: lungId,
-        description: 'x',
-        initialRisk: { likelihood: 6, consequence: 1 },
-        targetRisk: { likelihood: 1, consequence: 1 },
-      })
-      .expect(400);
-    const raised = await api()
-      .post('/service-gaps')
-      .set('authorization', chair())
-      .send({
-        bodyId: lungId,
-        description: 'No EBUS service in the north of the county',
-        organisationsAffected: ['RCX'],
-        initialRisk: { likelihood: 3, consequence: 5 },
-        targetRisk: { likelihood: 1, consequence: 5 },
-      })
-      .expect(201);
-    const gapId = (raised.body as { id: string }).id;
-    await api()
-      .post(`/service-gaps/${gapId}/rescore`)
-      .set('authorization', chair())
-      .send({ currentRisk: { likelihood: 3, consequence: 5 }, reason: 'unchanged' })
-      .expect(200);
-    await api()
-      .post(`/service-gaps/${gapId}/rescore`)
-      .set('authorization', chair())
-      .send({ currentRisk: { likelihood: 2, consequence: 5 }, reason: 'Mobile unit agreed' })
-      .expect(200);
-    const mitigated = await api()
-      .post(`/service-gaps/${gapId}/status`)
-      .set('authorization', chair())
-      .send({ status: 'mitigated' })
-      .expect(200);
+    await post(
+      '/service-gaps',
+      aServiceGap({ bodyId: lungId, initialRisk: { likelihood: 6, consequence: 1 } }),
+    ).expect(400);
+    const gapId = idOf(
+      await post(
+        '/service-gaps',
+        aServiceGap({ bodyId: lungId, initialRisk: { likelihood: 3, consequence: 5 } }),
+      ).expect(201),
+    );
+    const rescore = `/service-gaps/${gapId}/rescore`;
+    await post(rescore, {
+      currentRisk: { likelihood: 3, consequence: 5 },
+      reason: 'unchanged',
+    }).expect(200);
+    await post(rescore, {
+      currentRisk: { likelihood: 2, consequence: 5 },
+      reason: 'Mobile unit agreed',
+    }).expect(200);
+    const mitigated = await post(`/service-gaps/${gapId}/status`, { status: 'mitigated' }).expect(
+      200,
+    );
     expect(mitigated.body).toMatchObject({ status: 'mitigated' });
     await settled();
     const gaps = events('priorities.service-gap-raised.v1');
@@ -183,95 +152,48 @@ describe('priorities service with membership as its own process (real Kafka and 
 
   const approve = async (versionId: string) => {
     for (const status of ['consultation', 'approved']) {
-      await api()
-        .post(`/pathway-versions/${versionId}/advance`)
-        .set('authorization', chair())
-        .send({ status })
-        .expect(200);
+      await post(`/pathway-versions/${versionId}/advance`, { status }).expect(200);
     }
   };
 
   it('announces a pathway review passing its date exactly once, and a new version supersedes the old', async () => {
-    const pathway = await api()
-      .post('/pathways')
-      .set('authorization', chair())
-      .send({
-        bodyId: lungId,
-        title: 'Lung optimal pathway',
-        tumourSite: 'lung',
-        scope: 'alliance',
-      })
-      .expect(201);
-    const pathwayId = (pathway.body as { id: string }).id;
-    const v1 = await api()
-      .post(`/pathways/${pathwayId}/versions`)
-      .set('authorization', chair())
-      .send({
+    const pathwayId = idOf(await post('/pathways', aPathway({ bodyId: lungId })).expect(201));
+    const versions = `/pathways/${pathwayId}/versions`;
+    const v1Id = idOf(await post(versions, aVersion({ version: '1.0' })).expect(201));
+    await post(
+      versions,
+      aVersion({
         version: '1.0',
-        documentUrl: 'https://example.org/lung-1.pdf',
-        changeSummary: 'First version',
-      })
-      .expect(201);
-    const v1Id = (v1.body as { id: string }).id;
-    await api()
-      .post(`/pathways/${pathwayId}/versions`)
-      .set('authorization', chair())
-      .send({ version: '1.0', documentUrl: 'https://example.org/x.pdf', changeSummary: 'again' })
-      .expect(409);
+        documentUrl: 'https://example.org/x.pdf',
+        changeSummary: 'again',
+      }),
+    ).expect(409);
     await approve(v1Id);
-    await api()
-      .post(`/pathway-versions/${v1Id}/publish`)
-      .set('authorization', chair())
-      .send({ publishedOn: '2024-06-01' })
-      .expect(200);
+    await post(`/pathway-versions/${v1Id}/publish`, { publishedOn: '2024-06-01' }).expect(200);
 
-    const first = await api()
-      .post('/admin/daily-check')
-      .set('authorization', admin)
-      .send({ on: '2026-07-01' })
-      .expect(200);
+    const first = await post('/admin/daily-check', { on: '2026-07-01' }, admin).expect(200);
     expect(first.body).toEqual({
       ran: true,
       milestonesMissed: 0,
       reviewsDue: 0,
       reviewsOverdue: 1,
     });
-    const again = await api()
-      .post('/admin/daily-check')
-      .set('authorization', admin)
-      .send({ on: '2026-07-02' })
-      .expect(200);
+    const again = await post('/admin/daily-check', { on: '2026-07-02' }, admin).expect(200);
     expect(again.body).toMatchObject({ reviewsOverdue: 0 });
 
-    const v2 = await api()
-      .post(`/pathways/${pathwayId}/versions`)
-      .set('authorization', chair())
-      .send({
-        version: '2.0',
-        documentUrl: 'https://example.org/lung-2.pdf',
-        changeSummary: 'Straight to CT',
-      })
-      .expect(201);
-    const v2Id = (v2.body as { id: string }).id;
-    const early = await api()
-      .post(`/pathway-versions/${v2Id}/publish`)
-      .set('authorization', chair())
-      .send({ publishedOn: '2026-07-03' })
-      .expect(409);
+    const v2Id = idOf(await post(versions, aVersion({ version: '2.0' })).expect(201));
+    const early = await post(`/pathway-versions/${v2Id}/publish`, {
+      publishedOn: '2026-07-03',
+    }).expect(409);
     expect((early.body as { message: string }).message).toMatch(
       /is draft: a version is published once approved by clinical consensus/,
     );
-    await api()
-      .post(`/pathway-versions/${v2Id}/advance`)
-      .set('authorization', chair())
-      .send({ status: 'approved' })
-      .expect(409);
+    await post(`/pathway-versions/${v2Id}/advance`, { status: 'approved' }).expect(409);
     await approve(v2Id);
-    await api()
-      .post(`/pathway-versions/${v2Id}/publish`)
-      .set('authorization', chair())
-      .send({ publishedOn: '2026-07-03', reviewDueOn: '2026-08-31' })
-      .expect(200);
+    await post(`/pathway-versions/${v2Id}/publish`, {
+      publishedOn: '2026-07-03',
+      reviewDueOn: '2026-08-31',
+    }).expect(200);
     const detail = await api()
       .get(`/pathways/${pathwayId}`)
       .set('authorization', admin)
@@ -285,11 +207,7 @@ describe('priorities service with membership as its own process (real Kafka and 
       ['1.0', 'superseded'],
       ['2.0', 'published'],
     ]);
-    const due = await api()
-      .post('/admin/daily-check')
-      .set('authorization', admin)
-      .send({ on: '2026-07-10' })
-      .expect(200);
+    const due = await post('/admin/daily-check', { on: '2026-07-10' }, admin).expect(200);
     expect(due.body).toMatchObject({ reviewsDue: 1, reviewsOverdue: 0 });
 
     await settled();
@@ -307,76 +225,53 @@ describe('priorities service with membership as its own process (real Kafka and 
   });
 
   it('marks a milestone missed once the daily check passes its date', async () => {
-    const created = await api()
-      .post('/priorities')
-      .set('authorization', admin)
-      .send({
-        bodyId: lungId,
-        title: 'FDS recovery plan',
-        source: 'national',
-        category: 'faster-diagnosis',
-      })
-      .expect(201);
-    const priorityId = (created.body as { id: string }).id;
-    await api()
-      .post(`/priorities/${priorityId}/milestones`)
-      .set('authorization', admin)
-      .send({ title: 'Straight-to-test in all trusts', dueOn: '2026-09-30' })
-      .expect(201);
-    const check = await api()
-      .post('/admin/daily-check')
-      .set('authorization', admin)
-      .send({ on: '2026-10-01' })
-      .expect(200);
+    const priorityId = idOf(
+      await post(
+        '/priorities',
+        aPriority({
+          bodyId: lungId,
+          title: 'FDS recovery plan',
+          source: 'national',
+          category: 'faster-diagnosis',
+        }),
+        admin,
+      ).expect(201),
+    );
+    await post(
+      `/priorities/${priorityId}/milestones`,
+      { title: 'Straight-to-test in all trusts', dueOn: '2026-09-30' },
+      admin,
+    ).expect(201);
+    const check = await post('/admin/daily-check', { on: '2026-10-01' }, admin).expect(200);
     expect(check.body).toMatchObject({ milestonesMissed: 1 });
-    await api()
-      .post('/admin/daily-check')
-      .set('authorization', admin)
-      .send({ on: '2026-10-02' })
-      .expect(200);
+    await post('/admin/daily-check', { on: '2026-10-02' }, admin).expect(200);
     await settled();
     expect(events('priorities.milestone-missed.v1').map((e) => e.data)).toMatchObject([
       { priorityId, dueOn: '2026-09-30' },
     ]);
-    await api()
-      .post('/priorities')
-      .set('authorization', admin)
-      .send({ bodyId: randomUUID(), title: 'x', source: 'local', category: 'other' })
-      .expect(404);
+    await post('/priorities', aPriority({ bodyId: randomUUID() }), admin).expect(404);
   });
 
   it('moves a workforce recommendation through its statuses in order, announcing each', async () => {
-    const raised = await api()
-      .post('/workforce-recommendations')
-      .set('authorization', chair())
-      .send({
-        bodyId: lungId,
-        staffGroup: 'Lung CNS',
-        shortfallWte: 3.4,
-        recommendation: 'Fund three shared posts',
-        estimatedCost: 210000,
-        fundingNeeded: true,
-      })
-      .expect(201);
-    const id = (raised.body as { id: string }).id;
-    const skipped = await api()
-      .post(`/workforce-recommendations/${id}/status`)
-      .set('authorization', chair())
-      .send({ status: 'funded' })
-      .expect(409);
+    const id = idOf(
+      await post(
+        '/workforce-recommendations',
+        aWorkforceRecommendation({
+          bodyId: lungId,
+          staffGroup: 'Lung CNS',
+          shortfallWte: 3.4,
+          estimatedCost: 210000,
+          fundingNeeded: true,
+        }),
+      ).expect(201),
+    );
+    const status = `/workforce-recommendations/${id}/status`;
+    const skipped = await post(status, { status: 'funded' }).expect(409);
     expect((skipped.body as { message: string }).message).toBe(
       'A proposed recommendation can become endorsed or rejected, not funded',
     );
-    await api()
-      .post(`/workforce-recommendations/${id}/status`)
-      .set('authorization', chair())
-      .send({ status: 'endorsed' })
-      .expect(200);
-    await api()
-      .post(`/workforce-recommendations/${id}/status`)
-      .set('authorization', admin)
-      .send({ status: 'funded' })
-      .expect(200);
+    await post(status, { status: 'endorsed' }).expect(200);
+    await post(status, { status: 'funded' }, admin).expect(200);
     await settled();
     expect(events('priorities.workforce-recommendation-raised.v1').map((e) => e.data)).toEqual([
       {
@@ -400,25 +295,9 @@ describe('priorities service with membership as its own process (real Kafka and 
   });
 
   it("keeps audits, programmes and a body's registers", async () => {
-    const audit = await api()
-      .post('/audits')
-      .set('authorization', chair())
-      .send({
-        bodyId: lungId,
-        audit: 'National Lung Cancer Audit 2026',
-        organisations: ['RGT', 'RM1'],
-      })
-      .expect(201);
-    await api()
-      .post(`/audits/${(audit.body as { id: string }).id}/status`)
-      .set('authorization', chair())
-      .send({ status: 'collecting' })
-      .expect(200);
-    await api()
-      .post('/audits')
-      .set('authorization', chair())
-      .send({ bodyId: lungId, audit: 'x', organisations: ['rgt'] })
-      .expect(400);
+    const auditId = idOf(await post('/audits', anAudit({ bodyId: lungId })).expect(201));
+    await post(`/audits/${auditId}/status`, { status: 'collecting' }).expect(200);
+    await post('/audits', anAudit({ bodyId: lungId, organisations: ['rgt'] })).expect(400);
     const body = await api()
       .get(`/bodies/${lungId}/registers`)
       .set('authorization', token(['clinician']))
@@ -441,32 +320,19 @@ describe('priorities service with membership as its own process (real Kafka and 
         [lungId],
       );
     const allianceId = body0!.alliance_id;
-    await api()
-      .post('/programmes')
-      .set('authorization', admin)
-      .send({
-        allianceId,
-        name: 'Cancer programme',
-        firstYear: '2023/24',
-        lastYear: '2027/28',
-        intendedOutcomes: ['FDS at 80% by March 2026'],
-      })
-      .expect(201);
-    await api()
-      .post('/programmes')
-      .set('authorization', admin)
-      .send({ allianceId, name: 'Backwards', firstYear: '2027/28', lastYear: '2023/24' })
-      .expect(400);
-    await api()
-      .post('/programmes')
-      .set('authorization', admin)
-      .send({
-        allianceId: randomUUID(),
-        name: 'Nowhere',
-        firstYear: '2023/24',
-        lastYear: '2024/25',
-      })
-      .expect(400);
+    await post('/programmes', aProgramme({ allianceId, name: 'Cancer programme' }), admin).expect(
+      201,
+    );
+    await post(
+      '/programmes',
+      aProgramme({ allianceId, name: 'Backwards', firstYear: '2027/28', lastYear: '2023/24' }),
+      admin,
+    ).expect(400);
+    await post(
+      '/programmes',
+      aProgramme({ allianceId: randomUUID(), name: 'Nowhere', lastYear: '2024/25' }),
+      admin,
+    ).expect(400);
     const programmes = await api()
       .get(`/alliances/${allianceId}/programmes`)
       .set('authorization', admin)

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, invalidField, notFound } from '#platform';
-import type { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './dto.js';
+import { Clock, ConflictError, invalidField, notFound } from '#platform';
+import type { AddVersionDto, CreatePathwayDto, PublishVersionDto } from './pathways.dto.js';
 import { PathwayVersion } from './pathway-version.entity.js';
 import { Pathway } from './pathway.entity.js';
 import { defaultReviewDate, reviewNotice } from './review.js';
@@ -27,7 +27,7 @@ export class PathwaysService {
     return this.dataSource.transaction(async (manager) => {
       await this.lockPathway(manager, pathwayId);
       if (await manager.existsBy(PathwayVersion, { pathwayId, version: dto.version })) {
-        throw new ConflictException(`The pathway already has a version ${dto.version}`);
+        throw new ConflictError(`The pathway already has a version ${dto.version}`);
       }
       const version = manager.create(PathwayVersion, {
         id: randomUUID(),
@@ -55,7 +55,7 @@ export class PathwaysService {
       const version = await manager.findOneByOrFail(PathwayVersion, { id: versionId });
       const problem = versionTransitionProblem(version.version, version.status, 'published');
       if (problem) {
-        throw new ConflictException(problem);
+        throw new ConflictError(problem);
       }
       const publishedOn = dto.publishedOn ?? this.clock.today();
       const reviewDueOn = dto.reviewDueOn ?? defaultReviewDate(publishedOn);
@@ -100,7 +100,7 @@ export class PathwaysService {
       }
       const problem = versionTransitionProblem(version.version, version.status, to);
       if (problem) {
-        throw new ConflictException(problem);
+        throw new ConflictError(problem);
       }
       version.status = to;
       return manager.save(PathwayVersion, version);
@@ -128,6 +128,13 @@ export class PathwaysService {
       id: version.pathwayId,
     });
     return { ...version, bodyId: pathway.bodyId };
+  }
+
+  forBody(bodyId: string): Promise<Pathway[]> {
+    return this.dataSource.manager.find(Pathway, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** Announces reviews falling due within `noticeDays`, and overdue ones, each once. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, notFound } from '#platform';
-import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './dto.js';
+import { Clock, ConflictError, notFound } from '#platform';
+import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './priorities.dto.js';
 import { Milestone } from './milestone.entity.js';
 import { Priority } from './priority.entity.js';
 import { PrioritiesPublisher } from '../priorities.publisher.js';
@@ -48,7 +48,7 @@ export class PrioritiesService {
     return this.dataSource.transaction(async (manager) => {
       const priority = await lock(manager, id);
       if (priority.completedOn) {
-        throw new ConflictException(`The priority was completed on ${priority.completedOn}`);
+        throw new ConflictError(`The priority was completed on ${priority.completedOn}`);
       }
       if (priority.rag === dto.rag) {
         return priority;
@@ -94,7 +94,7 @@ export class PrioritiesService {
         throw notFound('Milestone', milestoneId);
       }
       if (milestone.status === 'met') {
-        throw new ConflictException(`The milestone was met on ${milestone.metOn}`);
+        throw new ConflictError(`The milestone was met on ${milestone.metOn}`);
       }
       milestone.status = 'met';
       milestone.metOn = on ?? this.clock.today();
@@ -106,7 +106,7 @@ export class PrioritiesService {
     return this.dataSource.transaction(async (manager) => {
       const priority = await lock(manager, id);
       if (priority.completedOn) {
-        throw new ConflictException(`The priority was completed on ${priority.completedOn}`);
+        throw new ConflictError(`The priority was completed on ${priority.completedOn}`);
       }
       priority.completedOn = on ?? this.clock.today();
       await manager.save(Priority, priority);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
-import type { RaiseGapDto, RescoreDto, RiskDto } from './dto.js';
+import type { RaiseGapDto, RescoreDto, RiskDto } from './service-gaps.dto.js';
 import { riskScore, type RiskScore } from './risk.js';
 import { ServiceGap } from './service-gap.entity.js';
 import { PrioritiesPublisher } from '../priorities.publisher.js';
@@ -91,5 +91,12 @@ export class ServiceGapsService {
       throw notFound('Service gap', id);
     }
     return gap;
+  }
+
+  forBody(bodyId: string): Promise<ServiceGap[]> {
+    return this.dataSource.manager.find(ServiceGap, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
   }
 }

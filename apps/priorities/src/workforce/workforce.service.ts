@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
-import type { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './dto.js';
+import { ConflictError, notFound } from '#platform';
+import type { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './workforce.dto.js';
 import { WorkforceRecommendation } from './workforce-recommendation.entity.js';
 import { workforceTransitionProblem } from './workforce-status.js';
 import { PrioritiesPublisher } from '../priorities.publisher.js';
@@ -50,7 +50,7 @@ export class WorkforceService {
       }
       const problem = workforceTransitionProblem(recommendation.status, dto.status);
       if (problem) {
-        throw new ConflictException(problem);
+        throw new ConflictError(problem);
       }
       const from = recommendation.status;
       recommendation.status = dto.status;
@@ -71,5 +71,12 @@ export class WorkforceService {
       throw notFound('Workforce recommendation', id);
     }
     return recommendation;
+  }
+
+  forBody(bodyId: string): Promise<WorkforceRecommendation[]> {
+    return this.dataSource.manager.find(WorkforceRecommendation, {
+      where: { bodyId },
+      order: { createdAt: 'ASC' },
+    });
   }
 }

@@ -5,7 +5,7 @@ import { Clock, notFound, type Principal } from '#platform';
 
 /** Admins write for any body; otherwise the owning body's current chair or clinical lead. */
 @Injectable()
-export class OwnerAccess {
+export class OwnerAccessService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,

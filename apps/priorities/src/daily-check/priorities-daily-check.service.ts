@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DailyJobProcessor } from '#jobs';
-import { APP_CONFIG, Clock, tryTransactionLock } from '#platform';
+import { APP_CONFIG, tryTransactionLock } from '#platform';
 import type { PrioritiesConfig } from '../config.js';
 import { PathwaysService } from '../pathways/pathways.service.js';
 import { PrioritiesService } from '../priorities/priorities.service.js';
@@ -19,18 +18,15 @@ export interface PrioritiesCheckResult {
  * instances at once.
  */
 @Injectable()
-export class PrioritiesDailyCheck extends DailyJobProcessor {
+export class PrioritiesDailyCheckService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: PrioritiesConfig,
     @Inject(PrioritiesService) private readonly priorities: PrioritiesService,
     @Inject(PathwaysService) private readonly pathways: PathwaysService,
-    @Inject(Clock) private readonly clock: Clock,
-  ) {
-    super();
-  }
+  ) {}
 
-  async check(today: string): Promise<PrioritiesCheckResult> {
+  async run(today: string): Promise<PrioritiesCheckResult> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await tryTransactionLock(manager, 'priorities.daily-check'))) {
         return { ran: false, milestonesMissed: 0, reviewsDue: 0, reviewsOverdue: 0 };
@@ -48,18 +44,5 @@ export class PrioritiesDailyCheck extends DailyJobProcessor {
         reviewsOverdue: reviews.overdue,
       };
     });
-  }
-
-  protected schedule() {
-    return {
-      name: 'priorities-daily-check',
-      enabled: this.config.DAILY_CHECK_ENABLED,
-      cron: this.config.DAILY_CHECK_CRON,
-      redisUrl: this.config.REDIS_URL,
-    };
-  }
-
-  protected run(): Promise<unknown> {
-    return this.check(this.clock.today());
   }
 }

@@ -58,10 +58,3 @@ export class AddMilestoneDto {
   @IsISO8601({ strict: true })
   dueOn!: string;
 }
-
-export class DateDto {
-  @ApiPropertyOptional({ description: 'Today by default' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  on?: string;
-}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MembershipViewModule } from '#membership-view';
+import { ClockModule } from './clock.module.js';
+import { OwnerAccessService } from './owner-access.service.js';
+
+/** Who may write for a body: every feature's controller asks OwnerAccessService. */
+@Module({
+  imports: [MembershipViewModule, ClockModule],
+  providers: [OwnerAccessService],
+  exports: [OwnerAccessService],
+})
+export class OwnerAccessModule {}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BodyView } from '#membership-view';
+import { ConflictError, invalidField } from '#platform';
+import { Programme } from './programme.entity.js';
+import type { CreateProgrammeDto } from './programmes.dto.js';
+
+/** Each alliance's work programmes over delivery years; no events, just the register. */
+@Injectable()
+export class ProgrammesService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** The alliance must be known from membership; one programme of a name per alliance. */
+  async create(dto: CreateProgrammeDto): Promise<Programme> {
+    if (!(await this.dataSource.manager.existsBy(BodyView, { allianceId: dto.allianceId }))) {
+      throw invalidField('allianceId', `No alliance ${dto.allianceId} is known from membership`);
+    }
+    if (dto.lastYear < dto.firstYear) {
+      throw invalidField('lastYear', 'lastYear comes on or after firstYear');
+    }
+    if (
+      await this.dataSource.manager.existsBy(Programme, {
+        allianceId: dto.allianceId,
+        name: dto.name,
+      })
+    ) {
+      throw new ConflictError('The alliance already has a programme with this name');
+    }
+    const programme = this.dataSource.manager.create(Programme, {
+      id: randomUUID(),
+      ...dto,
+      intendedOutcomes: dto.intendedOutcomes ?? [],
+    });
+    return this.dataSource.manager.save(Programme, programme);
+  }
+
+  forAlliance(allianceId: string): Promise<Programme[]> {
+    return this.dataSource.manager.find(Programme, {
+      where: { allianceId },
+      order: { firstYear: 'ASC' },
+    });
+  }
+}
