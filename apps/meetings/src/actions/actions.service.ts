@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, daysBetween, invalidField, notFound, tryTransactionLock } from '#platform';
+import {
+  Clock,
+  ConflictError,
+  daysBetween,
+  invalidField,
+  notFound,
+  tryTransactionLock,
+} from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
@@ -24,7 +31,7 @@ export class ActionsService {
         throw notFound('Meeting', meetingId);
       }
       if (meeting.status === 'cancelled') {
-        throw new ConflictException('The meeting was cancelled');
+        throw new ConflictError('The meeting was cancelled');
       }
       if (!(await manager.existsBy(MemberView, { id: dto.ownerMemberId }))) {
         throw invalidField('ownerMemberId', `No member ${dto.ownerMemberId}`);
@@ -71,7 +78,7 @@ export class ActionsService {
         throw notFound('Action', id);
       }
       if (action.status === 'completed') {
-        throw new ConflictException(`The action was completed on ${action.completedOn}`);
+        throw new ConflictError(`The action was completed on ${action.completedOn}`);
       }
       action.status = 'completed';
       action.completedOn = dto.completedOn ?? this.clock.today();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf, PlatformEventMap } from '#contracts';
-import { notFound } from '#platform';
+import { ConflictError, notFound } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
@@ -174,7 +174,7 @@ export class AgendaService {
       throw notFound('Meeting', meetingId);
     }
     if (meeting.status !== 'scheduled') {
-      throw new ConflictException(`The meeting is ${meeting.status}: its agenda is closed`);
+      throw new ConflictError(`The meeting is ${meeting.status}: its agenda is closed`);
     }
     return meeting;
   }

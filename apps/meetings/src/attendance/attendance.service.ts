@@ -1,6 +1,6 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { invalidField, notFound, ukDate } from '#platform';
+import { ConflictError, invalidField, notFound, ukDate } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { RecordAttendanceDto } from './dto.js';
@@ -54,7 +54,7 @@ export class AttendanceService {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await this.lockScheduled(manager, meetingId);
       if (meeting.startsAt.getTime() > Date.now()) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The meeting has not started yet (it starts at ${meeting.startsAt.toISOString()})`,
         );
       }
@@ -70,7 +70,7 @@ export class AttendanceService {
           order: { effectiveFrom: 'ASC' },
         }));
       if (!terms) {
-        throw new ConflictException('No terms of reference are known for the body yet');
+        throw new ConflictError('No terms of reference are known for the body yet');
       }
       const seats = await this.seats(manager, meeting);
       const members = await manager.findBy(MemberView, {
@@ -136,7 +136,7 @@ export class AttendanceService {
       throw notFound('Meeting', meetingId);
     }
     if (meeting.status !== 'scheduled') {
-      throw new ConflictException(`The meeting is already ${meeting.status}`);
+      throw new ConflictError(`The meeting is already ${meeting.status}`);
     }
     return meeting;
   }

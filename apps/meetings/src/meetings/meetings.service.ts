@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { invalidField, notFound } from '#platform';
+import { ConflictError, invalidField, notFound } from '#platform';
 import { AgendaService } from '../agenda/agenda.service.js';
 import type {
   CancelMeetingDto,
@@ -130,7 +130,7 @@ export class MeetingsService {
       throw notFound('Meeting', id);
     }
     if (meeting.status !== 'scheduled') {
-      throw new ConflictException(`The meeting is already ${meeting.status}`);
+      throw new ConflictError(`The meeting is already ${meeting.status}`);
     }
     return meeting;
   }
