@@ -12,7 +12,7 @@ import { CalendarController } from './calendar/calendar.controller.js';
 import { meetingsConfigSchema } from './config.js';
 import { meetingsConstraintMessages, meetingsEntities, meetingsMigrations } from './database.js';
 import { DecisionsService } from './decisions/decisions.service.js';
-import { BodyAccess } from './meetings/body-access.service.js';
+import { BodyAccessService } from './meetings/body-access.service.js';
 import { MeetingsController } from './meetings/meetings.controller.js';
 import { MeetingsService } from './meetings/meetings.service.js';
 import { MinutesService } from './minutes/minutes.service.js';
@@ -52,7 +52,7 @@ export class MeetingsModule {
         ActionsService,
         MinutesService,
         ActionsDailyCheck,
-        BodyAccess,
+        BodyAccessService,
       ],
     };
   }

@@ -12,14 +12,19 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock, CurrentUser, notFound, Roles, type Principal } from '#platform';
-import { BodyAccess } from '../meetings/body-access.service.js';
+import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { ApproveMinutesDto, DraftMinutesDto } from '../minutes/dto.js';
+import { ApproveMinutesDto, DraftMinutesDto } from '../minutes/minutes.dto.js';
 import { MinutesService } from '../minutes/minutes.service.js';
 import type { Action } from './action.entity.js';
 import { ActionsService } from './actions.service.js';
-import { ActionsQuery, AssignActionDto, CompleteActionDto, RunDailyCheckDto } from './dto.js';
+import {
+  ActionsQuery,
+  AssignActionDto,
+  CompleteActionDto,
+  RunDailyCheckDto,
+} from './actions.dto.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
 
@@ -31,7 +36,7 @@ export class ActionsController {
     @Inject(ActionsService) private readonly actions: ActionsService,
     @Inject(MinutesService) private readonly minutes: MinutesService,
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
-    @Inject(BodyAccess) private readonly access: BodyAccess,
+    @Inject(BodyAccessService) private readonly access: BodyAccessService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

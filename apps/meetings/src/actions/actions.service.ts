@@ -12,7 +12,7 @@ import {
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
-import type { AssignActionDto, CompleteActionDto } from './dto.js';
+import type { AssignActionDto, CompleteActionDto } from './actions.dto.js';
 import { MemberView } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 

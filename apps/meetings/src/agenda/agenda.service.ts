@@ -6,7 +6,7 @@ import { ConflictError, notFound } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
-import type { AddAgendaItemDto } from './dto.js';
+import type { AddAgendaItemDto } from './agenda.dto.js';
 import { placeAgendaRequest } from './placement.js';
 import { BodyTerms } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';

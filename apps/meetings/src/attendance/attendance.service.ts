@@ -3,7 +3,7 @@ import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { ConflictError, invalidField, notFound, ukDate } from '#platform';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
-import type { RecordAttendanceDto } from './dto.js';
+import type { RecordAttendanceDto } from './attendance.dto.js';
 import { computeQuorum } from './quorum.js';
 import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';

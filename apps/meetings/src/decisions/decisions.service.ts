@@ -5,7 +5,7 @@ import { ConflictError, notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Decision } from './decision.entity.js';
-import type { RecordDecisionDto } from './dto.js';
+import type { RecordDecisionDto } from './decisions.dto.js';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()

@@ -7,7 +7,7 @@ import { ukDate, type Principal } from '#platform';
  * sit on (by the member id in their token) on the day of the meeting.
  */
 @Injectable()
-export class BodyAccess {
+export class BodyAccessService {
   constructor(@Inject(SeatAccessService) private readonly seats: SeatAccessService) {}
 
   async assertMayActFor(principal: Principal, bodyId: string, on: Date): Promise<void> {

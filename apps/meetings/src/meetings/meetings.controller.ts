@@ -16,20 +16,20 @@ import { DataSource } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import type { AgendaRequest } from '../agenda/agenda-request.entity.js';
 import { AgendaService } from '../agenda/agenda.service.js';
-import { AddAgendaItemDto, AgendaRequestsQuery } from '../agenda/dto.js';
+import { AddAgendaItemDto, AgendaRequestsQuery } from '../agenda/agenda.dto.js';
 import type { Attendance } from '../attendance/attendance.entity.js';
 import { AttendanceService } from '../attendance/attendance.service.js';
-import { RecordAttendanceDto } from '../attendance/dto.js';
+import { RecordAttendanceDto } from '../attendance/attendance.dto.js';
 import type { Decision } from '../decisions/decision.entity.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
-import { RecordDecisionDto } from '../decisions/dto.js';
-import { BodyAccess } from './body-access.service.js';
+import { RecordDecisionDto } from '../decisions/decisions.dto.js';
+import { BodyAccessService } from './body-access.service.js';
 import {
   CancelMeetingDto,
   RescheduleMeetingDto,
   ScheduleMeetingDto,
   ScheduleSeriesDto,
-} from './dto.js';
+} from './meetings.dto.js';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -43,7 +43,7 @@ export class MeetingsController {
     @Inject(AgendaService) private readonly agenda: AgendaService,
     @Inject(AttendanceService) private readonly attendance: AttendanceService,
     @Inject(DecisionsService) private readonly decisions: DecisionsService,
-    @Inject(BodyAccess) private readonly access: BodyAccess,
+    @Inject(BodyAccessService) private readonly access: BodyAccessService,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 

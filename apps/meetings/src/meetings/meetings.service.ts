@@ -8,7 +8,7 @@ import type {
   RescheduleMeetingDto,
   ScheduleMeetingDto,
   ScheduleSeriesDto,
-} from './dto.js';
+} from './meetings.dto.js';
 import { Meeting } from './meeting.entity.js';
 import { BodyView } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
