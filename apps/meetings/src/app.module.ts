@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceImports } from '#service';
 import { MeetingsPublisher } from './meetings.publisher.js';
 import { Clock } from '#platform';
-import { ActionsDailyCheck } from './actions/actions-daily-check.js';
+import { ActionsDailyCheckService } from './actions/actions-daily-check.service.js';
+import { DailyCheckController } from './actions/daily-check.controller.js';
+import { DailyCheckProcessor } from './actions/daily-check.processor.js';
 import { ActionsController } from './actions/actions.controller.js';
 import { ActionsService } from './actions/actions.service.js';
 import { AgendaRequestConsumer } from './agenda/agenda-request.consumer.js';
@@ -40,6 +42,7 @@ export class MeetingsModule {
       controllers: [
         MeetingsController,
         ActionsController,
+        DailyCheckController,
         CalendarController,
         AgendaRequestConsumer,
       ],
@@ -51,7 +54,8 @@ export class MeetingsModule {
         DecisionsService,
         ActionsService,
         MinutesService,
-        ActionsDailyCheck,
+        ActionsDailyCheckService,
+        DailyCheckProcessor,
         BodyAccessService,
       ],
     };

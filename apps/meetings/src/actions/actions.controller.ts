@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentUser, notFound, Roles, type Principal } from '#platform';
+import { CurrentUser, notFound, Roles, type Principal } from '#platform';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
@@ -19,12 +19,7 @@ import { ApproveMinutesDto, DraftMinutesDto } from '../minutes/minutes.dto.js';
 import { MinutesService } from '../minutes/minutes.service.js';
 import type { Action } from './action.entity.js';
 import { ActionsService } from './actions.service.js';
-import {
-  ActionsQuery,
-  AssignActionDto,
-  CompleteActionDto,
-  RunDailyCheckDto,
-} from './actions.dto.js';
+import { ActionsQuery, AssignActionDto, CompleteActionDto } from './actions.dto.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
 
@@ -37,7 +32,6 @@ export class ActionsController {
     @Inject(MinutesService) private readonly minutes: MinutesService,
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(BodyAccessService) private readonly access: BodyAccessService,
-    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Post('meetings/:id/actions')
@@ -106,14 +100,6 @@ export class ActionsController {
   ): Promise<Meeting> {
     await this.mayActFor(principal, id);
     return this.minutes.approve(id, dto.atMeetingId);
-  }
-
-  /** Runs the daily overdue-actions check now (it also runs on its schedule). */
-  @Post('admin/daily-check')
-  @HttpCode(200)
-  @Roles('admin')
-  dailyCheck(@Body() dto: RunDailyCheckDto): Promise<{ ran: boolean; overdue: number }> {
-    return this.actions.markOverdue(dto.on ?? this.clock.today());
   }
 
   private async mayActFor(principal: Principal, meetingId: string): Promise<void> {
