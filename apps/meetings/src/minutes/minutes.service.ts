@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ConflictError, invalidField, notFound } from '#platform';
+import { DataSource } from 'typeorm';
+import { ConflictError, invalidField } from '#platform';
+import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
@@ -62,15 +63,4 @@ export class MinutesService {
       return meeting;
     });
   }
-}
-
-async function lockMeeting(manager: EntityManager, meetingId: string): Promise<Meeting> {
-  const meeting = await manager.findOne(Meeting, {
-    where: { id: meetingId },
-    lock: { mode: 'pessimistic_write' },
-  });
-  if (!meeting) {
-    throw notFound('Meeting', meetingId);
-  }
-  return meeting;
 }
