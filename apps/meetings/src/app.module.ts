@@ -1,31 +1,24 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
-import { MeetingsPublisher } from './meetings.publisher.js';
-import { Clock } from '#platform';
-import { ActionsDailyCheckService } from './actions/actions-daily-check.service.js';
-import { DailyCheckController } from './actions/daily-check.controller.js';
-import { DailyCheckProcessor } from './actions/daily-check.processor.js';
-import { ActionsController } from './actions/actions.controller.js';
-import { ActionsService } from './actions/actions.service.js';
-import { AgendaRequestConsumer } from './agenda/agenda-request.consumer.js';
-import { AgendaService } from './agenda/agenda.service.js';
-import { AttendanceService } from './attendance/attendance.service.js';
-import { CalendarController } from './calendar/calendar.controller.js';
+import { ActionsModule } from './actions/actions.module.js';
+import { AgendaModule } from './agenda/agenda.module.js';
+import { AttendanceModule } from './attendance/attendance.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { meetingsConfigSchema } from './config.js';
 import { meetingsConstraintMessages, meetingsEntities, meetingsMigrations } from './database.js';
-import { DecisionsService } from './decisions/decisions.service.js';
-import { BodyAccessService } from './meetings/body-access.service.js';
-import { MeetingsController } from './meetings/meetings.controller.js';
-import { MeetingsService } from './meetings/meetings.service.js';
-import { MinutesService } from './minutes/minutes.service.js';
-import { MembershipViewModule } from '#membership-view';
+import { DecisionsModule } from './decisions/decisions.module.js';
+import { MeetingsPublisher } from './meetings.publisher.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 
 @Module({})
-export class MeetingsModule {
+export class AppModule {
   /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
-      module: MeetingsModule,
+      module: AppModule,
       imports: [
         ...serviceImports({
           publisher: MeetingsPublisher,
@@ -38,25 +31,14 @@ export class MeetingsModule {
           },
         }),
         MembershipViewModule,
-      ],
-      controllers: [
-        MeetingsController,
-        ActionsController,
-        DailyCheckController,
-        CalendarController,
-        AgendaRequestConsumer,
-      ],
-      providers: [
-        Clock,
-        MeetingsService,
-        AgendaService,
-        AttendanceService,
-        DecisionsService,
-        ActionsService,
-        MinutesService,
-        ActionsDailyCheckService,
-        DailyCheckProcessor,
-        BodyAccessService,
+        MeetingsModule,
+        SchedulingModule,
+        AgendaModule,
+        AttendanceModule,
+        DecisionsModule,
+        MinutesModule,
+        ActionsModule,
+        CalendarModule,
       ],
     };
   }
