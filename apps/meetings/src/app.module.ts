@@ -13,12 +13,13 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 
+/** The meetings service: the platform's plumbing, its copy of membership, and its features. */
 @Module({})
-export class AppModule {
+export class MeetingsAppModule {
   /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
-      module: AppModule,
+      module: MeetingsAppModule,
       imports: [
         ...serviceImports({
           publisher: MeetingsPublisher,
