@@ -1,29 +1,25 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
-import { MeetingsPublisher } from './meetings.publisher.js';
-import { Clock } from '#platform';
-import { ActionsDailyCheck } from './actions/actions-daily-check.js';
-import { ActionsController } from './actions/actions.controller.js';
-import { ActionsService } from './actions/actions.service.js';
-import { AgendaRequestConsumer } from './agenda/agenda-request.consumer.js';
-import { AgendaService } from './agenda/agenda.service.js';
-import { AttendanceService } from './attendance/attendance.service.js';
-import { CalendarController } from './calendar/calendar.controller.js';
+import { ActionsModule } from './actions/actions.module.js';
+import { AgendaModule } from './agenda/agenda.module.js';
+import { AttendanceModule } from './attendance/attendance.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { meetingsConfigSchema } from './config.js';
 import { meetingsConstraintMessages, meetingsEntities, meetingsMigrations } from './database.js';
-import { DecisionsService } from './decisions/decisions.service.js';
-import { BodyAccess } from './meetings/body-access.service.js';
-import { MeetingsController } from './meetings/meetings.controller.js';
-import { MeetingsService } from './meetings/meetings.service.js';
-import { MinutesService } from './minutes/minutes.service.js';
-import { MembershipViewModule } from '#membership-view';
+import { DecisionsModule } from './decisions/decisions.module.js';
+import { MeetingsPublisher } from './meetings.publisher.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 
+/** The meetings service: the platform's plumbing, its copy of membership, and its features. */
 @Module({})
-export class MeetingsModule {
+export class MeetingsAppModule {
   /** The whole service, configured from `env` (validated here: a bad variable stops boot). */
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
-      module: MeetingsModule,
+      module: MeetingsAppModule,
       imports: [
         ...serviceImports({
           publisher: MeetingsPublisher,
@@ -36,23 +32,14 @@ export class MeetingsModule {
           },
         }),
         MembershipViewModule,
-      ],
-      controllers: [
-        MeetingsController,
-        ActionsController,
-        CalendarController,
-        AgendaRequestConsumer,
-      ],
-      providers: [
-        Clock,
-        MeetingsService,
-        AgendaService,
-        AttendanceService,
-        DecisionsService,
-        ActionsService,
-        MinutesService,
-        ActionsDailyCheck,
-        BodyAccess,
+        MeetingsModule,
+        SchedulingModule,
+        AgendaModule,
+        AttendanceModule,
+        DecisionsModule,
+        MinutesModule,
+        ActionsModule,
+        CalendarModule,
       ],
     };
   }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connectEventConsumer } from '#messaging';
 import { configureHttpApp, loadConfig } from '#platform';
-import { MeetingsModule } from './app.module.js';
+import { MeetingsAppModule } from './app.module.js';
 import { meetingsConfigSchema } from './config.js';
 
 /**
@@ -13,7 +13,7 @@ export async function createMeetingsApp(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<INestApplication> {
   const config = loadConfig(meetingsConfigSchema, env);
-  const app = await NestFactory.create(MeetingsModule.forRoot(env), { bufferLogs: true });
+  const app = await NestFactory.create(MeetingsAppModule.forRoot(env), { bufferLogs: true });
   configureHttpApp(app, {
     config,
     title: 'Meetings service',

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { isolatedTopicPrefix, serviceTestEnv, testKafka, testToken, uniqueName } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
 import { BodyView, MemberView, Seat } from '#membership-view';
+import { aBodyView, aMeeting, aMemberView, aSeat } from './builders.js';
 
 const SECRET = 'calendar-test-secret-0123456789abcdef0';
 
@@ -51,38 +52,16 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
     // The HTTP API only: the read model is written here, not consumed from membership.
     await app.init();
     dataSource = app.get(DataSource);
-    await dataSource.manager.insert(BodyView, {
-      id: bodyId,
-      allianceId: randomUUID(),
-      kind: 'tumour-site-group',
-      name: 'Lung Group, East',
-      parentBodyId: null,
-    });
+    await dataSource.manager.insert(BodyView, aBodyView({ id: bodyId, name: 'Lung Group, East' }));
     await dataSource.manager.insert(MemberView, [
-      { id: seated, name: 'Dr Seated', email: `seated.${run}@example.org`, clinician: true },
-      { id: former, name: 'Dr Former', email: `former.${run}@example.org`, clinician: true },
-      { id: outsider, name: 'Dr Outsider', email: `outsider.${run}@example.org`, clinician: true },
+      aMemberView({ id: seated, name: 'Dr Seated' }),
+      aMemberView({ id: former, name: 'Dr Former' }),
+      aMemberView({ id: outsider, name: 'Dr Outsider' }),
     ]);
     await dataSource.manager.insert(Seat, [
-      {
-        appointmentId: randomUUID(),
-        bodyId,
-        memberId: seated,
-        role: 'member',
-        termStart: '2025-04-01',
-        termEnd: null,
-        endedOn: null,
-      },
-      {
-        // Left the body before either meeting.
-        appointmentId: randomUUID(),
-        bodyId,
-        memberId: former,
-        role: 'member',
-        termStart: '2025-04-01',
-        termEnd: null,
-        endedOn: new Date().toISOString().slice(0, 10),
-      },
+      aSeat({ bodyId, memberId: seated }),
+      // Left the body before either meeting.
+      aSeat({ bodyId, memberId: former, endedOn: new Date().toISOString().slice(0, 10) }),
     ]);
 
     const first = new Date(Date.now() + 30 * 86_400_000);
@@ -91,14 +70,14 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
       const response = await api()
         .post(`/bodies/${bodyId}/meetings`)
         .set('authorization', admin)
-        .send({
-          kind: 'quarterly-network-meeting',
-          title: `Lung Group; meeting ${index + 1}`,
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + 7_200_000).toISOString(),
-          location: 'Boardroom, Addenbrooke’s Hospital',
-          onlineUrl: `https://meet.example.org/lung-${index + 1}`,
-        })
+        .send(
+          aMeeting({
+            title: `Lung Group; meeting ${index + 1}`,
+            startsAt: start,
+            location: 'Boardroom, Addenbrooke’s Hospital',
+            onlineUrl: `https://meet.example.org/lung-${index + 1}`,
+          }),
+        )
         .expect(201);
       meetingIds.push((response.body as { id: string }).id);
     }

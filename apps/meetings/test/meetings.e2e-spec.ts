@@ -16,6 +16,14 @@ import {
   waitFor,
 } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
+import {
+  aDecision,
+  aMeeting,
+  anAction,
+  anAgendaItemRequest,
+  anAttendance,
+  aSeries,
+} from './builders.js';
 
 const SECRET = 'meetings-test-secret-0123456789abcdef0';
 
@@ -56,15 +64,12 @@ describe('meetings service with membership running as its own process (real Kafk
   }): Promise<void> {
     const event = registry.build(
       'workflow.agenda-item-requested.v1',
-      {
+      anAgendaItemRequest({
         requestId: fields.requestId,
         bodyId: lungId,
-        title: 'Lung FDS below target for three months',
         externalReference: fields.reference,
-        presenter: 'Lung clinical lead',
-        papers: [{ title: 'FDS performance', url: 'https://example.org/fds.pdf' }],
         tableBy: fields.tableBy,
-      },
+      }),
       { correlationId: run },
     );
     await producer.send({
@@ -122,14 +127,7 @@ describe('meetings service with membership running as its own process (real Kafk
     const response = await api()
       .post(`/bodies/${lungId}/meetings/series`)
       .set('authorization', admin)
-      .send({
-        kind: 'quarterly-network-meeting',
-        title: 'Lung Group',
-        startsAt: first.toISOString(),
-        endsAt: new Date(first.getTime() + 7_200_000).toISOString(),
-        every: 'quarter',
-        count: 4,
-      })
+      .send(aSeries({ startsAt: first, every: 'quarter', count: 4 }))
       .expect(201);
     meetingIds = (response.body as { id: string }[]).map((m) => m.id);
     expect(meetingIds).toHaveLength(4);
@@ -140,12 +138,7 @@ describe('meetings service with membership running as its own process (real Kafk
     await api()
       .post(`/bodies/${randomUUID()}/meetings`)
       .set('authorization', admin)
-      .send({
-        kind: 'extraordinary',
-        title: 'x',
-        startsAt: first.toISOString(),
-        endsAt: new Date(first.getTime() + 1000).toISOString(),
-      })
+      .send(aMeeting({ startsAt: first }))
       .expect(404);
   });
 
@@ -201,24 +194,18 @@ describe('meetings service with membership running as its own process (real Kafk
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', outsider)
-      .send({ attendance: [{ memberId: member.chair, status: 'present' }] })
+      .send(anAttendance({ present: [member.chair] }))
       .expect(403);
     const chair = token(['clinician'], member.chair);
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', chair)
-      .send({ attendance: [{ memberId: randomUUID(), status: 'present' }] })
+      .send(anAttendance({ present: [randomUUID()] }))
       .expect(400);
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', chair)
-      .send({
-        attendance: [
-          { memberId: member.chair, status: 'present' },
-          { memberId: member.nurse, status: 'present' },
-          { memberId: member.patient, status: 'apologies' },
-        ],
-      })
+      .send(anAttendance({ present: [member.chair, member.nurse], apologies: [member.patient] }))
       .expect(200);
     const held = await api()
       .post(`/meetings/${meetingId}/hold`)
@@ -242,16 +229,18 @@ describe('meetings service with membership running as its own process (real Kafk
     await api()
       .post(`/agenda-items/${item.id}/decision`)
       .set('authorization', chair)
-      .send({
-        outcome: 'escalated',
-        rationale: 'Needs alliance funding: escalated to the CAG',
-        votes: { for: 2, against: 0, abstained: 0 },
-      })
+      .send(
+        aDecision({
+          outcome: 'escalated',
+          rationale: 'Needs alliance funding: escalated to the CAG',
+          votes: { for: 2, against: 0, abstained: 0 },
+        }),
+      )
       .expect(201);
     await api()
       .post(`/agenda-items/${item.id}/decision`)
       .set('authorization', chair)
-      .send({ outcome: 'noted', rationale: 'again' })
+      .send(aDecision({ outcome: 'noted' }))
       .expect(409);
     const decision = await waitFor(
       'the decision on the meetings topic',
@@ -285,7 +274,7 @@ describe('meetings service with membership running as its own process (real Kafk
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', admin)
-      .send({ attendance: [{ memberId: member.patient, status: 'present' }] })
+      .send(anAttendance({ present: [member.patient] }))
       .expect(200);
     const held = await api()
       .post(`/meetings/${meetingId}/hold`)
@@ -304,7 +293,7 @@ describe('meetings service with membership running as its own process (real Kafk
     const refused = await api()
       .post(`/agenda-items/${(item.body as { id: string }).id}/decision`)
       .set('authorization', admin)
-      .send({ outcome: 'approved', rationale: 'x' })
+      .send(aDecision())
       .expect(409);
     expect((refused.body as { message: string }).message).toMatch(/not quorate/);
     const notMet = await waitFor(
@@ -320,17 +309,13 @@ describe('meetings service with membership running as its own process (real Kafk
     const assigned = await api()
       .post(`/meetings/${meetingId}/actions`)
       .set('authorization', chair)
-      .send({
-        description: 'Write to trusts about FDS capacity',
-        ownerMemberId: member.nurse,
-        dueOn: '2026-01-15',
-      })
+      .send(anAction({ ownerMemberId: member.nurse, dueOn: '2026-01-15' }))
       .expect(201);
     const actionId = (assigned.body as { id: string }).id;
     await api()
       .post(`/meetings/${meetingId}/actions`)
       .set('authorization', admin)
-      .send({ description: 'x', ownerMemberId: randomUUID(), dueOn: '2026-01-15' })
+      .send(anAction({ ownerMemberId: randomUUID() }))
       .expect(400);
 
     const first = await api()
@@ -409,12 +394,7 @@ describe('meetings service with membership running as its own process (real Kafk
     await api()
       .put(`/meetings/${later}/attendance`)
       .set('authorization', admin)
-      .send({
-        attendance: [
-          { memberId: member.chair, status: 'present' },
-          { memberId: member.lead, status: 'present' },
-        ],
-      })
+      .send(anAttendance({ present: [member.chair, member.lead] }))
       .expect(200);
     await api().post(`/meetings/${later}/hold`).set('authorization', admin).expect(200);
     const approved = await api()

@@ -7,32 +7,24 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
-  Put,
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Clock, CurrentUser, notFound, Roles, type Principal } from '#platform';
-import { BodyAccess } from '../meetings/body-access.service.js';
-import type { Meeting } from '../meetings/meeting.entity.js';
-import { MeetingsService } from '../meetings/meetings.service.js';
-import { ApproveMinutesDto, DraftMinutesDto } from '../minutes/dto.js';
-import { MinutesService } from '../minutes/minutes.service.js';
+import { CurrentUser, notFound, Roles, type Principal } from '#platform';
+import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Action } from './action.entity.js';
+import { ActionsQuery, AssignActionDto, CompleteActionDto } from './actions.dto.js';
 import { ActionsService } from './actions.service.js';
-import { ActionsQuery, AssignActionDto, CompleteActionDto, RunDailyCheckDto } from './dto.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
 
-/** What a meeting leaves behind: actions with owners and due dates, and its minutes. */
+/** What a meeting leaves behind: actions with owners and due dates (its minutes: minutes/). */
 @ApiTags('actions and minutes')
 @Controller()
 export class ActionsController {
   constructor(
     @Inject(ActionsService) private readonly actions: ActionsService,
-    @Inject(MinutesService) private readonly minutes: MinutesService,
-    @Inject(MeetingsService) private readonly meetings: MeetingsService,
-    @Inject(BodyAccess) private readonly access: BodyAccess,
-    @Inject(Clock) private readonly clock: Clock,
+    @Inject(BodyAccessService) private readonly access: BodyAccessService,
   ) {}
 
   @Post('meetings/:id/actions')
@@ -42,7 +34,7 @@ export class ActionsController {
     @Body() dto: AssignActionDto,
     @CurrentUser() principal: Principal,
   ): Promise<Action> {
-    await this.mayActFor(principal, id);
+    await this.access.assertMayActForMeeting(principal, id);
     return this.actions.assign(id, dto);
   }
 
@@ -75,44 +67,8 @@ export class ActionsController {
       throw notFound('Action', id);
     }
     if (principal.memberId !== action.ownerMemberId) {
-      await this.mayActFor(principal, action.meetingId);
+      await this.access.assertMayActForMeeting(principal, action.meetingId);
     }
     return this.actions.complete(id, dto);
-  }
-
-  @Put('meetings/:id/minutes')
-  @Roles('admin', 'clinician')
-  async draftMinutes(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: DraftMinutesDto,
-    @CurrentUser() principal: Principal,
-  ): Promise<Meeting> {
-    await this.mayActFor(principal, id);
-    return this.minutes.draft(id, dto.text);
-  }
-
-  @Post('meetings/:id/minutes/approve')
-  @HttpCode(200)
-  @Roles('admin', 'clinician')
-  async approveMinutes(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ApproveMinutesDto,
-    @CurrentUser() principal: Principal,
-  ): Promise<Meeting> {
-    await this.mayActFor(principal, id);
-    return this.minutes.approve(id, dto.atMeetingId);
-  }
-
-  /** Runs the daily overdue-actions check now (it also runs on its schedule). */
-  @Post('admin/daily-check')
-  @HttpCode(200)
-  @Roles('admin')
-  dailyCheck(@Body() dto: RunDailyCheckDto): Promise<{ ran: boolean; overdue: number }> {
-    return this.actions.markOverdue(dto.on ?? this.clock.today());
-  }
-
-  private async mayActFor(principal: Principal, meetingId: string): Promise<void> {
-    const meeting = await this.meetings.get(meetingId);
-    await this.access.assertMayActFor(principal, meeting.bodyId, meeting.startsAt);
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, daysBetween, invalidField, notFound, tryTransactionLock } from '#platform';
+import { Clock, ConflictError, invalidField, notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
-import type { AssignActionDto, CompleteActionDto } from './dto.js';
+import type { AssignActionDto, CompleteActionDto } from './actions.dto.js';
 import { MemberView } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
@@ -24,7 +24,7 @@ export class ActionsService {
         throw notFound('Meeting', meetingId);
       }
       if (meeting.status === 'cancelled') {
-        throw new ConflictException('The meeting was cancelled');
+        throw new ConflictError('The meeting was cancelled');
       }
       if (!(await manager.existsBy(MemberView, { id: dto.ownerMemberId }))) {
         throw invalidField('ownerMemberId', `No member ${dto.ownerMemberId}`);
@@ -71,7 +71,7 @@ export class ActionsService {
         throw notFound('Action', id);
       }
       if (action.status === 'completed') {
-        throw new ConflictException(`The action was completed on ${action.completedOn}`);
+        throw new ConflictError(`The action was completed on ${action.completedOn}`);
       }
       action.status = 'completed';
       action.completedOn = dto.completedOn ?? this.clock.today();
@@ -98,39 +98,6 @@ export class ActionsService {
     return this.dataSource.manager.find(Action, {
       where: { ownerMemberId: memberId, ...(status ? { status } : {}) },
       order: { dueOn: 'ASC' },
-    });
-  }
-
-  /**
-   * Announces each open action past its due date, once. Safe to run twice on a day or from
-   * two instances at once.
-   */
-  async markOverdue(today: string): Promise<{ ran: boolean; overdue: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await tryTransactionLock(manager, 'meetings.actions-overdue'))) {
-        return { ran: false, overdue: 0 };
-      }
-      const overdue = await manager
-        .createQueryBuilder(Action, 'a')
-        .where(
-          `a.status = 'open' AND a.overdue_announced_on IS NULL AND a.due_on < CAST(:today AS date)`,
-          { today },
-        )
-        .orderBy('a.due_on')
-        .getMany();
-      for (const action of overdue) {
-        action.overdueAnnouncedOn = today;
-        await manager.save(Action, action);
-        await this.events.publish(manager, 'meetings.action-overdue.v1', {
-          meetingId: action.meetingId,
-          bodyId: action.bodyId,
-          actionId: action.id,
-          ownerMemberId: action.ownerMemberId,
-          dueOn: action.dueOn,
-          daysOverdue: daysBetween(action.dueOn, today),
-        });
-      }
-      return { ran: true, overdue: overdue.length };
     });
   }
 }

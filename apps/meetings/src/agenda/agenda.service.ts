@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf, PlatformEventMap } from '#contracts';
-import { notFound } from '#platform';
+import { ConflictError, notFound } from '#platform';
+import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
-import type { AddAgendaItemDto } from './dto.js';
+import type { AddAgendaItemDto } from './agenda.dto.js';
 import { placeAgendaRequest } from './placement.js';
 import { BodyTerms } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
@@ -58,7 +59,7 @@ export class AgendaService {
 
   async addItem(meetingId: string, dto: AddAgendaItemDto): Promise<AgendaItem> {
     return this.dataSource.transaction(async (manager) => {
-      const meeting = await this.lockOpenMeeting(manager, meetingId);
+      const meeting = await lockOpenMeeting(manager, meetingId);
       return this.appendItem(manager, meeting, {
         type: dto.type,
         title: dto.title,
@@ -78,6 +79,15 @@ export class AgendaService {
       where: { meetingId },
       order: { position: 'ASC' },
     });
+  }
+
+  /** An agenda item, whichever meeting it is on. */
+  async item(id: string): Promise<AgendaItem> {
+    const item = await this.dataSource.manager.findOneBy(AgendaItem, { id });
+    if (!item) {
+      throw notFound('Agenda item', id);
+    }
+    return item;
   }
 
   async requests(bodyId: string, status?: AgendaRequest['status']): Promise<AgendaRequest[]> {
@@ -106,7 +116,7 @@ export class AgendaService {
       tableBy: request.tableBy,
     });
     if (placement.placed) {
-      const meeting = await this.lockOpenMeeting(manager, placement.meetingId);
+      const meeting = await lockOpenMeeting(manager, placement.meetingId);
       const item = await this.appendItem(manager, meeting, {
         type: 'escalation',
         title: request.title,
@@ -164,18 +174,13 @@ export class AgendaService {
     });
     return item;
   }
+}
 
-  private async lockOpenMeeting(manager: EntityManager, meetingId: string): Promise<Meeting> {
-    const meeting = await manager.findOne(Meeting, {
-      where: { id: meetingId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!meeting) {
-      throw notFound('Meeting', meetingId);
-    }
-    if (meeting.status !== 'scheduled') {
-      throw new ConflictException(`The meeting is ${meeting.status}: its agenda is closed`);
-    }
-    return meeting;
+/** The meeting, locked, while its agenda is open: until it is held or cancelled. */
+async function lockOpenMeeting(manager: EntityManager, meetingId: string): Promise<Meeting> {
+  const meeting = await lockMeeting(manager, meetingId);
+  if (meeting.status !== 'scheduled') {
+    throw new ConflictError(`The meeting is ${meeting.status}: its agenda is closed`);
   }
+  return meeting;
 }

@@ -1,9 +1,10 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { invalidField, notFound, ukDate } from '#platform';
+import { ConflictError, invalidField, ukDate } from '#platform';
+import { lockScheduledMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
-import type { RecordAttendanceDto } from './dto.js';
+import type { RecordAttendanceDto } from './attendance.dto.js';
 import { computeQuorum } from './quorum.js';
 import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
@@ -18,7 +19,7 @@ export class AttendanceService {
   /** Records who was present, sent apologies or was absent; members must sit on the body that day. */
   async record(meetingId: string, dto: RecordAttendanceDto): Promise<Attendance[]> {
     return this.dataSource.transaction(async (manager) => {
-      const meeting = await this.lockScheduled(manager, meetingId);
+      const meeting = await lockScheduledMeeting(manager, meetingId);
       const seated = new Set((await this.seats(manager, meeting)).map((seat) => seat.memberId));
       for (const [index, entry] of dto.attendance.entries()) {
         if (!seated.has(entry.memberId)) {
@@ -52,9 +53,9 @@ export class AttendanceService {
    */
   async hold(meetingId: string): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
-      const meeting = await this.lockScheduled(manager, meetingId);
+      const meeting = await lockScheduledMeeting(manager, meetingId);
       if (meeting.startsAt.getTime() > Date.now()) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The meeting has not started yet (it starts at ${meeting.startsAt.toISOString()})`,
         );
       }
@@ -70,7 +71,7 @@ export class AttendanceService {
           order: { effectiveFrom: 'ASC' },
         }));
       if (!terms) {
-        throw new ConflictException('No terms of reference are known for the body yet');
+        throw new ConflictError('No terms of reference are known for the body yet');
       }
       const seats = await this.seats(manager, meeting);
       const members = await manager.findBy(MemberView, {
@@ -125,19 +126,5 @@ export class AttendanceService {
       .where('s.body_id = :bodyId', { bodyId: meeting.bodyId })
       .andWhere(seatHeldOnSql('s'), { on: ukDate(meeting.startsAt) })
       .getMany();
-  }
-
-  private async lockScheduled(manager: EntityManager, meetingId: string): Promise<Meeting> {
-    const meeting = await manager.findOne(Meeting, {
-      where: { id: meetingId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!meeting) {
-      throw notFound('Meeting', meetingId);
-    }
-    if (meeting.status !== 'scheduled') {
-      throw new ConflictException(`The meeting is already ${meeting.status}`);
-    }
-    return meeting;
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
+import { ConflictError, notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Decision } from './decision.entity.js';
-import type { RecordDecisionDto } from './dto.js';
+import type { RecordDecisionDto } from './decisions.dto.js';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()
@@ -31,17 +31,15 @@ export class DecisionsService {
         lock: { mode: 'pessimistic_read' },
       });
       if (!meeting || meeting.status !== 'held') {
-        throw new ConflictException(
-          'Decisions are recorded for a meeting once it is recorded as held',
-        );
+        throw new ConflictError('Decisions are recorded for a meeting once it is recorded as held');
       }
       if (!meeting.quorum?.quorate) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The meeting was not quorate (${meeting.quorum?.shortfalls.join('; ') ?? 'no quorum recorded'}): it cannot take decisions`,
         );
       }
       if (await manager.existsBy(Decision, { agendaItemId })) {
-        throw new ConflictException('A decision is already recorded on this agenda item');
+        throw new ConflictError('A decision is already recorded on this agenda item');
       }
       const decision = manager.create(Decision, {
         id: randomUUID(),

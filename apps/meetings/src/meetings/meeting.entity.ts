@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { MEETING_KINDS } from '#contracts';
-import type { QuorumResult } from '../attendance/quorum.js';
+import type { MEETING_KINDS, PayloadOf, PlatformEventMap } from '#contracts';
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 export const MINUTES_STATUSES = ['none', 'draft', 'approved'] as const;
@@ -38,9 +37,9 @@ export class Meeting {
   @Column({ name: 'series_id', type: 'uuid', nullable: true })
   seriesId!: string | null;
 
-  /** Set when the meeting is recorded as held. */
+  /** Set when the meeting is recorded as held (attendance/quorum.ts judges it). */
   @Column({ type: 'jsonb', nullable: true })
-  quorum!: QuorumResult | null;
+  quorum!: PayloadOf<PlatformEventMap, 'meetings.meeting-held.v1'>['quorum'] | null;
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
   cancelReason!: string | null;

@@ -1,6 +1,7 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { invalidField, notFound } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConflictError, invalidField } from '#platform';
+import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
@@ -16,12 +17,10 @@ export class MinutesService {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await lockMeeting(manager, meetingId);
       if (meeting.status !== 'held') {
-        throw new ConflictException(
-          'Minutes are written for a meeting once it is recorded as held',
-        );
+        throw new ConflictError('Minutes are written for a meeting once it is recorded as held');
       }
       if (meeting.minutesStatus === 'approved') {
-        throw new ConflictException('The minutes are approved and can no longer change');
+        throw new ConflictError('The minutes are approved and can no longer change');
       }
       meeting.minutesText = text;
       meeting.minutesStatus = 'draft';
@@ -33,7 +32,7 @@ export class MinutesService {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await lockMeeting(manager, meetingId);
       if (meeting.minutesStatus !== 'draft') {
-        throw new ConflictException(
+        throw new ConflictError(
           meeting.minutesStatus === 'approved'
             ? 'The minutes are already approved'
             : 'There are no draft minutes to approve',
@@ -51,7 +50,7 @@ export class MinutesService {
         );
       }
       if (at.status !== 'held' || !at.quorum?.quorate) {
-        throw new ConflictException('Minutes are approved by a held, quorate meeting');
+        throw new ConflictError('Minutes are approved by a held, quorate meeting');
       }
       meeting.minutesStatus = 'approved';
       meeting.minutesApprovedAtMeetingId = at.id;
@@ -64,15 +63,4 @@ export class MinutesService {
       return meeting;
     });
   }
-}
-
-async function lockMeeting(manager: EntityManager, meetingId: string): Promise<Meeting> {
-  const meeting = await manager.findOne(Meeting, {
-    where: { id: meetingId },
-    lock: { mode: 'pessimistic_write' },
-  });
-  if (!meeting) {
-    throw notFound('Meeting', meetingId);
-  }
-  return meeting;
 }

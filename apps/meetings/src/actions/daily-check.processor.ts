@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DailyJobProcessor } from '#jobs';
 import { APP_CONFIG, Clock } from '#platform';
 import type { MeetingsConfig } from '../config.js';
-import { ActionsService } from './actions.service.js';
+import { ActionsDailyCheckService } from './actions-daily-check.service.js';
 
-/** Announces overdue actions on schedule (DAILY_CHECK_CRON, UK time). */
+/** Runs the daily check on schedule (DAILY_CHECK_CRON, UK time). */
 @Injectable()
-export class ActionsDailyCheck extends DailyJobProcessor {
+export class DailyCheckProcessor extends DailyJobProcessor {
   constructor(
     @Inject(APP_CONFIG) private readonly config: MeetingsConfig,
-    @Inject(ActionsService) private readonly actions: ActionsService,
+    @Inject(ActionsDailyCheckService) private readonly check: ActionsDailyCheckService,
     @Inject(Clock) private readonly clock: Clock,
   ) {
     super();
@@ -25,6 +25,6 @@ export class ActionsDailyCheck extends DailyJobProcessor {
   }
 
   protected run(): Promise<unknown> {
-    return this.actions.markOverdue(this.clock.today());
+    return this.check.run(this.clock.today());
   }
 }

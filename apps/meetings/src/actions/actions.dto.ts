@@ -44,13 +44,3 @@ export class ActionsQuery {
   @IsIn(ACTION_STATUSES)
   status?: (typeof ACTION_STATUSES)[number];
 }
-
-export class RunDailyCheckDto {
-  @ApiPropertyOptional({
-    example: '2026-11-21',
-    description: 'The day to check as; today by default',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  on?: string;
-}

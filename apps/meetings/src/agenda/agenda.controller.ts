@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '#platform';
+import type { AgendaItem } from './agenda-item.entity.js';
+import type { AgendaRequest } from './agenda-request.entity.js';
+import { AddAgendaItemDto, AgendaRequestsQuery } from './agenda.dto.js';
+import { AgendaService } from './agenda.service.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+@ApiTags('meetings')
+@Controller()
+export class AgendaController {
+  constructor(@Inject(AgendaService) private readonly agenda: AgendaService) {}
+
+  /** Requests from other services to table something, placed or waiting for a meeting. */
+  @Get('bodies/:bodyId/agenda-requests')
+  @Roles(...READERS)
+  agendaRequests(
+    @Param('bodyId', ParseUUIDPipe) bodyId: string,
+    @Query() query: AgendaRequestsQuery,
+  ): Promise<AgendaRequest[]> {
+    return this.agenda.requests(bodyId, query.status);
+  }
+
+  @Get('meetings/:id/agenda')
+  @Roles(...READERS)
+  items(@Param('id', ParseUUIDPipe) id: string): Promise<AgendaItem[]> {
+    return this.agenda.items(id);
+  }
+
+  @Post('meetings/:id/agenda')
+  @Roles('admin')
+  addItem(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AddAgendaItemDto,
+  ): Promise<AgendaItem> {
+    return this.agenda.addItem(id, dto);
+  }
+}

@@ -1,0 +1,58 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Principal } from '#platform';
+import { BodyAccessService } from '../meetings/body-access.service.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import type { Attendance } from './attendance.entity.js';
+import { RecordAttendanceDto } from './attendance.dto.js';
+import { AttendanceService } from './attendance.service.js';
+
+const READERS = ['admin', 'clinician', 'service'] as const;
+
+@ApiTags('meetings')
+@Controller()
+export class AttendanceController {
+  constructor(
+    @Inject(AttendanceService) private readonly attendance: AttendanceService,
+    @Inject(BodyAccessService) private readonly access: BodyAccessService,
+  ) {}
+
+  @Get('meetings/:id/attendance')
+  @Roles(...READERS)
+  attendanceOf(@Param('id', ParseUUIDPipe) id: string): Promise<Attendance[]> {
+    return this.attendance.list(id);
+  }
+
+  @Put('meetings/:id/attendance')
+  @Roles('admin', 'clinician')
+  async recordAttendance(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecordAttendanceDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Attendance[]> {
+    await this.access.assertMayActForMeeting(principal, id);
+    return this.attendance.record(id, dto);
+  }
+
+  /** Records the meeting as held, computing quorum from attendance and the terms of reference. */
+  @Post('meetings/:id/hold')
+  @HttpCode(200)
+  @Roles('admin', 'clinician')
+  async hold(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<Meeting> {
+    await this.access.assertMayActForMeeting(principal, id);
+    return this.attendance.hold(id);
+  }
+}
