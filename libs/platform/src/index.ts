@@ -76,4 +76,4 @@ export * from './errors/domain-error.js';
 export { DomainErrorFilter, statusOf } from './errors/domain-error.filter.js';
 
 // time
-export { addDays, Clock, daysBetween, ukDate } from './time/uk-clock.js';
+export { addDays, Clock, ClockModule, daysBetween, ukDate } from './time/uk-clock.js';

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { platformEvents } from '#contracts';
 import {
   AuthModule,
+  ClockModule,
   type BaseConfig,
   ConfigModule,
   databaseCheck,
@@ -17,7 +18,7 @@ import {
 import { MessagingModule, type AnyServicePublisherClass } from '#messaging';
 
 /**
- * What every service module imports, assembled from the platform and messaging libs (this lib's
+ * What every service module imports (its clock included), assembled from the platform and messaging libs (this lib's
  * one job, so neither of them has to know the other's wiring): its validated config, its database schema (migrated at
  * boot when MIGRATE_ON_BOOT is set), metrics, bearer-token auth, health checks of its database
  * and Kafka, and messaging with the platform's event contracts.
@@ -35,6 +36,7 @@ export function serviceImports(options: {
     ConfigModule.forRoot(options.configSchema, options.env),
     DatabaseModule.forRoot({ ...options.database, migrateOnBoot: config.MIGRATE_ON_BOOT ?? false }),
     MetricsModule.forRoot(),
+    { module: ClockModule, global: true },
     AuthModule.forRoot(),
     HealthModule.forRootAsync({
       inject: [DataSource],

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { ActionsDailyCheckService } from './actions-daily-check.service.js';
 import { ActionsController } from './actions.controller.js';
@@ -11,6 +10,6 @@ import { DailyCheckProcessor } from './daily-check.processor.js';
 @Module({
   imports: [MeetingsModule],
   controllers: [ActionsController, DailyCheckController],
-  providers: [Clock, ActionsService, ActionsDailyCheckService, DailyCheckProcessor],
+  providers: [ActionsService, ActionsDailyCheckService, DailyCheckProcessor],
 })
 export class ActionsModule {}

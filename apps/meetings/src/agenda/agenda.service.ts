@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf, PlatformEventMap } from '#contracts';
-import { ConflictError, notFound } from '#platform';
+import { Clock, ConflictError, notFound } from '#platform';
 import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
@@ -19,6 +19,7 @@ export class AgendaService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** An agenda request from another service: placed on the next eligible meeting, or marked unplaced. */
@@ -102,8 +103,11 @@ export class AgendaService {
     request: AgendaRequest,
     { announceIfUnplaced }: { announceIfUnplaced: boolean },
   ): Promise<void> {
+    // Locked as they are chosen: a meeting cannot be held or cancelled between choosing it and
+    // adding the item, so the refusal below never meets a request that could have been placed.
     const meetings = await manager.find(Meeting, {
       where: { bodyId: request.bodyId, status: 'scheduled' },
+      lock: { mode: 'pessimistic_write' },
     });
     const terms = await manager.findOne(BodyTerms, {
       where: { bodyId: request.bodyId },
@@ -111,7 +115,7 @@ export class AgendaService {
     });
     const placement = placeAgendaRequest({
       meetings: meetings.map((m) => ({ meetingId: m.id, startsAt: m.startsAt })),
-      now: new Date(),
+      now: this.clock.now(),
       papersDueDaysBefore: terms?.terms.papersDueDaysBefore ?? DEFAULT_PAPERS_DUE_DAYS,
       tableBy: request.tableBy,
     });

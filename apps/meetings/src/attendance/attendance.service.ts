@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { ConflictError, invalidField, ukDate } from '#platform';
+import { Clock, ConflictError, invalidField, ukDate } from '#platform';
 import { lockScheduledMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
@@ -14,6 +14,7 @@ export class AttendanceService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Records who was present, sent apologies or was absent; members must sit on the body that day. */
@@ -54,7 +55,7 @@ export class AttendanceService {
   async hold(meetingId: string): Promise<Meeting> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await lockScheduledMeeting(manager, meetingId);
-      if (meeting.startsAt.getTime() > Date.now()) {
+      if (meeting.startsAt.getTime() > this.clock.now().getTime()) {
         throw new ConflictError(
           `The meeting has not started yet (it starts at ${meeting.startsAt.toISOString()})`,
         );

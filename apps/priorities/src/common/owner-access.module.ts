@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MembershipViewModule } from '#membership-view';
-import { ClockModule } from './clock.module.js';
 import { OwnerAccessService } from './owner-access.service.js';
 
 /** Who may write for a body: every feature's controller asks OwnerAccessService. */
 @Module({
-  imports: [MembershipViewModule, ClockModule],
+  imports: [MembershipViewModule],
   providers: [OwnerAccessService],
   exports: [OwnerAccessService],
 })

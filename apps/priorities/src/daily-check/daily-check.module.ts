@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../common/clock.module.js';
 import { PathwaysModule } from '../pathways/pathways.module.js';
 import { PrioritiesModule } from '../priorities/priorities.module.js';
 import { DailyCheckController } from './daily-check.controller.js';
@@ -8,7 +7,7 @@ import { PrioritiesDailyCheckService } from './priorities-daily-check.service.js
 
 /** Missed milestones and pathway reviews falling due: on a schedule, and on an admin's request. */
 @Module({
-  imports: [ClockModule, PrioritiesModule, PathwaysModule],
+  imports: [PrioritiesModule, PathwaysModule],
   controllers: [DailyCheckController],
   providers: [PrioritiesDailyCheckService, DailyCheckProcessor],
 })

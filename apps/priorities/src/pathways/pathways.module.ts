@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../common/clock.module.js';
 import { OwnerAccessModule } from '../common/owner-access.module.js';
 import { PathwaysController } from './pathways.controller.js';
 import { PathwaysService } from './pathways.service.js';
 
 /** Clinical pathways with versions and reviews; the daily check announces reviews falling due. */
 @Module({
-  imports: [ClockModule, OwnerAccessModule],
+  imports: [OwnerAccessModule],
   controllers: [PathwaysController],
   providers: [PathwaysService],
   exports: [PathwaysService],

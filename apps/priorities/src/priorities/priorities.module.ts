@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ClockModule } from '../common/clock.module.js';
 import { OwnerAccessModule } from '../common/owner-access.module.js';
 import { PrioritiesController } from './priorities.controller.js';
 import { PrioritiesService } from './priorities.service.js';
 
 /** Clinical priorities with their RAG status and milestones; the daily check marks missed ones. */
 @Module({
-  imports: [ClockModule, OwnerAccessModule],
+  imports: [OwnerAccessModule],
   controllers: [PrioritiesController],
   providers: [PrioritiesService],
   exports: [PrioritiesService],

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 
 /** Dates are calendar days in the UK: a term ends at the end of a UK day, not a UTC one. */
 const UK_DAY = new Intl.DateTimeFormat('en-CA', {
@@ -41,3 +41,8 @@ export function daysBetween(from: string, to: string): number {
   }
   return Math.round((end - start) / 86_400_000);
 }
+
+/** The one Clock of a service, for every feature module (serviceImports includes it). */
+@Global()
+@Module({ providers: [Clock], exports: [Clock] })
+export class ClockModule {}
