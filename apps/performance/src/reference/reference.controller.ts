@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
-import { MapCancerTypeDto, MapProviderDto } from './dto.js';
+import { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;

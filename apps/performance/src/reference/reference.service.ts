@@ -7,7 +7,7 @@ import { upsertRows } from '../common/upsert-rows.js';
 import type { RowProblem } from '../submissions/import-run.entity.js';
 import { AllianceRef } from './alliance-ref.entity.js';
 import { CancerType, cancerTypeKey } from './cancer-type.entity.js';
-import type { MapCancerTypeDto, MapProviderDto } from './dto.js';
+import type { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
 import { Provider } from './provider.entity.js';
 
 const ODS_CODE = /^[A-Z0-9]{1,9}$/;

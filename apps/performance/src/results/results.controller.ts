@@ -8,7 +8,7 @@ import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import { Standard } from '../standards/standard.entity.js';
 import { targetInForce } from '../standards/target-in-force.js';
 import { Target } from '../standards/target.entity.js';
-import { ChartQuery, PerformanceQuery } from './dto.js';
+import { ChartQuery, PerformanceQuery } from './results.dto.js';
 import { PerformanceService } from './performance.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;

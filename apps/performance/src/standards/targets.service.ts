@@ -3,7 +3,7 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import { DataSource, type EntityManager } from 'typeorm';
 import { addDays, invalidField, notFound } from '#platform';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
-import type { AmendTargetDto, SetTargetDto, TargetQuery } from './dto.js';
+import type { AmendTargetDto, SetTargetDto, TargetQuery } from './standards.dto.js';
 import { Standard } from './standard.entity.js';
 import { Target } from './target.entity.js';
 

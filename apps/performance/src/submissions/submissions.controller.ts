@@ -16,7 +16,7 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentUser, notFound, PageQuery, Roles, type Page, type Principal } from '#platform';
 import { countsProblem, isAggregate } from '../import/cwt-layout.js';
-import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './dto.js';
+import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './submissions.dto.js';
 import { ImportRun } from './import-run.entity.js';
 import { SubmissionImportService, type ImportReport } from './submission-import.service.js';
 import { Submission } from './submission.entity.js';
