@@ -17,7 +17,8 @@ import {
   type CwtRow,
 } from '../import/cwt-layout.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
-import { ImportRun, type ImportMode, type RowProblem } from './import-run.entity.js';
+import type { RowProblem } from '../common/unprocessable-rows.error.js';
+import { ImportRun, type ImportMode } from './import-run.entity.js';
 import { PerformancePublisher } from '../performance.publisher.js';
 
 /** A row as read, with its line: counted from 1 at the header of a file, or the row's place in an API call. */
