@@ -18,7 +18,8 @@ import { rowErrors, UnprocessableRowsError } from '../common/unprocessable-rows.
 import { countsProblem, isAggregate } from '../import/cwt-layout.js';
 import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './submissions.dto.js';
 import { ImportRun } from './import-run.entity.js';
-import { SubmissionImportService, type ImportReport } from './submission-import.service.js';
+import type { ImportReport } from './import-report.js';
+import { SubmissionImportService } from './submission-import.service.js';
 import { Submission } from './submission.entity.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
