@@ -1,7 +1,9 @@
 import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
-import { measuresConstraintMessages, measuresEntities } from './measures/index.js';
 import { Announcement } from './detection/announcement.entity.js';
+import { BacklogSnapshot } from './measures/backlog-snapshot.entity.js';
+import { ScreeningUptake } from './measures/screening-uptake.entity.js';
+import { TreatmentBaseline } from './measures/treatment-baseline.entity.js';
 import { PerformanceSchema1795248323540 } from './migrations/1795248323540-performance-schema.js';
 import { ReferenceData1795248323541 } from './migrations/1795248323541-reference-data.js';
 import { OtherMeasures1795249131376 } from './migrations/1795249131376-other-measures.js';
@@ -26,7 +28,9 @@ export const performanceEntities = [
   Submission,
   ImportRun,
   Announcement,
-  ...measuresEntities,
+  ScreeningUptake,
+  TreatmentBaseline,
+  BacklogSnapshot,
 ];
 
 export const performanceMigrations = [
@@ -36,8 +40,15 @@ export const performanceMigrations = [
   OtherMeasures1795249131376,
 ];
 
+/** What to tell a client when one of the schema's constraints refuses a write. */
 export const performanceConstraintMessages: ConstraintMessages = {
-  ...measuresConstraintMessages,
+  screening_uptake_programme_check: 'programme must be bowel, breast or cervical',
+  screening_uptake_period_check: 'period must be the first day of a month',
+  screening_uptake_counts_check: 'eligible must be above 0, and screened from 0 to eligible',
+  treatment_baseline_month_check: 'month must be from 1 to 12',
+  treatment_baseline_volume_check: 'volume must not be negative',
+  backlog_snapshot_sunday_check: 'weekEnding must be a Sunday',
+  backlog_snapshot_counts_check: 'a backlog count must not be negative',
   target_no_overlap_excl:
     'A target for this measure and scope is already in force for part of that span',
   target_span_check: 'effectiveTo must not be before effectiveFrom',

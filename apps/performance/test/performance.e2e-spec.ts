@@ -13,38 +13,30 @@ import {
   waitFor,
 } from '#testing';
 import { createPerformanceApp } from '../src/bootstrap.js';
+import {
+  aBacklogWeek,
+  aSubmissionRow,
+  aTarget,
+  anFdsLine,
+  anUptakeRow,
+  csv,
+  PROVIDER_HEADER,
+  type SubmissionRow,
+} from './builders.js';
 
 const SECRET = 'performance-test-secret-0123456789abcdef';
-const PROVIDER_HEADER =
-  'PERIOD,STANDARD,ORG CODE,CANCER TYPE,STAGE/ROUTE,TREATMENT MODALITY,TOTAL,WITHIN STANDARD,BREACHES';
-
-/** One provider-extract row; `within` of `total` told in time. */
-const fdsRow = (period: string, org: string, cancer: string, total: number, within: number) =>
-  [
-    period,
-    '28-day FDS',
-    org,
-    cancer,
-    'URGENT SUSPECTED CANCER',
-    '',
-    total,
-    within,
-    total - within,
-  ].join(',');
 
 /**
  * A month of lung FDS for the alliance's two trusts, with the breast detail and the
  * provider's ALL CANCERS total as published. `lungShare` is the alliance's lung performance.
  */
 const fdsMonth = (period: string, lungShare: number) => [
-  fdsRow(period, 'RGT', 'Suspected lung cancer', 100, Math.round(100 * lungShare)),
-  fdsRow(period, 'RGN', 'Suspected lung cancer', 50, Math.round(50 * lungShare)),
-  fdsRow(period, 'RGT', 'Suspected breast cancer', 200, 190),
+  anFdsLine({ period, orgCode: 'RGT', total: 100, within: Math.round(100 * lungShare) }),
+  anFdsLine({ period, orgCode: 'RGN', total: 50, within: Math.round(50 * lungShare) }),
+  anFdsLine({ period, cancerType: 'Suspected breast cancer', total: 200, within: 190 }),
   // Counting this total with the details above would lift lung above target.
-  fdsRow(period, 'RGT', 'ALL CANCERS', 300, 300),
+  anFdsLine({ period, cancerType: 'ALL CANCERS', total: 300, within: 300 }),
 ];
-
-const csv = (...lines: (string | string[])[]) => `${lines.flat().join('\n')}\n`;
 
 describe('performance service with membership as its own process (real Kafka and PostgreSQL)', () => {
   const run = uniqueName('perf');
@@ -64,6 +56,14 @@ describe('performance service with membership as its own process (real Kafka and
       .set('authorization', admin)
       .set('content-type', 'text/csv')
       .send(body);
+  const importProviders = (body: string) =>
+    api()
+      .post('/providers/import')
+      .set('authorization', admin)
+      .set('content-type', 'text/csv')
+      .send(body);
+  const submit = (rows: SubmissionRow[], token = admin) =>
+    api().post('/submissions').set('authorization', token).send({ rows });
   const events = (type: string) => recorder.events(`${prefix}performance.events`, type);
   const count = async (table: string) => {
     const [row] = await app
@@ -207,10 +207,10 @@ describe('performance service with membership as its own process (real Kafka and
     const before = await count('submission');
     const body = csv(
       PROVIDER_HEADER,
-      fdsRow('2026-05', 'RGT', 'Suspected lung cancer', 10, 8),
-      '2026-05,28-day FDS,RGT,Suspected skin cancer,URGENT SUSPECTED CANCER,,10,7,2',
-      fdsRow('2026-13', 'RGN', 'Suspected lung cancer', 10, 8),
-      fdsRow('2026-05', 'RGT', 'Suspected lung cancer', 10, 9),
+      anFdsLine(),
+      anFdsLine({ cancerType: 'Suspected skin cancer', within: 7, breaches: 2 }),
+      anFdsLine({ period: '2026-13', orgCode: 'RGN' }),
+      anFdsLine({ within: 9 }),
     );
     const rejected = await importCsv(body).expect(422);
     expect(rejected.body.report).toMatchObject({
@@ -235,11 +235,7 @@ describe('performance service with membership as its own process (real Kafka and
     expect(await count('submission')).toBe(before + 1);
 
     const unreadable = await importCsv(
-      csv(
-        PROVIDER_HEADER,
-        fdsRow('2026-05', 'RGN', 'Suspected lung cancer', 10, 8),
-        '2026-05,"FDS,RGT',
-      ),
+      csv(PROVIDER_HEADER, anFdsLine({ orgCode: 'RGN' }), '2026-05,"FDS,RGT'),
     ).expect(422);
     expect(unreadable.body.report.problems).toEqual([
       { line: 3, problem: expect.stringMatching(/^not readable as CSV: /) },
@@ -325,14 +321,7 @@ describe('performance service with membership as its own process (real Kafka and
 
   it('keeps targets as spans: a new figure ends the open one, an overlap is refused', async () => {
     const set = (body: object) => api().post('/targets').set('authorization', admin).send(body);
-    const target = {
-      measure: 'fds-28',
-      scopeKind: 'alliance',
-      scopeValue: allianceId,
-      value: 0.78,
-      effectiveFrom: '2026-01-01',
-      source: 'Alliance trajectory 2025/26',
-    };
+    const target = aTarget({ scopeValue: allianceId });
     await set(target).expect(201);
     await set({ ...target, value: 0.79, effectiveFrom: '2026-03-01' }).expect(201);
     const spans = await api()
@@ -385,19 +374,11 @@ describe('performance service with membership as its own process (real Kafka and
       .set('authorization', admin)
       .send({ label: 'Suspected  SKIN cancer', tumourSite: 'skin' })
       .expect(200);
-    const loaded = await api()
-      .post('/providers/import')
-      .set('authorization', admin)
-      .set('content-type', 'text/csv')
-      .send(csv('ORG_CODE,ALLIANCE,NAME', 'RM1,PRF,Norfolk and Norwich', 'R0A,,Manchester'))
-      .expect(200);
+    const loaded = await importProviders(
+      csv('ORG_CODE,ALLIANCE,NAME', 'RM1,PRF,Norfolk and Norwich', 'R0A,,Manchester'),
+    ).expect(200);
     expect(loaded.body).toEqual({ loaded: 2 });
-    const bad = await api()
-      .post('/providers/import')
-      .set('authorization', admin)
-      .set('content-type', 'text/csv')
-      .send(csv('ORG_CODE,ALLIANCE', 'RM1,NOPE', 'R M1,PRF'))
-      .expect(422);
+    const bad = await importProviders(csv('ORG_CODE,ALLIANCE', 'RM1,NOPE', 'R M1,PRF')).expect(422);
     expect(bad.body.problems).toEqual([
       { line: 2, problem: 'no alliance "NOPE" is known' },
       { line: 3, problem: 'invalid ODS code "R M1"' },
@@ -415,45 +396,19 @@ describe('performance service with membership as its own process (real Kafka and
   });
 
   it('takes submissions by API with the same rules', async () => {
-    const row = {
-      period: '2026-07',
-      standard: 'combined-31',
-      orgCode: 'rgt',
-      cancerType: 'Lung',
-      route: 'First Treatment',
-      modality: 'Surgery',
-      total: 20,
-      within: 19.5,
-      breaches: 0.5,
-    };
-    const accepted = await api()
-      .post('/submissions')
-      .set('authorization', admin)
-      .send({ rows: [row] })
-      .expect(201);
+    const row = aSubmissionRow();
+    const accepted = await submit([row]).expect(201);
     expect(accepted.body).toMatchObject({
       source: 'api',
       rowsImported: 1,
       standards: ['combined-31'],
     });
-    const bad = await api()
-      .post('/submissions')
-      .set('authorization', admin)
-      .send({ rows: [row, { ...row, within: 19 }] })
-      .expect(422);
+    const bad = await submit([row, aSubmissionRow({ within: 19 })]).expect(422);
     expect(bad.body.errors).toEqual([
       { field: 'rows.1', messages: ['within (19) and breaches (0.5) do not add up to total (20)'] },
     ]);
-    await api()
-      .post('/submissions')
-      .set('authorization', admin)
-      .send({ rows: [{ ...row, standard: '14-day' }] })
-      .expect(400);
-    await api()
-      .post('/submissions')
-      .set('authorization', testToken(SECRET, ['clinician']))
-      .send({ rows: [row] })
-      .expect(403);
+    await submit([aSubmissionRow({ standard: '14-day' })]).expect(400);
+    await submit([row], testToken(SECRET, ['clinician'])).expect(403);
   });
 
   it('keeps screening uptake, treatment volumes against baseline and the 62-day backlog', async () => {
@@ -463,11 +418,11 @@ describe('performance service with membership as its own process (real Kafka and
       api().get(path).query(query).set('authorization', admin).expect(200);
 
     await put('/screening-uptake', [
-      { allianceId, programme: 'breast', period: '2026-03', eligible: 1000, screened: 750 },
-      { allianceId, programme: 'cervical', period: '2026-03', eligible: 1000, screened: 700 },
+      anUptakeRow({ allianceId, programme: 'breast', screened: 750 }),
+      anUptakeRow({ allianceId, programme: 'cervical', screened: 700 }),
     ]).expect(200);
     const tooMany = await put('/screening-uptake', [
-      { allianceId, programme: 'bowel', period: '2026-03', eligible: 10, screened: 11 },
+      anUptakeRow({ allianceId, programme: 'bowel', eligible: 10, screened: 11 }),
     ]).expect(422);
     expect(tooMany.body.errors).toEqual([
       { field: 'rows.0.screened', messages: [expect.stringContaining('eligible')] },
@@ -498,17 +453,12 @@ describe('performance service with membership as its own process (real Kafka and
       }),
     ]);
 
-    const week = (weekEnding: string, over62: number) => ({
-      weekEnding,
-      orgCode: 'RGT',
-      tumourSite: 'lung',
-      days0To28: 40,
-      days29To62: 20,
-      days63To104: over62,
-      daysOver104: 2,
-    });
-    await put('/backlog', [week('2026-03-01', 10), week('2026-03-08', 6)]).expect(200);
-    await put('/backlog', [week('2026-03-09', 6)]).expect(400);
+    await put('/backlog', [
+      aBacklogWeek({ weekEnding: '2026-03-01', days63To104: 10 }),
+      aBacklogWeek({ weekEnding: '2026-03-08', days63To104: 6 }),
+    ]).expect(200);
+    // Not a Sunday.
+    await put('/backlog', [aBacklogWeek({ weekEnding: '2026-03-09' })]).expect(400);
     const backlog = await get('/backlog', { allianceId, tumourSite: 'lung' });
     expect(backlog.body).toEqual([
       expect.objectContaining({

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const CHUNK = 1000;
 
 /** Inserts or replaces rows by their key, a chunk at a time, in the caller's transaction. */

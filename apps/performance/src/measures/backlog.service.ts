@@ -4,7 +4,8 @@ import { schemaOf } from '#platform';
 import { BacklogSnapshot } from './backlog-snapshot.entity.js';
 import { weekOverWeek, type BacklogBands, type BacklogWeek } from './backlog-weeks.js';
 import type { BacklogQuery, BacklogRowDto } from './backlog.dto.js';
-import { checkRange, inRowOrder, repeatedKeys, rowErrors } from './measure-rows.js';
+import { checkRange, inRowOrder, repeatedKeys } from './measure-rows.js';
+import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
 
 export interface BacklogRow extends BacklogWeek {

@@ -1,6 +1,5 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import { InvalidError } from '#platform';
-import { checkRange, dateRange, inRowOrder, repeatedKeys, rowErrors } from './measure-rows.js';
+import { checkRange, dateRange, inRowOrder, repeatedKeys } from './measure-rows.js';
 
 describe('rows sent for upsert', () => {
   const rows = [
@@ -35,18 +34,6 @@ describe('rows sent for upsert', () => {
       'rows.9.period',
       'rows.10.screened',
     ]);
-  });
-
-  it('are refused with a 422 in the validation pipe’s shape', () => {
-    const error = rowErrors([{ field: 'rows.3.screened', messages: ['too many'] }]);
-    expect(error).toBeInstanceOf(UnprocessableEntityException);
-    expect(error.getStatus()).toBe(422);
-    expect(error.getResponse()).toEqual({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      message: 'Validation failed',
-      errors: [{ field: 'rows.3.screened', messages: ['too many'] }],
-    });
   });
 });
 

@@ -1,4 +1,3 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import {
   Between,
   In,
@@ -13,8 +12,6 @@ import { AllianceRef } from '../reference/alliance-ref.entity.js';
 /** The most rows one upload may carry. */
 export const MAX_ROWS = 5000;
 
-/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
-
 const round = (n: number, places: number) => Number(n.toFixed(places));
 
 /** A share (0 to 1) to four places, as the targets are stored. */
@@ -22,19 +19,6 @@ export const roundShare = (n: number) => round(n, 4);
 
 /** A count with halves, to one place, dropping the float noise of sums and differences. */
 export const roundCount = (n: number) => round(n, 1);
-
-/**
- * A 422 naming each bad row's field (`rows.3.screened`) for rules the DTO cannot check alone
- * (one field against another, or against the database); nothing was written.
- */
-export function rowErrors(errors: FieldError[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: 'Validation failed',
-    errors,
-  });
-}
 
 /**
  * Rows that repeat an earlier row's key. One upsert cannot touch a row twice (PostgreSQL refuses

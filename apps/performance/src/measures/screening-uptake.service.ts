@@ -9,9 +9,9 @@ import {
   inRowOrder,
   repeatedKeys,
   roundShare,
-  rowErrors,
   unknownAlliances,
 } from './measure-rows.js';
+import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
 import { uptakeStatus, type UptakeStatus } from './screening-status.js';
 import type { ScreeningUptakeQuery, ScreeningUptakeRowDto } from './screening-uptake.dto.js';

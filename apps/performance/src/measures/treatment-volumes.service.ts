@@ -6,13 +6,8 @@ import {
   type MonthVolume,
   type VolumeAgainstBaseline,
 } from './baseline-comparison.js';
-import {
-  checkRange,
-  inRowOrder,
-  repeatedKeys,
-  rowErrors,
-  unknownAlliances,
-} from './measure-rows.js';
+import { checkRange, inRowOrder, repeatedKeys, unknownAlliances } from './measure-rows.js';
+import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
 import { TreatmentBaseline } from './treatment-baseline.entity.js';
 import type { TreatmentBaselineRowDto, TreatmentVolumeQuery } from './treatment-volumes.dto.js';

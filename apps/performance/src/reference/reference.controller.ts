@@ -14,7 +14,8 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
-import { MapCancerTypeDto, MapProviderDto } from './dto.js';
+import { readCsvBody } from './csv-body.js';
+import { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -41,8 +42,8 @@ export class ReferenceController {
   @HttpCode(200)
   @Roles('admin')
   @ApiConsumes('text/csv')
-  loadProviders(@Req() body: Readable) {
-    return this.reference.loadProviders(body);
+  async loadProviders(@Req() body: Readable) {
+    return this.reference.loadProviders(await readCsvBody(body));
   }
 
   @Get('cancer-types')
@@ -61,7 +62,7 @@ export class ReferenceController {
   @HttpCode(200)
   @Roles('admin')
   @ApiConsumes('text/csv')
-  loadCancerTypes(@Req() body: Readable) {
-    return this.reference.loadCancerTypes(body);
+  async loadCancerTypes(@Req() body: Readable) {
+    return this.reference.loadCancerTypes(await readCsvBody(body));
   }
 }

@@ -1,13 +1,12 @@
-import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
-import { readCsvBody, rowProblems } from '../common/csv-body.js';
+import { rowProblems, type RowProblem } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
-import type { RowProblem } from '../submissions/import-run.entity.js';
 import { AllianceRef } from './alliance-ref.entity.js';
 import { CancerType, cancerTypeKey } from './cancer-type.entity.js';
-import type { MapCancerTypeDto, MapProviderDto } from './dto.js';
+import type { CsvTable } from './csv-body.js';
+import type { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
 import { Provider } from './provider.entity.js';
 
 const ODS_CODE = /^[A-Z0-9]{1,9}$/;
@@ -54,8 +53,7 @@ export class ReferenceService {
   }
 
   /** `ORG_CODE` (or `ODS CODE`), `ALLIANCE` (its code or id, empty for none), optional `NAME`; all or nothing. */
-  async loadProviders(body: Readable): Promise<{ loaded: number }> {
-    const { header, rows } = await readCsvBody(body);
+  async loadProviders({ header, rows }: CsvTable): Promise<{ loaded: number }> {
     const column = columns(
       header,
       {
@@ -126,8 +124,7 @@ export class ReferenceService {
   }
 
   /** `CANCER TYPE`, `TUMOUR SITE` (empty when it is no site); all or nothing. */
-  async loadCancerTypes(body: Readable): Promise<{ loaded: number }> {
-    const { header, rows } = await readCsvBody(body);
+  async loadCancerTypes({ header, rows }: CsvTable): Promise<{ loaded: number }> {
     const column = columns(header, { label: ['CANCER TYPE'], site: ['TUMOUR SITE', 'SITE'] }, [
       'label',
       'site',

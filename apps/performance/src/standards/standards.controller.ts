@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '#platform';
-import { AmendTargetDto, DetectionSettingDto, SetTargetDto, TargetQuery } from './dto.js';
+import { AmendTargetDto, DetectionSettingDto, SetTargetDto, TargetQuery } from './standards.dto.js';
 import { TargetsService } from './targets.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addDays, invalidField, notFound } from '#platform';
+import { addDays, invalidField, notFound, UnprocessableError } from '#platform';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
-import type { AmendTargetDto, SetTargetDto, TargetQuery } from './dto.js';
+import type { AmendTargetDto, SetTargetDto, TargetQuery } from './standards.dto.js';
 import { Standard } from './standard.entity.js';
 import { Target } from './target.entity.js';
 
@@ -131,7 +131,7 @@ export class TargetsService {
   private async checkScope(manager: EntityManager, dto: SetTargetDto): Promise<void> {
     const standard = await manager.findOneBy(Standard, { code: dto.measure });
     if (!standard) {
-      throw new UnprocessableEntityException(`No standard ${dto.measure}`);
+      throw new UnprocessableError(`No standard ${dto.measure}`);
     }
     if (dto.scopeKind === 'nation' && dto.scopeValue !== standard.nation) {
       throw invalidField('scopeValue', `${dto.measure} is a standard of ${standard.nation}`);

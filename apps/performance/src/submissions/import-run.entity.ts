@@ -1,12 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { WaitingTimeStandard } from '#contracts';
+import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
-
-export interface RowProblem {
-  /** The line of the file, counting the header as line 1. */
-  line: number;
-  problem: string;
-}
 
 export const IMPORT_MODES = ['all-or-nothing', 'good-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];

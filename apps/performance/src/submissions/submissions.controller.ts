@@ -9,16 +9,17 @@ import {
   Post,
   Query,
   Req,
-  UnprocessableEntityException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentUser, notFound, PageQuery, Roles, type Page, type Principal } from '#platform';
+import { rowErrors, UnprocessableRowsError } from '../common/unprocessable-rows.error.js';
 import { countsProblem, isAggregate } from '../import/cwt-layout.js';
-import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './dto.js';
+import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './submissions.dto.js';
 import { ImportRun } from './import-run.entity.js';
-import { SubmissionImportService, type ImportReport } from './submission-import.service.js';
+import type { ImportReport } from './import-report.js';
+import { SubmissionImportService } from './submission-import.service.js';
 import { Submission } from './submission.entity.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -26,12 +27,10 @@ const READERS = ['admin', 'clinician', 'service'] as const;
 /** A rejected submission is a 422 carrying the whole report: every bad row with its line. */
 function accepted(report: ImportReport): ImportReport {
   if (report.status === 'rejected') {
-    throw new UnprocessableEntityException({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      message: `${report.rowsRejected} bad row(s) in ${report.rowsRead}: nothing was imported`,
-      report,
-    });
+    throw new UnprocessableRowsError(
+      `${report.rowsRejected} bad row(s) in ${report.rowsRead}: nothing was imported`,
+      { report },
+    );
   }
   return report;
 }
@@ -84,12 +83,7 @@ export class SubmissionsController {
       return problem ? [{ field: `rows.${index}`, messages: [problem] }] : [];
     });
     if (problems.length > 0) {
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        message: 'Validation failed',
-        errors: problems,
-      });
+      throw rowErrors(problems);
     }
     return accepted(
       await this.importer.importRows(rows, {

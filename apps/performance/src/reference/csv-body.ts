@@ -1,14 +1,20 @@
 import type { Readable } from 'node:stream';
-import { PayloadTooLargeException, UnprocessableEntityException } from '@nestjs/common';
+import { PayloadTooLargeException } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
+import { rowProblems } from '../common/unprocessable-rows.error.js';
 import { fold } from '../import/cwt-layout.js';
-import type { RowProblem } from '../submissions/import-run.entity.js';
 
-/** Reads a small CSV request body (a reference list) whole, refusing one over `limit` bytes. */
-export async function readCsvBody(
-  body: Readable,
-  limit = 5 * 1024 * 1024,
-): Promise<{ header: string[]; rows: { line: number; cells: string[] }[] }> {
+/** A small CSV file read whole: its header folded, and each row with its line. */
+export interface CsvTable {
+  header: string[];
+  rows: { line: number; cells: string[] }[];
+}
+
+/**
+ * Reads a small CSV request body (a reference list) whole, refusing one over `limit` bytes.
+ * The size limit is the HTTP edge's (413); a file that is not CSV is a 422 naming the line.
+ */
+export async function readCsvBody(body: Readable, limit = 5 * 1024 * 1024): Promise<CsvTable> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -38,14 +44,4 @@ export async function readCsvBody(
     header: header.record.map(fold),
     rows: rows.map(({ record, info }) => ({ line: info.lines, cells: record })),
   };
-}
-
-/** 422 naming every bad line; nothing was written. */
-export function rowProblems(problems: RowProblem[]): UnprocessableEntityException {
-  return new UnprocessableEntityException({
-    statusCode: 422,
-    error: 'Unprocessable Entity',
-    message: `${problems.length} bad row(s): nothing was imported`,
-    problems,
-  });
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
 import { GROUPINGS, type Grouping } from './performance.service.js';
@@ -31,18 +31,4 @@ export class PerformanceQuery extends MonthRangeQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9]{1,9}$/, { message: 'orgCode must be an ODS code' })
   orgCode?: string;
-}
-
-export class ChartQuery extends MonthRangeQuery {
-  @ApiProperty()
-  @IsUUID()
-  allianceId!: string;
-
-  @ApiProperty({ example: 'lung' })
-  @Matches(SITE, { message: 'tumourSite must be a lower-case specialty such as lung' })
-  tumourSite!: string;
-
-  @ApiProperty({ enum: WAITING_TIME_STANDARDS })
-  @IsIn(WAITING_TIME_STANDARDS)
-  standard!: WaitingTimeStandard;
 }

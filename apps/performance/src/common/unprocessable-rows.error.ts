@@ -1,0 +1,42 @@
+import { UnprocessableError, type FieldError } from '#platform';
+
+/** A bad line of a submission and what is wrong with it. */
+export interface RowProblem {
+  /** The line of the file, counting the header as line 1. */
+  line: number;
+  problem: string;
+}
+
+/** What a 422 names besides its message: each bad line, each bad row's field, or a whole report. */
+export type RowsDetails =
+  | { readonly problems: readonly RowProblem[] }
+  | { readonly errors: readonly FieldError[] }
+  | { readonly report: object };
+
+/**
+ * A 422 that says which rows are wrong, not only that some are; nothing was written.
+ * UnprocessableRowsFilter answers it with its details beside the message.
+ */
+export class UnprocessableRowsError extends UnprocessableError {
+  constructor(
+    message: string,
+    readonly details: RowsDetails,
+  ) {
+    super(message);
+  }
+}
+
+/** 422 naming every bad line; nothing was written. */
+export function rowProblems(problems: RowProblem[]): UnprocessableRowsError {
+  return new UnprocessableRowsError(`${problems.length} bad row(s): nothing was imported`, {
+    problems,
+  });
+}
+
+/**
+ * A 422 naming each bad row's field (`rows.3.screened`) for rules the DTO cannot check alone
+ * (one field against another, or against the database); nothing was written.
+ */
+export function rowErrors(errors: FieldError[]): UnprocessableRowsError {
+  return new UnprocessableRowsError('Validation failed', { errors });
+}

@@ -1,0 +1,195 @@
+/**
+ * The staging table an import's rows are copied into (COPY, in batches, so a national year
+ * needs little memory) and checked in, and the statements that write it over the submissions.
+ * Every statement here runs once per import, never once per row.
+ */
+
+import { Transform, type Writable } from 'node:stream';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { WaitingTimeStandard } from '#contracts';
+import type { CwtRow } from '../import/cwt-layout.js';
+import { cancerTypeKey } from '../reference/cancer-type.entity.js';
+import { PROBLEMS_KEPT, type ImportReport } from './import-report.js';
+
+/** A row as read, with its line: counted from 1 at the header of a file, or the row's place in an API call. */
+export interface StagedRow {
+  line: number;
+  result: CwtRow | { problem: string };
+}
+
+const UNMAPPED_KEPT = 100;
+const PROGRESS_EVERY = 10_000;
+const COPY_BATCH = 500;
+const STAGING_COLUMNS =
+  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate';
+const ROW_KEY = 'period, standard, org_code, basis, cancer_type_key, route, modality';
+
+const copyText = (value: string) =>
+  value.replace(
+    /[\\\t\n\r]/g,
+    (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!,
+  );
+
+/** The staging table, dropped when the import's transaction ends. */
+export async function createStagingTable(client: PoolClient): Promise<void> {
+  await client.query(
+    `CREATE TEMP TABLE cwt_staging (line int, period date, standard text, org_code text, basis text,
+       cancer_type text, cancer_type_key text, route text, modality text,
+       total numeric, within numeric, breaches numeric, aggregate boolean) ON COMMIT DROP`,
+  );
+}
+
+/** Where the stager's COPY text goes. */
+export function copyIntoStaging(client: PoolClient): Writable {
+  return client.query(copyFrom(`COPY cwt_staging (${STAGING_COLUMNS}) FROM STDIN`));
+}
+
+/** The good rows as COPY text in batches; the bad ones tallied as problems. Synchronous per row. */
+export function stager(
+  report: ImportReport,
+  periods: Set<string>,
+  standards: Set<WaitingTimeStandard>,
+  onProgress?: (rowsRead: number) => void,
+): Transform {
+  let batch: string[] = [];
+  return new Transform({
+    writableObjectMode: true,
+    transform({ line, result }: StagedRow, _encoding, done) {
+      report.rowsRead += 1;
+      if (report.rowsRead % PROGRESS_EVERY === 0) {
+        onProgress?.(report.rowsRead);
+      }
+      if ('problem' in result) {
+        report.rowsRejected += 1;
+        if (report.problems.length < PROBLEMS_KEPT) {
+          report.problems.push({ line, problem: result.problem });
+        }
+        done();
+        return;
+      }
+      periods.add(result.period);
+      standards.add(result.standard);
+      batch.push(
+        [
+          String(line),
+          `${result.period}-01`,
+          result.standard,
+          result.orgCode,
+          result.basis,
+          copyText(result.cancerType),
+          copyText(cancerTypeKey(result.cancerType)),
+          copyText(result.route),
+          copyText(result.modality),
+          String(result.total),
+          String(result.within),
+          String(result.breaches),
+          result.aggregate ? 't' : 'f',
+        ].join('\t'),
+      );
+      if (batch.length === COPY_BATCH) {
+        const text = `${batch.join('\n')}\n`;
+        batch = [];
+        done(null, text);
+        return;
+      }
+      done();
+    },
+    flush(done) {
+      done(null, batch.length > 0 ? `${batch.join('\n')}\n` : undefined);
+    },
+  });
+}
+
+/** The same row twice in one submission: the later ones are problems, and leave the staging table. */
+export async function removeDuplicates(client: PoolClient, report: ImportReport): Promise<void> {
+  // A temporary table has no statistics until analysed; the queries below need them.
+  await client.query('ANALYZE cwt_staging');
+  const any = await client.query(
+    `SELECT 1 FROM cwt_staging GROUP BY ${ROW_KEY} HAVING count(*) > 1 LIMIT 1`,
+  );
+  if (any.rows.length === 0) {
+    return;
+  }
+  const duplicates = await client.query<{ line: number; first: number }>(
+    `SELECT line, first FROM (
+       SELECT line, min(line) OVER (PARTITION BY ${ROW_KEY}) AS first FROM cwt_staging
+     ) d WHERE line <> first ORDER BY line LIMIT ${PROBLEMS_KEPT}`,
+  );
+  if (duplicates.rows.length === 0) {
+    return;
+  }
+  const removed = await client.query(
+    `DELETE FROM cwt_staging d USING cwt_staging o
+      WHERE (d.${ROW_KEY.split(', ').join(', d.')}) = (o.${ROW_KEY.split(', ').join(', o.')}) AND o.line < d.line`,
+  );
+  report.rowsRejected += removed.rowCount ?? 0;
+  report.problems.push(
+    ...duplicates.rows.map(({ line, first }) => ({
+      line,
+      problem: `the same month, standard, provider, basis, cancer type, route and modality as line ${first}`,
+    })),
+  );
+}
+
+/** Replaces the staged providers' months and standards in `schema`'s submissions with the staged rows. */
+export async function replaceFromStaging(
+  client: PoolClient,
+  schema: string,
+  report: ImportReport,
+): Promise<void> {
+  // Imports touching the same providers and months go one at a time.
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${schema}.submissions`]);
+  const replaced = await client.query(
+    `DELETE FROM "${schema}".submission t
+      USING (SELECT DISTINCT period, standard, org_code, basis FROM cwt_staging) k
+      WHERE (t.period, t.standard, t.org_code, t.basis) = (k.period, k.standard, k.org_code, k.basis)`,
+  );
+  report.rowsReplaced = replaced.rowCount ?? 0;
+  const inserted = await client.query<{ aggregates: string }>(
+    `WITH written AS (
+       INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id)
+       SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1
+         FROM cwt_staging
+       RETURNING aggregate
+     ) SELECT count(*) FILTER (WHERE aggregate) AS aggregates FROM written`,
+    [report.importId],
+  );
+  report.rowsImported = report.rowsRead - report.rowsRejected;
+  if (report.rowsImported >= 10_000) {
+    // Detection's aggregate plans badly on statistics that predate a national file.
+    await client.query(`ANALYZE "${schema}".submission`);
+  }
+  report.aggregateRows = Number(inserted.rows[0]?.aggregates ?? 0);
+}
+
+/** Staged providers with no alliance, and staged cancer types (totals aside) with no mapping. */
+export async function unmappedInStaging(
+  client: PoolClient,
+  schema: string,
+): Promise<{ providers: string[]; cancerTypes: string[] }> {
+  const providers = await client.query<{ code: string }>(
+    `SELECT DISTINCT st.org_code AS code FROM cwt_staging st
+       LEFT JOIN "${schema}".provider p ON p.ods_code = st.org_code
+      WHERE p.alliance_id IS NULL ORDER BY 1 LIMIT ${UNMAPPED_KEPT}`,
+  );
+  const cancerTypes = await client.query<{ label: string }>(
+    `SELECT min(st.cancer_type) AS label FROM cwt_staging st
+       LEFT JOIN "${schema}".cancer_type ct ON ct.key = st.cancer_type_key
+      WHERE ct.key IS NULL AND NOT st.aggregate
+      GROUP BY st.cancer_type_key ORDER BY 1 LIMIT ${UNMAPPED_KEPT}`,
+  );
+  return {
+    providers: providers.rows.map((row) => row.code),
+    cancerTypes: cancerTypes.rows.map((row) => row.label),
+  };
+}
+
+/** The alliances the staged providers count towards: where detection has to look again. */
+export async function stagedAlliances(client: PoolClient, schema: string): Promise<string[]> {
+  const alliances = await client.query<{ id: string }>(
+    `SELECT DISTINCT p.alliance_id AS id FROM (SELECT DISTINCT org_code FROM cwt_staging) st
+       JOIN "${schema}".provider p ON p.ods_code = st.org_code WHERE p.alliance_id IS NOT NULL`,
+  );
+  return alliances.rows.map((row) => row.id);
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { WaitingTimeStandard } from '#contracts';
+import type { RowProblem } from '../common/unprocessable-rows.error.js';
+import type { DetectionResult } from '../detection/detection.service.js';
+import type { CwtLayout } from '../import/cwt-layout.js';
+import type { ImportMode, ImportRun } from './import-run.entity.js';
+
+export interface ImportOptions {
+  source: 'csv' | 'api';
+  fileName: string | null;
+  mode: ImportMode;
+  /** The month of every row, for a file with no period column. */
+  period?: string;
+  submittedBy: string;
+  /** Called every PROGRESS_EVERY rows read (see cwt-staging.ts), and at the end. */
+  onProgress?: (rowsRead: number) => void;
+}
+
+export interface ImportReport {
+  importId: string;
+  status: 'imported' | 'rejected';
+  source: 'csv' | 'api';
+  layout: CwtLayout | null;
+  fileName: string | null;
+  mode: ImportMode;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  aggregateRows: number;
+  rowsReplaced: number;
+  periods: string[];
+  standards: WaitingTimeStandard[];
+  problems: RowProblem[];
+  unmappedProviders: string[];
+  unmappedCancerTypes: string[];
+  submittedBy: string;
+  /** What detection announced; null when nothing was imported. */
+  detection: DetectionResult | null;
+}
+
+/** The bad rows a report names; `rowsRejected` counts them all. */
+export const PROBLEMS_KEPT = 1000;
+
+/** The report of an import that has read nothing yet: rejected until its rows are written. */
+export function newReport(options: ImportOptions): ImportReport {
+  return {
+    importId: randomUUID(),
+    status: 'rejected',
+    source: options.source,
+    layout: null,
+    fileName: options.fileName,
+    mode: options.mode,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsRejected: 0,
+    aggregateRows: 0,
+    rowsReplaced: 0,
+    periods: [],
+    standards: [],
+    problems: [],
+    unmappedProviders: [],
+    unmappedCancerTypes: [],
+    submittedBy: options.submittedBy,
+    detection: null,
+  };
+}
+
+/** The problems in line order, the first PROBLEMS_KEPT of them; an import of no rows is one. */
+export function settleProblems(report: ImportReport): void {
+  report.problems.sort((a, b) => a.line - b.line);
+  report.problems = report.problems.slice(0, PROBLEMS_KEPT);
+  if (report.rowsRead === 0) {
+    report.problems = [{ line: 2, problem: 'no rows to import' }];
+  }
+}
+
+/** By default any bad row rejects the whole import; in `good-rows` mode only having no good row does. */
+export function isRejected(report: ImportReport): boolean {
+  return (
+    (report.rowsRejected > 0 && report.mode === 'all-or-nothing') ||
+    report.rowsRead === report.rowsRejected
+  );
+}
+
+/** What is kept of a report, accepted or not. */
+export function importRunOf(report: ImportReport): Partial<ImportRun> {
+  const { detection: _detection, importId, ...rest } = report;
+  return { ...rest, id: importId };
+}
