@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { connectEventConsumer } from '#messaging';
 import { configureHttpApp, loadConfig } from '#platform';
 import { PerformanceModule } from './app.module.js';
-import { UnprocessableRowsFilter } from './common/unprocessable-rows.filter.js';
 import { performanceConfigSchema } from './config.js';
 
 /** Builds the performance service (not yet listening); `startAllMicroservices()` consumes membership events. */
@@ -18,8 +17,6 @@ export async function createPerformanceApp(
     description:
       'Cancer waiting-time standards and their targets over time, CWT submissions (CSV import in both published layouts, or by API), performance by provider, alliance and tumour site, charts, screening uptake, treatment volumes and the 62-day backlog. Breaches and recoveries are announced on the performance.events topic.',
   });
-  // After configureHttpApp's DomainErrorFilter, so Nest asks this one first for its errors.
-  app.useGlobalFilters(new UnprocessableRowsFilter());
   connectEventConsumer(app, { consumer: config.CONSUMER_GROUP });
   return app;
 }

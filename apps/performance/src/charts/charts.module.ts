@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { ResultsModule } from '../results/results.module.js';
 import { ChartsController } from './charts.controller.js';
 import { PerformanceChartService } from './performance-chart.service.js';
@@ -8,6 +7,6 @@ import { PerformanceChartService } from './performance-chart.service.js';
 @Module({
   imports: [ResultsModule],
   controllers: [ChartsController],
-  providers: [PerformanceChartService, Clock],
+  providers: [PerformanceChartService],
 })
 export class ChartsModule {}

@@ -15,14 +15,11 @@ export type RowsDetails =
 
 /**
  * A 422 that says which rows are wrong, not only that some are; nothing was written.
- * UnprocessableRowsFilter answers it with its details beside the message.
+ * DomainErrorFilter answers it with its details beside the message.
  */
 export class UnprocessableRowsError extends UnprocessableError {
-  constructor(
-    message: string,
-    readonly details: RowsDetails,
-  ) {
-    super(message);
+  constructor(message: string, details: RowsDetails) {
+    super(message, details);
   }
 }
 

@@ -52,6 +52,16 @@ describe('DomainErrorFilter', () => {
     });
   });
 
+  it('answers an error with its details beside its message', () => {
+    const report = { status: 'rejected', rowsRead: 2 };
+    expect(answer(new UnprocessableError('2 bad row(s)', { report })).body).toEqual({
+      statusCode: 422,
+      error: 'Unprocessable Entity',
+      message: '2 bad row(s)',
+      report,
+    });
+  });
+
   it('leaves event handlers their own error handling', async () => {
     const host = { getType: () => 'rpc' } as unknown as ArgumentsHost;
     const error = new ConflictError('stale');

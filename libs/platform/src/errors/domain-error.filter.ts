@@ -26,7 +26,8 @@ export function statusOf(error: DomainError): HttpStatus {
 
 /**
  * Answers a domain error in the shape Nest's own exceptions and the validation pipe use:
- * `{ statusCode, error, message }`, with `errors: [{ field, messages }]` for invalid fields.
+ * `{ statusCode, error, message }`, with the error's details beside them (`errors: [{ field,
+ * messages }]` for invalid fields).
  */
 @Catch(DomainError)
 export class DomainErrorFilter implements ExceptionFilter<DomainError> {
@@ -36,14 +37,12 @@ export class DomainErrorFilter implements ExceptionFilter<DomainError> {
       return throwError(() => error);
     }
     const statusCode = statusOf(error);
-    const body =
-      error instanceof InvalidError
-        ? { message: 'Validation failed', errors: error.errors }
-        : { message: error.message };
+    // The validation pipe's shape for invalid fields: the fields are in the details.
+    const message = error instanceof InvalidError ? 'Validation failed' : error.message;
     host
       .switchToHttp()
       .getResponse<{ status(code: number): { json(body: unknown): void } }>()
       .status(statusCode)
-      .json({ statusCode, error: ERROR_NAMES[statusCode], ...body });
+      .json({ statusCode, error: ERROR_NAMES[statusCode], message, ...error.details });
   }
 }

@@ -14,7 +14,11 @@ export interface FieldError {
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
 
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the answer names besides its message (each bad line, a whole report...). */
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -27,6 +31,7 @@ export class InvalidError extends DomainError {
   constructor(readonly errors: readonly FieldError[]) {
     super(
       `Validation failed: ${errors.map((e) => `${e.field}: ${e.messages.join(', ')}`).join('; ')}`,
+      { errors },
     );
   }
 }

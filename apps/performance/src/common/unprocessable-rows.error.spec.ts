@@ -1,8 +1,7 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { lastValueFrom, type Observable } from 'rxjs';
-import { statusOf, UnprocessableError } from '#platform';
+import { DomainErrorFilter, statusOf, UnprocessableError } from '#platform';
 import { rowErrors, rowProblems, UnprocessableRowsError } from './unprocessable-rows.error.js';
-import { UnprocessableRowsFilter } from './unprocessable-rows.filter.js';
 
 function answer(error: UnprocessableRowsError): { status: number; body: unknown } {
   const sent: { status: number; body: unknown } = { status: 0, body: undefined };
@@ -17,11 +16,11 @@ function answer(error: UnprocessableRowsError): { status: number; body: unknown 
       }),
     }),
   } as unknown as ArgumentsHost;
-  new UnprocessableRowsFilter().catch(error, host);
+  new DomainErrorFilter().catch(error, host);
   return sent;
 }
 
-describe('UnprocessableRowsFilter', () => {
+describe('UnprocessableRowsError over HTTP', () => {
   it('answers 422 in the shape of Nest exceptions, naming each bad line', () => {
     expect(answer(rowProblems([{ line: 3, problem: 'invalid ODS code "R M1"' }]))).toEqual({
       status: 422,
@@ -62,7 +61,7 @@ describe('UnprocessableRowsFilter', () => {
   it('leaves event handlers their own error handling', async () => {
     const host = { getType: () => 'rpc' } as unknown as ArgumentsHost;
     const error = rowProblems([]);
-    const passed = new UnprocessableRowsFilter().catch(error, host) as Observable<never>;
+    const passed = new DomainErrorFilter().catch(error, host) as Observable<never>;
     await expect(lastValueFrom(passed)).rejects.toBe(error);
   });
 });
