@@ -11,7 +11,7 @@ import { BodiesService } from './bodies/bodies.service.js';
 import { membershipConfigSchema } from './config.js';
 import { DailyCheckController } from './daily-check/daily-check.controller.js';
 import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';
-import { MembershipDailyCheck } from './daily-check/membership-daily-check.service.js';
+import { MembershipDailyCheckService } from './daily-check/membership-daily-check.service.js';
 import {
   membershipConstraintMessages,
   membershipEntities,
@@ -22,6 +22,7 @@ import { MembersService } from './members/members.service.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { OrganisationsService } from './organisations/organisations.service.js';
 import { SpecialtiesController } from './specialties/specialties.controller.js';
+import { SpecialtiesService } from './specialties/specialties.service.js';
 
 @Module({})
 export class MembershipModule {
@@ -55,7 +56,8 @@ export class MembershipModule {
         BodiesService,
         MembersService,
         AppointmentsService,
-        MembershipDailyCheck,
+        SpecialtiesService,
+        MembershipDailyCheckService,
         DailyCheckProcessor,
       ],
     };

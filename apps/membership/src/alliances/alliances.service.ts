@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alliance } from './alliance.entity.js';
-import type { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
+import type {
+  ListAlliancesQuery,
+  RegisterAllianceDto,
+  UpdateAllianceDto,
+} from './alliances.dto.js';
 import { notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 

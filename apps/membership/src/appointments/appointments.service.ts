@@ -5,7 +5,7 @@ import { SINGLE_HOLDER_ROLES } from '#contracts';
 import { Body } from '../bodies/body.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Appointment, appointmentPeriodSql } from './appointment.entity.js';
-import type { AppointDto, StandDownDto } from './dto.js';
+import type { AppointDto, StandDownDto } from './appointments.dto.js';
 import { addDays, Clock, invalidField, notFound } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 

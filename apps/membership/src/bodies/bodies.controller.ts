@@ -13,7 +13,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type Page, Roles } from '#platform';
 import { BodiesService, type RoleHolder } from './bodies.service.js';
 import type { Body as GovernanceBody } from './body.entity.js';
-import { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';
+import { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './bodies.dto.js';
 
 @ApiTags('bodies')
 @Controller('bodies')

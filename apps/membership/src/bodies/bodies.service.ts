@@ -7,7 +7,12 @@ import { bodyState } from '../common/membership-events.js';
 import { Member } from '../members/member.entity.js';
 import { Specialty } from '../specialties/specialty.entity.js';
 import { Body, type TermsOfReference } from './body.entity.js';
-import type { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';
+import type {
+  CreateBodyDto,
+  ListBodiesQuery,
+  RoleHoldersQuery,
+  UpdateBodyDto,
+} from './bodies.dto.js';
 import { parentKindOf, parentProblem, specialtyProblem } from './escalation-ladder.js';
 import { Clock, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';

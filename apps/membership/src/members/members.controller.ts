@@ -17,7 +17,7 @@ import {
   MemberAppointmentsQuery,
   RegisterMemberDto,
   UpdateMemberDto,
-} from './dto.js';
+} from './members.dto.js';
 import type { Member } from './member.entity.js';
 import { MembersService } from './members.service.js';
 

@@ -9,7 +9,7 @@ import type {
   MemberAppointmentsQuery,
   RegisterMemberDto,
   UpdateMemberDto,
-} from './dto.js';
+} from './members.dto.js';
 import { Member } from './member.entity.js';
 import { registrationProblem } from './professional-registration.js';
 import { Clock, invalidField, notFound, type Page } from '#platform';

@@ -5,7 +5,7 @@ import type {
   ListOrganisationsQuery,
   RegisterOrganisationDto,
   UpdateOrganisationDto,
-} from './dto.js';
+} from './organisations.dto.js';
 import { Organisation } from './organisation.entity.js';
 import { invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
