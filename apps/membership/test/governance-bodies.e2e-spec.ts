@@ -61,9 +61,11 @@ describe('alliances, organisations and governance bodies (membership service, re
         specialty: 'lung',
       })
       .expect(409);
-    expect((response.body as { message: string }).message).toMatch(
-      /no Clinical Advisory Group yet/,
-    );
+    expect(response.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringMatching(/no Clinical Advisory Group yet/),
+    });
     expect(h.eventsAbout(allianceId).map((event) => event.type)).toEqual([
       'membership.alliance-registered.v1',
       'membership.alliance-updated.v1',

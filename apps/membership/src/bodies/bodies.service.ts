@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
 import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
@@ -14,7 +14,7 @@ import type {
   UpdateBodyDto,
 } from './bodies.dto.js';
 import { parentKindOf, parentProblem, specialtyProblem } from './escalation-ladder.js';
-import { Clock, invalidField, notFound, type Page } from '#platform';
+import { Clock, ConflictError, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 /** Common practice in network terms of reference: chair or deputy plus a third, with a clinician. */
@@ -63,14 +63,14 @@ export class BodiesService {
       await this.checkSpecialty(manager, body);
       body.parentBodyId = await this.resolveParent(manager, body, dto.parentBodyId);
       if (await manager.existsBy(Body, { allianceId: body.allianceId, name: body.name })) {
-        throw new ConflictException(`The alliance already has a body named "${body.name}"`);
+        throw new ConflictError(`The alliance already has a body named "${body.name}"`);
       }
       const expectedKind = body.kind;
       if (
         (expectedKind === 'clinical-advisory-group' || expectedKind === 'alliance-board') &&
         (await manager.existsBy(Body, { allianceId: body.allianceId, kind: expectedKind }))
       ) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The alliance already has ${expectedKind === 'alliance-board' ? 'a Board' : 'a Clinical Advisory Group'}`,
         );
       }
@@ -91,7 +91,7 @@ export class BodiesService {
       }
       if (dto.name !== undefined && dto.name !== body.name) {
         if (await manager.existsBy(Body, { allianceId: body.allianceId, name: dto.name })) {
-          throw new ConflictException(`The alliance already has a body named "${dto.name}"`);
+          throw new ConflictError(`The alliance already has a body named "${dto.name}"`);
         }
         body.name = dto.name;
       }
@@ -213,7 +213,7 @@ export class BodiesService {
       const kind = parentKindOf(body.kind);
       parent = kind ? await manager.findOneBy(Body, { allianceId: body.allianceId, kind }) : null;
       if (kind && !parent) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The alliance has no ${kind === 'alliance-board' ? 'Board' : 'Clinical Advisory Group'} yet: create it first, so that issues have somewhere to escalate`,
         );
       }
@@ -223,7 +223,7 @@ export class BodiesService {
       : [];
     const problem = parentProblem(body, parent, chain);
     if (problem) {
-      throw new ConflictException(problem);
+      throw new ConflictError(problem);
     }
     return parent?.id ?? null;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
 import { memberState } from '../common/membership-events.js';
@@ -12,7 +12,7 @@ import type {
 } from './members.dto.js';
 import { Member } from './member.entity.js';
 import { registrationProblem } from './professional-registration.js';
-import { Clock, invalidField, notFound, type Page } from '#platform';
+import { Clock, ConflictError, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 @Injectable()
@@ -143,7 +143,7 @@ export class MembersService {
     }
     const sameEmail = await manager.findOneBy(Member, { email: member.email });
     if (sameEmail && sameEmail.id !== member.id) {
-      throw new ConflictException(`A member with e-mail ${member.email} is already registered`);
+      throw new ConflictError(`A member with e-mail ${member.email} is already registered`);
     }
   }
 }

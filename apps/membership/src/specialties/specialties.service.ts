@@ -1,5 +1,6 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ConflictError } from '#platform';
 import type { AddSpecialtyDto } from './specialties.dto.js';
 import { Specialty } from './specialty.entity.js';
 
@@ -15,7 +16,7 @@ export class SpecialtiesService {
   async add(dto: AddSpecialtyDto): Promise<Specialty> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Specialty, { code: dto.code })) {
-        throw new ConflictException(`Specialty ${dto.code} exists`);
+        throw new ConflictError(`Specialty ${dto.code} exists`);
       }
       await manager.insert(Specialty, dto);
       return manager.findOneByOrFail(Specialty, { code: dto.code });
