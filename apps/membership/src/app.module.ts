@@ -6,6 +6,8 @@ import { AlliancesController } from './alliances/alliances.controller.js';
 import { AlliancesService } from './alliances/alliances.service.js';
 import { AppointmentsController } from './appointments/appointments.controller.js';
 import { AppointmentsService } from './appointments/appointments.service.js';
+import { RoleHoldersController } from './appointments/role-holders.controller.js';
+import { RoleHoldersService } from './appointments/role-holders.service.js';
 import { BodiesController } from './bodies/bodies.controller.js';
 import { BodiesService } from './bodies/bodies.service.js';
 import { membershipConfigSchema } from './config.js';
@@ -47,6 +49,7 @@ export class MembershipModule {
         BodiesController,
         MembersController,
         AppointmentsController,
+        RoleHoldersController,
         DailyCheckController,
       ],
       providers: [
@@ -56,6 +59,7 @@ export class MembershipModule {
         BodiesService,
         MembersService,
         AppointmentsService,
+        RoleHoldersService,
         SpecialtiesService,
         MembershipDailyCheckService,
         DailyCheckProcessor,

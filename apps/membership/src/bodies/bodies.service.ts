@@ -2,19 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
-import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import { bodyState } from '../common/membership-events.js';
-import { Member } from '../members/member.entity.js';
 import { Specialty } from '../specialties/specialty.entity.js';
 import { Body, type TermsOfReference } from './body.entity.js';
-import type {
-  CreateBodyDto,
-  ListBodiesQuery,
-  RoleHoldersQuery,
-  UpdateBodyDto,
-} from './bodies.dto.js';
+import { bodyState } from './body-state.js';
+import type { CreateBodyDto, ListBodiesQuery, UpdateBodyDto } from './bodies.dto.js';
 import { parentKindOf, parentProblem, specialtyProblem } from './escalation-ladder.js';
-import { Clock, ConflictError, invalidField, notFound, type Page } from '#platform';
+import { ConflictError, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 /** Common practice in network terms of reference: chair or deputy plus a third, with a clinician. */
@@ -24,20 +17,11 @@ export const DEFAULT_TERMS_OF_REFERENCE: TermsOfReference = {
   reviewedOn: null,
 };
 
-export interface RoleHolder {
-  appointmentId: string;
-  role: Appointment['role'];
-  termStart: string;
-  termEnd: string | null;
-  member: { memberId: string; name: string; email: string; profession: Member['profession'] };
-}
-
 @Injectable()
 export class BodiesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
-    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateBodyDto): Promise<Body> {
@@ -152,33 +136,6 @@ export class BodiesService {
         kind,
       }),
     );
-  }
-
-  /** Who holds a role (or every role) on a body on a date. */
-  async holders(id: string, query: RoleHoldersQuery): Promise<RoleHolder[]> {
-    await this.get(id);
-    const on = query.on ?? this.clock.today();
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(Appointment, 'a')
-      .innerJoinAndSelect('a.member', 'm')
-      .where('a.body_id = :id', { id })
-      .andWhere(`${appointmentPeriodSql('a')} @> CAST(:on AS date)`, { on })
-      .andWhere(query.role ? 'a.role = :role' : 'TRUE', { role: query.role })
-      .orderBy('a.role')
-      .addOrderBy('m.name')
-      .getMany();
-    return rows.map((a) => ({
-      appointmentId: a.id,
-      role: a.role,
-      termStart: a.termStart,
-      termEnd: a.termEnd,
-      member: {
-        memberId: a.memberId,
-        name: a.member!.name,
-        email: a.member!.email,
-        profession: a.member!.profession,
-      },
-    }));
   }
 
   private async checkSpecialty(manager: EntityManager, body: Body): Promise<void> {
