@@ -1,27 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceImports } from '#service';
-import { MembershipPublisher } from './membership.publisher.js';
-import { Clock } from '#platform';
-import { AlliancesController } from './alliances/alliances.controller.js';
-import { AlliancesService } from './alliances/alliances.service.js';
-import { AppointmentsController } from './appointments/appointments.controller.js';
-import { AppointmentsService } from './appointments/appointments.service.js';
-import { BodiesController } from './bodies/bodies.controller.js';
-import { BodiesService } from './bodies/bodies.service.js';
+import { AlliancesModule } from './alliances/alliances.module.js';
+import { AppointmentsModule } from './appointments/appointments.module.js';
+import { BodiesModule } from './bodies/bodies.module.js';
 import { membershipConfigSchema } from './config.js';
-import { DailyCheckController } from './daily-check/daily-check.controller.js';
-import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';
-import { MembershipDailyCheck } from './daily-check/membership-daily-check.service.js';
+import { DailyCheckModule } from './daily-check/daily-check.module.js';
 import {
   membershipConstraintMessages,
   membershipEntities,
   membershipMigrations,
 } from './database.js';
-import { MembersController } from './members/members.controller.js';
-import { MembersService } from './members/members.service.js';
-import { OrganisationsController } from './organisations/organisations.controller.js';
-import { OrganisationsService } from './organisations/organisations.service.js';
-import { SpecialtiesController } from './specialties/specialties.controller.js';
+import { MembersModule } from './members/members.module.js';
+import { MembershipPublisher } from './membership.publisher.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { SpecialtiesModule } from './specialties/specialties.module.js';
 
 @Module({})
 export class MembershipModule {
@@ -29,34 +21,24 @@ export class MembershipModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
     return {
       module: MembershipModule,
-      imports: serviceImports({
-        publisher: MembershipPublisher,
-        configSchema: membershipConfigSchema,
-        env,
-        database: {
-          entities: membershipEntities,
-          migrations: membershipMigrations,
-          constraintMessages: membershipConstraintMessages,
-        },
-      }),
-      controllers: [
-        AlliancesController,
-        OrganisationsController,
-        SpecialtiesController,
-        BodiesController,
-        MembersController,
-        AppointmentsController,
-        DailyCheckController,
-      ],
-      providers: [
-        Clock,
-        AlliancesService,
-        OrganisationsService,
-        BodiesService,
-        MembersService,
-        AppointmentsService,
-        MembershipDailyCheck,
-        DailyCheckProcessor,
+      imports: [
+        ...serviceImports({
+          publisher: MembershipPublisher,
+          configSchema: membershipConfigSchema,
+          env,
+          database: {
+            entities: membershipEntities,
+            migrations: membershipMigrations,
+            constraintMessages: membershipConstraintMessages,
+          },
+        }),
+        AlliancesModule,
+        OrganisationsModule,
+        SpecialtiesModule,
+        BodiesModule,
+        MembersModule,
+        AppointmentsModule,
+        DailyCheckModule,
       ],
     };
   }

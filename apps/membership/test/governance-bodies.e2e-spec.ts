@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { aBody, anAlliance, anOrganisation, uniqueAllianceCode } from './builders.js';
 import { MembershipHarness } from './membership-harness.js';
 
 describe('alliances, organisations and governance bodies (membership service, real PostgreSQL and Kafka)', () => {
@@ -16,30 +17,16 @@ describe('alliances, organisations and governance bodies (membership service, re
     await h?.close();
   });
 
-  async function registerAlliance(code: string): Promise<string> {
-    const response = await h
-      .post('/alliances', {
-        code,
-        name: `${code} Cancer Alliance`,
-        nation: 'england',
-        kind: 'cancer-alliance',
-      })
-      .expect(201);
-    return (response.body as { id: string }).id;
-  }
-
   it('registers an alliance and announces it', async () => {
-    const code = `T${randomUUID().slice(0, 6).toUpperCase()}`;
-    allianceId = await registerAlliance(code);
+    const code = uniqueAllianceCode();
+    allianceId = await h.create('/alliances', anAlliance({ code }));
     const [event] = await h.settledEventsAbout(allianceId);
     expect(event).toMatchObject({
       type: 'membership.alliance-registered.v1',
       source: '/cancer-network/membership',
       data: { allianceId, code, nation: 'england', kind: 'cancer-alliance' },
     });
-    await h
-      .post('/alliances', { code, name: 'Again', nation: 'england', kind: 'cancer-alliance' })
-      .expect(409);
+    await h.post('/alliances', anAlliance({ code, name: 'Again' })).expect(409);
     const renamed = await h
       .patch(`/alliances/${allianceId}`, { name: 'Renamed Alliance' })
       .expect(200);
@@ -54,16 +41,13 @@ describe('alliances, organisations and governance bodies (membership service, re
 
   it('refuses a group before the alliance has a CAG to escalate to, and emits nothing', async () => {
     const response = await h
-      .post('/bodies', {
-        allianceId,
-        kind: 'tumour-site-group',
-        name: 'Lung Cancer Network Group',
-        specialty: 'lung',
-      })
+      .post('/bodies', aBody({ allianceId, kind: 'tumour-site-group', specialty: 'lung' }))
       .expect(409);
-    expect((response.body as { message: string }).message).toMatch(
-      /no Clinical Advisory Group yet/,
-    );
+    expect(response.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: expect.stringMatching(/no Clinical Advisory Group yet/),
+    });
     expect(h.eventsAbout(allianceId).map((event) => event.type)).toEqual([
       'membership.alliance-registered.v1',
       'membership.alliance-updated.v1',
@@ -71,32 +55,19 @@ describe('alliances, organisations and governance bodies (membership service, re
   });
 
   it('builds the ladder: Board, CAG under it, groups under the CAG', async () => {
-    boardId = (
-      (
-        await h
-          .post('/bodies', { allianceId, kind: 'alliance-board', name: 'Alliance Board' })
-          .expect(201)
-      ).body as { id: string }
-    ).id;
-    cagId = (
-      (
-        await h
-          .post('/bodies', {
-            allianceId,
-            kind: 'clinical-advisory-group',
-            name: 'Clinical Advisory Group',
-          })
-          .expect(201)
-      ).body as { id: string }
-    ).id;
+    boardId = await h.create('/bodies', aBody({ allianceId, kind: 'alliance-board' }));
+    cagId = await h.create('/bodies', aBody({ allianceId, kind: 'clinical-advisory-group' }));
     const lung = await h
-      .post('/bodies', {
-        allianceId,
-        kind: 'tumour-site-group',
-        name: 'Lung Cancer Network Group',
-        specialty: 'lung',
-        guidance: [{ title: 'Lung timed pathway', url: 'https://example.org/lung.pdf' }],
-      })
+      .post(
+        '/bodies',
+        aBody({
+          allianceId,
+          kind: 'tumour-site-group',
+          name: 'Lung Cancer Network Group',
+          specialty: 'lung',
+          guidance: [{ title: 'Lung timed pathway', url: 'https://example.org/lung.pdf' }],
+        }),
+      )
       .expect(201);
     const lungId = (lung.body as { id: string }).id;
     expect(lung.body).toMatchObject({
@@ -139,16 +110,19 @@ describe('alliances, organisations and governance bodies (membership service, re
   it('refuses broken ladder rules with 409 and bad fields with 400, emitting nothing', async () => {
     const before = h.eventsAbout(allianceId, boardId, cagId).length;
     await h
-      .post('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'Second CAG' })
+      .post('/bodies', aBody({ allianceId, kind: 'clinical-advisory-group', name: 'Second CAG' }))
       .expect(409);
     const wrongParent = await h
-      .post('/bodies', {
-        allianceId,
-        kind: 'tumour-site-group',
-        name: 'Breast Group',
-        specialty: 'breast',
-        parentBodyId: boardId,
-      })
+      .post(
+        '/bodies',
+        aBody({
+          allianceId,
+          kind: 'tumour-site-group',
+          name: 'Breast Group',
+          specialty: 'breast',
+          parentBodyId: boardId,
+        }),
+      )
       .expect(409);
     expect((wrongParent.body as { message: string }).message).toBe(
       'A tumour-site network group escalates to a Clinical Advisory Group, not an Alliance Board',
@@ -158,27 +132,30 @@ describe('alliances, organisations and governance bodies (membership service, re
       /escalate to itself or to a body that escalates to it/,
     );
 
-    const otherAlliance = await registerAlliance(`T${randomUUID().slice(0, 6).toUpperCase()}`);
-    await h
-      .post('/bodies', { allianceId: otherAlliance, kind: 'alliance-board', name: 'Other Board' })
-      .expect(201);
+    const otherAlliance = await h.create('/alliances', anAlliance());
+    await h.create('/bodies', aBody({ allianceId: otherAlliance, kind: 'alliance-board' }));
     const crossAlliance = await h
-      .post('/bodies', {
-        allianceId: otherAlliance,
-        kind: 'clinical-advisory-group',
-        name: 'Other CAG',
-        parentBodyId: boardId,
-      })
+      .post(
+        '/bodies',
+        aBody({
+          allianceId: otherAlliance,
+          kind: 'clinical-advisory-group',
+          parentBodyId: boardId,
+        }),
+      )
       .expect(409);
     expect((crossAlliance.body as { message: string }).message).toMatch(/stays within an alliance/);
 
     const badSpecialty = await h
-      .post('/bodies', {
-        allianceId,
-        kind: 'tumour-site-group',
-        name: 'Pathology?',
-        specialty: 'pathology',
-      })
+      .post(
+        '/bodies',
+        aBody({
+          allianceId,
+          kind: 'tumour-site-group',
+          name: 'Pathology?',
+          specialty: 'pathology',
+        }),
+      )
       .expect(400);
     expect(badSpecialty.body).toMatchObject({
       message: 'Validation failed',
@@ -236,32 +213,33 @@ describe('alliances, organisations and governance bodies (membership service, re
     await h.get('/bodies/not-a-uuid').expect(400);
     await h.get('/bodies?limit=500').expect(400);
     await h
-      .post('/bodies', { allianceId, kind: 'alliance-board', name: 'X' }, ['clinician'])
+      .post('/bodies', aBody({ allianceId, kind: 'alliance-board', name: 'X' }), ['clinician'])
       .expect(403);
     await request(h.app.getHttpServer()).get('/bodies').expect(401);
   });
 
   it('registers organisations with ODS codes checked against their type', async () => {
     const ok = await h
-      .post('/organisations', {
-        odsCode: 'rgt',
-        type: 'acute-trust',
-        name: 'Cambridge University Hospitals',
-        allianceId,
-      })
+      .post(
+        '/organisations',
+        anOrganisation({
+          odsCode: 'rgt',
+          type: 'acute-trust',
+          name: 'Cambridge University Hospitals',
+          allianceId,
+        }),
+      )
       .expect(201);
     expect(ok.body).toMatchObject({ odsCode: 'RGT', allianceId });
     const bad = await h
-      .post('/organisations', { odsCode: 'RGT1', type: 'acute-trust', name: 'Too long' })
+      .post('/organisations', anOrganisation({ odsCode: 'RGT1', type: 'acute-trust' }))
       .expect(400);
     expect(bad.body).toMatchObject({
       errors: [
         { field: 'odsCode', messages: ['ODS code of an acute trust has 3 characters, not 4'] },
       ],
     });
-    await h
-      .post('/organisations', { odsCode: 'RGT', type: 'acute-trust', name: 'Again' })
-      .expect(409);
+    await h.post('/organisations', anOrganisation({ odsCode: 'RGT', name: 'Again' })).expect(409);
     const moved = await h
       .patch('/organisations/rgt', { name: 'CUH', allianceId: null })
       .expect(200);

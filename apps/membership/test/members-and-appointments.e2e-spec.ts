@@ -1,58 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '#contracts';
+import type { AppointDto } from '../src/appointments/appointments.dto.js';
+import { aBody, aMember, anAlliance, anAppointment } from './builders.js';
 import { MembershipHarness } from './membership-harness.js';
 
 interface Created {
   id: string;
 }
 
+type Role = AppointDto['role'];
+
 describe('members and appointments (membership service, real PostgreSQL and Kafka)', () => {
   let h: MembershipHarness;
-  let allianceId: string;
   let lungId: string;
   let run: string;
 
   const idOf = (response: { body: unknown }) => (response.body as Created).id;
 
-  async function registerMember(name: string, extra: object = {}): Promise<string> {
+  /** A doctor whose e-mail address carries this run's marker, for the search test. */
+  function registerMember(name: string): Promise<string> {
     const email = `${name.toLowerCase().replaceAll(' ', '.')}.${run}@example.org`;
-    return idOf(
-      await h.post('/members', { name, email, profession: 'doctor', ...extra }).expect(201),
-    );
+    return h.create('/members', aMember({ name, email }));
   }
 
-  function appoint(memberId: string, role: string, termStart: string, termEnd?: string) {
-    return h.post('/appointments', {
-      memberId,
-      bodyId: lungId,
-      role,
-      termStart,
-      ...(termEnd ? { termEnd } : {}),
-    });
+  function appoint(memberId: string, role: Role, termStart: string, termEnd?: string) {
+    return h.post(
+      '/appointments',
+      anAppointment({ memberId, bodyId: lungId, role, termStart, ...(termEnd ? { termEnd } : {}) }),
+    );
   }
 
   beforeAll(async () => {
     h = await MembershipHarness.start();
     run = randomUUID().slice(0, 8);
-    allianceId = idOf(
-      await h
-        .post('/alliances', {
-          code: `T${run.toUpperCase().slice(0, 6)}`,
-          name: 'Test Alliance',
-          nation: 'england',
-          kind: 'cancer-alliance',
-        })
-        .expect(201),
-    );
-    await h.post('/bodies', { allianceId, kind: 'alliance-board', name: 'Board' }).expect(201);
-    await h
-      .post('/bodies', { allianceId, kind: 'clinical-advisory-group', name: 'CAG' })
-      .expect(201);
-    lungId = idOf(
-      await h
-        .post('/bodies', { allianceId, kind: 'tumour-site-group', name: 'Lung', specialty: 'lung' })
-        .expect(201),
+    const allianceId = await h.create('/alliances', anAlliance());
+    await h.create('/bodies', aBody({ allianceId, kind: 'alliance-board' }));
+    await h.create('/bodies', aBody({ allianceId, kind: 'clinical-advisory-group' }));
+    lungId = await h.create(
+      '/bodies',
+      aBody({ allianceId, kind: 'tumour-site-group', specialty: 'lung' }),
     );
   });
 
@@ -62,12 +49,15 @@ describe('members and appointments (membership service, real PostgreSQL and Kafk
 
   it('registers members, checking registration numbers and refusing duplicate e-mails', async () => {
     const response = await h
-      .post('/members', {
-        name: 'Dr Asha Patel',
-        email: `Asha.Patel.${run}@Example.org`,
-        profession: 'doctor',
-        registration: { register: 'gmc', number: '1234567' },
-      })
+      .post(
+        '/members',
+        aMember({
+          name: 'Dr Asha Patel',
+          email: `Asha.Patel.${run}@Example.org`,
+          profession: 'doctor',
+          registration: { register: 'gmc', number: '1234567' },
+        }),
+      )
       .expect(201);
     const memberId = idOf(response);
     expect(response.body).toMatchObject({
@@ -81,12 +71,10 @@ describe('members and appointments (membership service, real PostgreSQL and Kafk
     });
 
     const badGmc = await h
-      .post('/members', {
-        name: 'X',
-        email: `x.${run}@example.org`,
-        profession: 'doctor',
-        registration: { register: 'gmc', number: '12345' },
-      })
+      .post(
+        '/members',
+        aMember({ profession: 'doctor', registration: { register: 'gmc', number: '12345' } }),
+      )
       .expect(400);
     expect(badGmc.body).toMatchObject({
       errors: [
@@ -97,15 +85,12 @@ describe('members and appointments (membership service, real PostgreSQL and Kafk
       ],
     });
     await h
-      .post('/members', {
-        name: 'Twin',
-        email: `asha.patel.${run}@example.org`,
-        profession: 'nurse',
-      })
+      .post(
+        '/members',
+        aMember({ name: 'Twin', email: `asha.patel.${run}@example.org`, profession: 'nurse' }),
+      )
       .expect(409);
-    await h
-      .post('/members', { name: 'Y', email: 'not-an-email', profession: 'doctor' })
-      .expect(400);
+    await h.post('/members', aMember({ email: 'not-an-email' })).expect(400);
 
     const updated = await h
       .patch(`/members/${memberId}`, { name: 'Professor Asha Patel' })
@@ -181,16 +166,15 @@ describe('members and appointments (membership service, real PostgreSQL and Kafk
 
   it('announces role vacated when the clinical lead stands down with no successor', async () => {
     const lead = await registerMember('Lead One');
-    const appointmentId = idOf(
-      await h
-        .post('/appointments', {
-          memberId: lead,
-          bodyId: lungId,
-          role: 'clinical-lead',
-          termStart: '2025-04-01',
-          agreedTime: { unit: 'programmed-activities-per-week', amount: 1 },
-        })
-        .expect(201),
+    const appointmentId = await h.create(
+      '/appointments',
+      anAppointment({
+        memberId: lead,
+        bodyId: lungId,
+        role: 'clinical-lead',
+        termStart: '2025-04-01',
+        agreedTime: { unit: 'programmed-activities-per-week', amount: 1 },
+      }),
     );
     const stood = await h
       .post(`/appointments/${appointmentId}/stand-down`, { effectiveOn: '2026-10-01' })

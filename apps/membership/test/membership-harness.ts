@@ -59,6 +59,12 @@ export class MembershipHarness {
       .send(body);
   }
 
+  /** Creates something as an admin: expects 201 Created and returns its id. */
+  async create(path: string, body: object): Promise<string> {
+    const response = await this.post(path, body).expect(201);
+    return (response.body as { id: string }).id;
+  }
+
   patch(path: string, body: object, roles: Role[] = ['admin']): request.Test {
     return request(this.app.getHttpServer())
       .patch(path)

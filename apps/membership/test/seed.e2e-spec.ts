@@ -11,7 +11,7 @@ import {
   waitFor,
 } from '#testing';
 import { MembershipModule } from '../src/app.module.js';
-import { BodiesService } from '../src/bodies/bodies.service.js';
+import { RoleHoldersService } from '../src/appointments/role-holders.service.js';
 import { Alliance } from '../src/alliances/alliance.entity.js';
 import { Body } from '../src/bodies/body.entity.js';
 import { Clock } from '#platform';
@@ -170,7 +170,7 @@ describe('membership demo seed', () => {
     const bodies = await dataSource.manager.find(Body);
     expect(bodies).toHaveLength(first.bodies);
     for (const body of bodies) {
-      const holders = await app.get(BodiesService).holders(body.id, {});
+      const holders = await app.get(RoleHoldersService).holders(body.id, {});
       const count = (role: string) => holders.filter((h) => h.role === role).length;
       expect({ body: body.name, chairs: count('chair'), leads: count('clinical-lead') }).toEqual({
         body: body.name,
@@ -223,7 +223,7 @@ describe('membership demo seed', () => {
     const folded = fold(events);
     const emailOf = (memberId: string) => folded.emails.get(memberId) ?? `unknown ${memberId}`;
     const today = app.get(Clock).today();
-    const service = app.get(BodiesService);
+    const service = app.get(RoleHoldersService);
     for (const body of bodies) {
       const holders = await service.holders(body.id, {});
       expect({ body: body.name, parent: folded.bodies.get(body.id)?.parentBodyId }).toEqual({

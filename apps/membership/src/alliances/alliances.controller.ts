@@ -13,7 +13,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { type Page, Roles } from '#platform';
 import type { Alliance } from './alliance.entity.js';
 import { AlliancesService } from './alliances.service.js';
-import { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
+import { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './alliances.dto.js';
 
 @ApiTags('alliances')
 @Controller('alliances')

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alliance } from './alliance.entity.js';
-import type { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './dto.js';
-import { notFound, type Page } from '#platform';
+import type {
+  ListAlliancesQuery,
+  RegisterAllianceDto,
+  UpdateAllianceDto,
+} from './alliances.dto.js';
+import { ConflictError, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 function allianceState(alliance: Alliance) {
@@ -26,7 +30,7 @@ export class AlliancesService {
   async register(dto: RegisterAllianceDto): Promise<Alliance> {
     return this.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Alliance, { code: dto.code })) {
-        throw new ConflictException(`An alliance with code ${dto.code} is already registered`);
+        throw new ConflictError(`An alliance with code ${dto.code} is already registered`);
       }
       const alliance = manager.create(Alliance, { id: randomUUID(), ...dto });
       await manager.insert(Alliance, alliance);

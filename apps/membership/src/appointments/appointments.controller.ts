@@ -12,7 +12,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
 import type { Appointment } from './appointment.entity.js';
 import { AppointmentsService } from './appointments.service.js';
-import { AppointDto, StandDownDto } from './dto.js';
+import { AppointDto, StandDownDto } from './appointments.dto.js';
 
 @ApiTags('appointments')
 @Controller('appointments')

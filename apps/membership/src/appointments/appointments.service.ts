@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SINGLE_HOLDER_ROLES } from '#contracts';
 import { Body } from '../bodies/body.entity.js';
 import { Member } from '../members/member.entity.js';
 import { Appointment, appointmentPeriodSql } from './appointment.entity.js';
-import type { AppointDto, StandDownDto } from './dto.js';
-import { addDays, Clock, invalidField, notFound } from '#platform';
+import type { AppointDto, StandDownDto } from './appointments.dto.js';
+import { addDays, Clock, ConflictError, invalidField, notFound } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 export function isSingleHolderRole(
@@ -48,7 +48,7 @@ export class AppointmentsService {
         dto.termEnd ?? null,
       );
       if (overlapping.some((a) => a.memberId === dto.memberId)) {
-        throw new ConflictException(
+        throw new ConflictError(
           `${member.name} already holds the role ${dto.role} on this body for part of that term`,
         );
       }
@@ -56,7 +56,7 @@ export class AppointmentsService {
       if (isSingleHolderRole(dto.role)) {
         const later = overlapping.find((a) => a.termStart >= dto.termStart);
         if (later) {
-          throw new ConflictException(
+          throw new ConflictError(
             `${later.member?.name ?? 'Another member'} is already appointed ${dto.role} from ${later.termStart}: stand that appointment down first`,
           );
         }
@@ -109,7 +109,7 @@ export class AppointmentsService {
       await this.lockBody(manager, found.bodyId, 'bodyId');
       const appointment = await manager.findOneByOrFail(Appointment, { id });
       if (appointment.endedOn !== null) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The appointment already ends on ${appointment.endedOn} (${appointment.endReason})`,
         );
       }

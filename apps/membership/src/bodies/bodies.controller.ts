@@ -11,9 +11,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Page, Roles } from '#platform';
-import { BodiesService, type RoleHolder } from './bodies.service.js';
+import { BodiesService } from './bodies.service.js';
 import type { Body as GovernanceBody } from './body.entity.js';
-import { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';
+import { CreateBodyDto, ListBodiesQuery, UpdateBodyDto } from './bodies.dto.js';
 
 @ApiTags('bodies')
 @Controller('bodies')
@@ -54,15 +54,5 @@ export class BodiesController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<Pick<GovernanceBody, 'id' | 'name' | 'kind'>[]> {
     return this.bodies.escalationChain(id);
-  }
-
-  /** Who holds each role (or one role) on the body on a date, today by default. */
-  @Get(':id/role-holders')
-  @Roles('admin', 'clinician', 'service')
-  holders(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: RoleHoldersQuery,
-  ): Promise<RoleHolder[]> {
-    return this.bodies.holders(id, query);
   }
 }

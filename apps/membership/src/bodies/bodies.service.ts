@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
-import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import { bodyState } from '../common/membership-events.js';
-import { Member } from '../members/member.entity.js';
 import { Specialty } from '../specialties/specialty.entity.js';
 import { Body, type TermsOfReference } from './body.entity.js';
-import type { CreateBodyDto, ListBodiesQuery, RoleHoldersQuery, UpdateBodyDto } from './dto.js';
+import { bodyState } from './body-state.js';
+import type { CreateBodyDto, ListBodiesQuery, UpdateBodyDto } from './bodies.dto.js';
 import { parentKindOf, parentProblem, specialtyProblem } from './escalation-ladder.js';
-import { Clock, invalidField, notFound, type Page } from '#platform';
+import { ConflictError, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 /** Common practice in network terms of reference: chair or deputy plus a third, with a clinician. */
@@ -19,20 +17,11 @@ export const DEFAULT_TERMS_OF_REFERENCE: TermsOfReference = {
   reviewedOn: null,
 };
 
-export interface RoleHolder {
-  appointmentId: string;
-  role: Appointment['role'];
-  termStart: string;
-  termEnd: string | null;
-  member: { memberId: string; name: string; email: string; profession: Member['profession'] };
-}
-
 @Injectable()
 export class BodiesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
-    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateBodyDto): Promise<Body> {
@@ -58,14 +47,14 @@ export class BodiesService {
       await this.checkSpecialty(manager, body);
       body.parentBodyId = await this.resolveParent(manager, body, dto.parentBodyId);
       if (await manager.existsBy(Body, { allianceId: body.allianceId, name: body.name })) {
-        throw new ConflictException(`The alliance already has a body named "${body.name}"`);
+        throw new ConflictError(`The alliance already has a body named "${body.name}"`);
       }
       const expectedKind = body.kind;
       if (
         (expectedKind === 'clinical-advisory-group' || expectedKind === 'alliance-board') &&
         (await manager.existsBy(Body, { allianceId: body.allianceId, kind: expectedKind }))
       ) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The alliance already has ${expectedKind === 'alliance-board' ? 'a Board' : 'a Clinical Advisory Group'}`,
         );
       }
@@ -86,7 +75,7 @@ export class BodiesService {
       }
       if (dto.name !== undefined && dto.name !== body.name) {
         if (await manager.existsBy(Body, { allianceId: body.allianceId, name: dto.name })) {
-          throw new ConflictException(`The alliance already has a body named "${dto.name}"`);
+          throw new ConflictError(`The alliance already has a body named "${dto.name}"`);
         }
         body.name = dto.name;
       }
@@ -149,33 +138,6 @@ export class BodiesService {
     );
   }
 
-  /** Who holds a role (or every role) on a body on a date. */
-  async holders(id: string, query: RoleHoldersQuery): Promise<RoleHolder[]> {
-    await this.get(id);
-    const on = query.on ?? this.clock.today();
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(Appointment, 'a')
-      .innerJoinAndSelect('a.member', 'm')
-      .where('a.body_id = :id', { id })
-      .andWhere(`${appointmentPeriodSql('a')} @> CAST(:on AS date)`, { on })
-      .andWhere(query.role ? 'a.role = :role' : 'TRUE', { role: query.role })
-      .orderBy('a.role')
-      .addOrderBy('m.name')
-      .getMany();
-    return rows.map((a) => ({
-      appointmentId: a.id,
-      role: a.role,
-      termStart: a.termStart,
-      termEnd: a.termEnd,
-      member: {
-        memberId: a.memberId,
-        name: a.member!.name,
-        email: a.member!.email,
-        profession: a.member!.profession,
-      },
-    }));
-  }
-
   private async checkSpecialty(manager: EntityManager, body: Body): Promise<void> {
     const specialty = body.specialtyCode
       ? await manager.findOneBy(Specialty, { code: body.specialtyCode })
@@ -208,7 +170,7 @@ export class BodiesService {
       const kind = parentKindOf(body.kind);
       parent = kind ? await manager.findOneBy(Body, { allianceId: body.allianceId, kind }) : null;
       if (kind && !parent) {
-        throw new ConflictException(
+        throw new ConflictError(
           `The alliance has no ${kind === 'alliance-board' ? 'Board' : 'Clinical Advisory Group'} yet: create it first, so that issues have somewhere to escalate`,
         );
       }
@@ -218,7 +180,7 @@ export class BodiesService {
       : [];
     const problem = parentProblem(body, parent, chain);
     if (problem) {
-      throw new ConflictException(problem);
+      throw new ConflictError(problem);
     }
     return parent?.id ?? null;
   }

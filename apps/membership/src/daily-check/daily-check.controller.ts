@@ -1,24 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import { Clock, Roles } from '#platform';
-import { MembershipDailyCheck, type DailyCheckResult } from './membership-daily-check.service.js';
-
-export class RunDailyCheckDto {
-  @ApiPropertyOptional({
-    example: '2026-11-21',
-    description: 'The day to check as; today by default',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  on?: string;
-}
+import { RunDailyCheckDto } from './daily-check.dto.js';
+import {
+  MembershipDailyCheckService,
+  type DailyCheckResult,
+} from './membership-daily-check.service.js';
 
 @ApiTags('admin')
 @Controller('admin/daily-check')
 export class DailyCheckController {
   constructor(
-    @Inject(MembershipDailyCheck) private readonly check: MembershipDailyCheck,
+    @Inject(MembershipDailyCheckService) private readonly check: MembershipDailyCheckService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

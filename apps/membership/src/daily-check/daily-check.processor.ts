@@ -2,14 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DailyJobProcessor } from '#jobs';
 import { APP_CONFIG, Clock } from '#platform';
 import type { MembershipConfig } from '../config.js';
-import { MembershipDailyCheck } from './membership-daily-check.service.js';
+import { MembershipDailyCheckService } from './membership-daily-check.service.js';
 
 /** Runs the membership daily check on its schedule (DAILY_CHECK_CRON, UK time). */
 @Injectable()
 export class DailyCheckProcessor extends DailyJobProcessor {
   constructor(
     @Inject(APP_CONFIG) private readonly config: MembershipConfig,
-    @Inject(MembershipDailyCheck) private readonly check: MembershipDailyCheck,
+    @Inject(MembershipDailyCheckService) private readonly check: MembershipDailyCheckService,
     @Inject(Clock) private readonly clock: Clock,
   ) {
     super();

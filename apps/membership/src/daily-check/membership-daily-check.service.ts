@@ -18,7 +18,7 @@ export interface DailyCheckResult {
  * appointment. Safe to run twice on a day, or from two instances at once.
  */
 @Injectable()
-export class MembershipDailyCheck {
+export class MembershipDailyCheckService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MembershipPublisher) private readonly events: MembershipPublisher,

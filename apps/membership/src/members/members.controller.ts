@@ -11,13 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Page, Roles } from '#platform';
-import type { Appointment } from '../appointments/appointment.entity.js';
-import {
-  ListMembersQuery,
-  MemberAppointmentsQuery,
-  RegisterMemberDto,
-  UpdateMemberDto,
-} from './dto.js';
+import { ListMembersQuery, RegisterMemberDto, UpdateMemberDto } from './members.dto.js';
 import type { Member } from './member.entity.js';
 import { MembersService } from './members.service.js';
 
@@ -48,14 +42,5 @@ export class MembersController {
   @Roles('admin', 'clinician', 'service')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<Member> {
     return this.members.get(id);
-  }
-
-  @Get(':id/appointments')
-  @Roles('admin', 'clinician', 'service')
-  appointments(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: MemberAppointmentsQuery,
-  ): Promise<Appointment[]> {
-    return this.members.appointments(id, query);
   }
 }

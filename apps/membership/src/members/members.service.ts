@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { Appointment, appointmentPeriodSql } from '../appointments/appointment.entity.js';
-import { memberState } from '../common/membership-events.js';
 import { Organisation } from '../organisations/organisation.entity.js';
-import type {
-  ListMembersQuery,
-  MemberAppointmentsQuery,
-  RegisterMemberDto,
-  UpdateMemberDto,
-} from './dto.js';
+import type { ListMembersQuery, RegisterMemberDto, UpdateMemberDto } from './members.dto.js';
 import { Member } from './member.entity.js';
+import { memberState } from './member-state.js';
 import { registrationProblem } from './professional-registration.js';
-import { Clock, invalidField, notFound, type Page } from '#platform';
+import { ConflictError, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 @Injectable()
@@ -20,7 +14,6 @@ export class MembersService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
-    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async register(dto: RegisterMemberDto): Promise<Member> {
@@ -105,22 +98,6 @@ export class MembersService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  /** The member's current appointments (or all of them), with the body they are on. */
-  async appointments(id: string, query: MemberAppointmentsQuery): Promise<Appointment[]> {
-    await this.get(id);
-    const builder = this.dataSource.manager
-      .createQueryBuilder(Appointment, 'a')
-      .innerJoinAndSelect('a.body', 'b')
-      .where('a.member_id = :id', { id })
-      .orderBy('a.term_start', 'DESC');
-    if (!query.all) {
-      builder.andWhere(`${appointmentPeriodSql('a')} @> CAST(:today AS date)`, {
-        today: this.clock.today(),
-      });
-    }
-    return builder.getMany();
-  }
-
   private async check(manager: EntityManager, member: Member): Promise<void> {
     if (member.registrationRegister && member.registrationNumber) {
       const problem = registrationProblem(
@@ -143,7 +120,7 @@ export class MembersService {
     }
     const sameEmail = await manager.findOneBy(Member, { email: member.email });
     if (sameEmail && sameEmail.id !== member.id) {
-      throw new ConflictException(`A member with e-mail ${member.email} is already registered`);
+      throw new ConflictError(`A member with e-mail ${member.email} is already registered`);
     }
   }
 }

@@ -1,7 +1,11 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type Page, Roles } from '#platform';
-import { ListOrganisationsQuery, RegisterOrganisationDto, UpdateOrganisationDto } from './dto.js';
+import {
+  ListOrganisationsQuery,
+  RegisterOrganisationDto,
+  UpdateOrganisationDto,
+} from './organisations.dto.js';
 import type { Organisation } from './organisation.entity.js';
 import { OrganisationsService } from './organisations.service.js';
 

@@ -1,13 +1,13 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Alliance } from '../alliances/alliance.entity.js';
 import type {
   ListOrganisationsQuery,
   RegisterOrganisationDto,
   UpdateOrganisationDto,
-} from './dto.js';
+} from './organisations.dto.js';
 import { Organisation } from './organisation.entity.js';
-import { invalidField, notFound, type Page } from '#platform';
+import { ConflictError, invalidField, notFound, type Page } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
 
 function organisationState(organisation: Organisation) {
@@ -32,7 +32,7 @@ export class OrganisationsService {
         throw invalidField('allianceId', `No alliance ${dto.allianceId}`);
       }
       if (await manager.existsBy(Organisation, { odsCode: dto.odsCode })) {
-        throw new ConflictException(`Organisation ${dto.odsCode} is already registered`);
+        throw new ConflictError(`Organisation ${dto.odsCode} is already registered`);
       }
       const organisation = manager.create(Organisation, {
         ...dto,

@@ -1,8 +1,8 @@
-import type { RegisterAllianceDto } from '../alliances/dto.js';
-import type { AppointDto } from '../appointments/dto.js';
-import type { CreateBodyDto } from '../bodies/dto.js';
-import type { RegisterMemberDto } from '../members/dto.js';
-import type { RegisterOrganisationDto } from '../organisations/dto.js';
+import type { RegisterAllianceDto } from '../alliances/alliances.dto.js';
+import type { AppointDto } from '../appointments/appointments.dto.js';
+import type { CreateBodyDto } from '../bodies/bodies.dto.js';
+import type { RegisterMemberDto } from '../members/members.dto.js';
+import type { RegisterOrganisationDto } from '../organisations/organisations.dto.js';
 
 /**
  * Demo data for a development or demo environment: two networks with their real public

@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { APPOINTMENT_ROLES, BODY_KINDS, MEETING_CADENCES } from '#contracts';
+import { BODY_KINDS, MEETING_CADENCES } from '#contracts';
 import { PageQuery } from '#platform';
 
 export class QuorumRuleDto {
@@ -141,16 +141,4 @@ export class ListBodiesQuery extends PageQuery {
   @IsOptional()
   @IsString()
   specialty?: string;
-}
-
-export class RoleHoldersQuery {
-  @ApiPropertyOptional({ example: '2026-11-21', description: 'Defaults to today' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  on?: string;
-
-  @ApiPropertyOptional({ enum: APPOINTMENT_ROLES })
-  @IsOptional()
-  @IsIn(APPOINTMENT_ROLES)
-  role?: (typeof APPOINTMENT_ROLES)[number];
 }

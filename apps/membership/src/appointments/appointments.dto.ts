@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
   IsISO8601,
@@ -62,4 +62,23 @@ export class StandDownDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   effectiveOn?: string;
+}
+
+export class RoleHoldersQuery {
+  @ApiPropertyOptional({ example: '2026-11-21', description: 'Defaults to today' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  on?: string;
+
+  @ApiPropertyOptional({ enum: APPOINTMENT_ROLES })
+  @IsOptional()
+  @IsIn(APPOINTMENT_ROLES)
+  role?: (typeof APPOINTMENT_ROLES)[number];
+}
+
+export class MemberAppointmentsQuery {
+  @ApiPropertyOptional({ description: 'Include ended and future appointments', default: false })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  all?: boolean;
 }

@@ -99,10 +99,3 @@ export class ListMembersQuery extends PageQuery {
   @MinLength(2)
   q?: string;
 }
-
-export class MemberAppointmentsQuery {
-  @ApiPropertyOptional({ description: 'Include ended and future appointments', default: false })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
-  all?: boolean;
-}

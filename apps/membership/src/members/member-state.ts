@@ -1,22 +1,6 @@
 import type { PayloadOf, PlatformEventMap } from '#contracts';
-import type { Body } from '../bodies/body.entity.js';
-import type { Member } from '../members/member.entity.js';
-import { isClinician } from '../members/professional-registration.js';
-
-/** The whole state of a body, as body-created and body-updated carry it. */
-export function bodyState(body: Body): PayloadOf<PlatformEventMap, 'membership.body-created.v1'> {
-  return {
-    bodyId: body.id,
-    allianceId: body.allianceId,
-    kind: body.kind,
-    name: body.name,
-    specialty: body.specialtyCode,
-    parentBodyId: body.parentBodyId,
-    meetingCadence: body.meetingCadence,
-    termsOfReference: body.termsOfReference,
-    guidance: body.guidance,
-  };
-}
+import type { Member } from './member.entity.js';
+import { isClinician } from './professional-registration.js';
 
 /** The whole state of a member, as member-registered and member-updated carry it. */
 export function memberState(
