@@ -53,9 +53,10 @@ module.exports = {
     {
       name: 'feature-internals-stay-inside',
       comment:
-        "A feature folder is a Nest module: other features use what its module exports (its services, entities and rules), never its controllers, consumers, processors or DTOs.",
+        'A feature folder is a Nest module: other features use what its module exports (its services, entities and rules), never its controllers, consumers, processors or DTOs.',
       severity: 'error',
-      from: { path: '^apps/([^/]+)/src/([^/]+)/' },
+      // A seed drives the features from outside, as a client of their DTOs: it is no feature.
+      from: { path: '^apps/([^/]+)/src/([^/]+)/', pathNot: '^apps/[^/]+/src/seed/' },
       to: {
         path: '^apps/$1/src/([^/]+)/.+\\.(controller|consumer|processor|dto)\\.ts$',
         pathNot: ['^apps/$1/src/$2/', '^apps/$1/src/common/'],

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { BodiesModule } from '../bodies/bodies.module.js';
 import { MembersModule } from '../members/members.module.js';
 import { AppointmentsController } from './appointments.controller.js';
@@ -14,7 +13,7 @@ import { RoleHoldersService } from './role-holders.service.js';
 @Module({
   imports: [BodiesModule, MembersModule],
   controllers: [AppointmentsController, RoleHoldersController],
-  providers: [AppointmentsService, RoleHoldersService, Clock],
+  providers: [AppointmentsService, RoleHoldersService],
   exports: [AppointmentsService],
 })
 export class AppointmentsModule {}

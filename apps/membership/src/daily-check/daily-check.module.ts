@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { AppointmentsModule } from '../appointments/appointments.module.js';
 import { DailyCheckController } from './daily-check.controller.js';
 import { DailyCheckProcessor } from './daily-check.processor.js';
@@ -9,6 +8,6 @@ import { MembershipDailyCheckService } from './membership-daily-check.service.js
 @Module({
   imports: [AppointmentsModule],
   controllers: [DailyCheckController],
-  providers: [MembershipDailyCheckService, DailyCheckProcessor, Clock],
+  providers: [MembershipDailyCheckService, DailyCheckProcessor],
 })
 export class DailyCheckModule {}
