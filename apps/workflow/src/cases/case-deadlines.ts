@@ -1,5 +1,5 @@
 import { ukDate } from '#platform';
-import type { EscalationPolicy } from '../policy/escalation-policy.js';
+import type { EscalationPolicy } from '../policy/policy.schema.js';
 import { deadlineInstant, type WorkingCalendar } from '../calendar/working-days.js';
 import type { DeadlineStage, Level } from './case-lifecycle.js';
 

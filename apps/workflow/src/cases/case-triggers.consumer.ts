@@ -1,11 +1,11 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import type { EventEnvelope, EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { PolicyService } from '../policy/policy.service.js';
-import { standardSubjectKey, triggerFromEvent } from '../policy/escalation-policy.js';
+import { triggerFromEvent, type TriggerEvent } from '../policy/triggers.js';
 import { CaseRefusal, CasesService } from './cases.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
-import { IsNull } from 'typeorm';
 
 const OnEvent = eventHandlerDecorator<PlatformEventMap>();
 type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMap, T>;
@@ -67,8 +67,9 @@ export class CaseTriggersConsumer {
     event: Envelope<'performance.standard-recovered.v1'>,
     context: EventContext,
   ) {
+    // The subject the breach opened the case under (see triggers.ts).
     const open = await context.manager.findOne(EscalationCase, {
-      where: { subjectKey: standardSubjectKey(event.data), closedAt: IsNull() },
+      where: { subjectKey: `standard:${event.subject}`, closedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
     });
     if (!open) {
@@ -90,7 +91,7 @@ export class CaseTriggersConsumer {
     );
   }
 
-  private async trigger(event: EventEnvelope, context: EventContext): Promise<void> {
+  private async trigger(event: TriggerEvent, context: EventContext): Promise<void> {
     const policy = await this.policies.current(context.manager);
     const trigger = triggerFromEvent(policy, event);
     if (!trigger) {

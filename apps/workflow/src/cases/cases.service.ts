@@ -6,7 +6,7 @@ import { Clock, notFound, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlanner } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
-import type { Trigger } from '../policy/escalation-policy.js';
+import type { Trigger } from '../policy/triggers.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
 import {

@@ -6,11 +6,7 @@ import { addDays, APP_CONFIG, Clock } from '#platform';
 import { CasesService } from '../cases/cases.service.js';
 import { EscalationCase } from '../cases/escalation-case.entity.js';
 import type { WorkflowConfig } from '../config.js';
-import {
-  actionOverdueTrigger,
-  roleVacancyTrigger,
-  type Trigger,
-} from '../policy/escalation-policy.js';
+import { actionOverdueTrigger, roleVacancyTrigger, type Trigger } from '../policy/triggers.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { ActionView } from './action-view.entity.js';
 import { RoleVacancy } from './role-vacancy.entity.js';

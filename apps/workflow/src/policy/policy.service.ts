@@ -1,7 +1,7 @@
 import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notFound, schemaOf } from '#platform';
-import { escalationPolicySchema, type EscalationPolicy } from './escalation-policy.js';
+import { escalationPolicySchema, type EscalationPolicy } from './policy.schema.js';
 import { PolicyVersion } from './policy-version.entity.js';
 
 /** The escalation policy's versions: the newest applies to new cases, each case keeps its own. */
