@@ -4,7 +4,7 @@ import { serviceImports } from '#service';
 import { WorkflowPublisher } from './workflow.publisher.js';
 import { Clock } from '#platform';
 import { CalendarService } from './calendar/calendar.service.js';
-import { CaseEffects } from './cases/case-effects.service.js';
+import { CaseEffectsService } from './cases/case-effects.service.js';
 import { CaseMeetingsConsumer } from './cases/case-meetings.consumer.js';
 import { CaseQueriesService } from './cases/case-queries.service.js';
 import { CaseTriggersConsumer } from './cases/case-triggers.consumer.js';
@@ -18,11 +18,11 @@ import { GovernanceReadModelConsumer } from './governance/governance-read-model.
 import { CaseHistoryService } from './history/case-history.service.js';
 import { DailyDigest } from './notifications/daily-digest.js';
 import { InboxController } from './notifications/inbox.controller.js';
-import { NotificationDelivery } from './notifications/notification-delivery.service.js';
-import { NotificationPlanner } from './notifications/notification-planner.service.js';
+import { NotificationDeliveryService } from './notifications/notification-delivery.service.js';
+import { NotificationPlannerService } from './notifications/notification-planner.service.js';
 import { PolicyController } from './policy/policy.controller.js';
 import { PolicyService } from './policy/policy.service.js';
-import { DeadlineTimers } from './timers/deadline-timers.service.js';
+import { DeadlineTimersService } from './timers/deadline-timers.service.js';
 
 @Module({})
 export class WorkflowModule {
@@ -54,14 +54,14 @@ export class WorkflowModule {
       providers: [
         Clock,
         CasesService,
-        CaseEffects,
+        CaseEffectsService,
         CaseQueriesService,
         CaseHistoryService,
         PolicyService,
         CalendarService,
-        DeadlineTimers,
-        NotificationPlanner,
-        NotificationDelivery,
+        DeadlineTimersService,
+        NotificationPlannerService,
+        NotificationDeliveryService,
         DailyDigest,
         DailyTriggers,
       ],

@@ -1,7 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
-import { commandForDecision, type CaseCommand } from './case-lifecycle.js';
+import { commandForDecision, type CaseCommand } from './case-commands.js';
 import { CaseRefusal, CasesService } from './cases.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 

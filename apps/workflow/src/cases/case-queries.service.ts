@@ -5,7 +5,7 @@ import { Clock, notFound, type Page, type Principal } from '#platform';
 import { MeetingView } from '../governance/meeting-view.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
-import type { CaseQuery } from './dto.js';
+import type { CaseQuery } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
 
 /**

@@ -19,7 +19,7 @@ import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CaseRefusal, CasesService } from './cases.service.js';
-import { CaseQuery, NoteDto, RaiseCaseDto, ResolveDto } from './dto.js';
+import { CaseQuery, NoteDto, RaiseCaseDto, ResolveDto } from './cases.dto.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
 

@@ -4,20 +4,15 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { BodyView, SeatAccessService } from '#membership-view';
 import { Clock, notFound, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
-import { NotificationPlanner } from '../notifications/notification-planner.service.js';
+import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
 import type { Trigger } from '../policy/triggers.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
-import {
-  levelOfBodyKind,
-  openCase,
-  transition,
-  type CaseCommand,
-  type CaseState,
-  type DeadlineStage,
-} from './case-lifecycle.js';
-import { CaseEffects } from './case-effects.service.js';
+import type { CaseCommand, CaseState, DeadlineStage } from './case-commands.js';
+import { levelOfBodyKind } from './case-ladder.js';
+import { openCase, transition } from './case-lifecycle.js';
+import { CaseEffectsService } from './case-effects.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
@@ -38,8 +33,8 @@ export class CasesService {
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SeatAccessService) private readonly seats: SeatAccessService,
-    @Inject(NotificationPlanner) private readonly notices: NotificationPlanner,
-    @Inject(CaseEffects) private readonly effects: CaseEffects,
+    @Inject(NotificationPlannerService) private readonly notices: NotificationPlannerService,
+    @Inject(CaseEffectsService) private readonly effects: CaseEffectsService,
   ) {}
 
   /** A trigger opens a case for its subject, or updates the subject's open case. */

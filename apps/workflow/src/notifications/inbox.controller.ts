@@ -23,7 +23,7 @@ import {
   type Principal,
 } from '#platform';
 import { DailyDigest } from './daily-digest.js';
-import { PreferenceDto } from './dto.js';
+import { PreferenceDto } from './notifications.dto.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
 

@@ -23,7 +23,7 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * longer pending does nothing, so a notification goes out once.
  */
 @Injectable()
-export class NotificationDelivery extends SweptQueue<SendJobData> {
+export class NotificationDeliveryService extends SweptQueue<SendJobData> {
   private readonly email: EmailSender;
 
   constructor(
@@ -31,7 +31,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) config: WorkflowConfig,
   ) {
-    super(dataSource, config, new Logger(NotificationDelivery.name), {
+    super(dataSource, config, new Logger(NotificationDeliveryService.name), {
       name: NOTIFICATION_QUEUE,
       channel: 'notifications',
       enabled: config.NOTIFICATIONS_ENABLED,

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { APP_CONFIG, Clock } from '#platform';
 import { afterCommit } from '../common/after-commit.js';
-import type { NotifyAudience } from '../cases/case-lifecycle.js';
+import type { NotifyAudience } from '../cases/case-commands.js';
 import type { EscalationCase } from '../cases/escalation-case.entity.js';
 import type { WorkflowConfig } from '../config.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
@@ -36,7 +36,7 @@ export interface PlannedNotice {
  * messages are delivered by being written; the rest are sent once the transaction commits.
  */
 @Injectable()
-export class NotificationPlanner {
+export class NotificationPlannerService {
   constructor(
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) private readonly config: WorkflowConfig,

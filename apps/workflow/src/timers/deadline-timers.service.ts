@@ -26,7 +26,7 @@ const FULL_SWEEP_EVERY = 10;
  * flush of this machine's Redis, which keeps nothing on disk, loses no escalation.
  */
 @Injectable()
-export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
+export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
   private sweeps = 0;
 
   constructor(
@@ -34,7 +34,7 @@ export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(APP_CONFIG) config: WorkflowConfig,
   ) {
-    super(dataSource, config, new Logger(DeadlineTimers.name), {
+    super(dataSource, config, new Logger(DeadlineTimersService.name), {
       name: DEADLINE_QUEUE,
       channel: 'timers',
       enabled: config.TIMERS_ENABLED,
