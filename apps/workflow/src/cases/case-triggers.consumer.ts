@@ -1,10 +1,10 @@
-import { Controller, Inject, Logger } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import type { EventEnvelope, EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
+import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { PolicyService } from '../policy/policy.service.js';
 import { triggerFromEvent, type TriggerEvent } from '../policy/triggers.js';
-import { CaseRefusal, CasesService } from './cases.service.js';
+import { CasesService } from './cases.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 
 const OnEvent = eventHandlerDecorator<PlatformEventMap>();
@@ -13,12 +13,11 @@ type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMa
 /**
  * Opens or updates cases from the other services' events, each by the policy's trigger rules,
  * and offers a case for closure when its standard recovers. Each handler runs in the event's
- * transaction, which also records the event as handled: redelivery changes nothing.
+ * transaction, which also records the event as handled: redelivery changes nothing. A command
+ * the case's state refuses (CaseRefusal, a conflict) is not a bad event: the consumer skips it.
  */
 @Controller()
 export class CaseTriggersConsumer {
-  private readonly logger = new Logger(CaseTriggersConsumer.name);
-
   constructor(
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(PolicyService) private readonly policies: PolicyService,
@@ -75,19 +74,12 @@ export class CaseTriggersConsumer {
     if (!open) {
       return;
     }
-    await this.refusalsNoted(
-      this.cases.apply(
-        context.manager,
-        open,
-        { type: 'recover' },
-        { kind: 'event', ref: event.id },
-        {
-          period: event.data.period,
-          value: event.data.value,
-          target: event.data.target,
-        },
-      ),
-      event,
+    await this.cases.apply(
+      context.manager,
+      open,
+      { type: 'recover' },
+      { kind: 'event', ref: event.id },
+      { period: event.data.period, value: event.data.value, target: event.data.target },
     );
   }
 
@@ -97,21 +89,6 @@ export class CaseTriggersConsumer {
     if (!trigger) {
       return;
     }
-    await this.refusalsNoted(
-      this.cases.onTrigger(context.manager, trigger, { kind: 'event', ref: event.id }),
-      event,
-    );
-  }
-
-  /** A command the case's state refuses is not a bad event: it is logged and the stream goes on. */
-  private async refusalsNoted(work: Promise<unknown>, event: EventEnvelope): Promise<void> {
-    try {
-      await work;
-    } catch (error) {
-      if (!(error instanceof CaseRefusal)) {
-        throw error;
-      }
-      this.logger.log(`${event.type} ${event.id} changes nothing: ${error.message}`);
-    }
+    await this.cases.onTrigger(context.manager, trigger, { kind: 'event', ref: event.id });
   }
 }

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   Body,
-  ConflictException,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -18,19 +16,10 @@ import { SeatAccessService } from '#membership-view';
 import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
-import { CaseRefusal, CasesService } from './cases.service.js';
+import { CasesService } from './cases.service.js';
 import { CaseQuery, NoteDto, RaiseCaseDto, ResolveDto } from './cases.dto.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
-
-/** A refused command is a conflict with the case's state, named in the message. */
-async function refusedAsConflict<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw error instanceof CaseRefusal ? new ConflictException(error.message) : error;
-  }
-}
 
 @ApiTags('cases')
 @Controller('cases')
@@ -98,7 +87,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles('admin', 'clinician')
   acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
-    return refusedAsConflict(this.cases.acknowledge(id, principal));
+    return this.cases.acknowledge(id, principal);
   }
 
   @Post(':id/notes')
@@ -134,23 +123,16 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ) {
     const escalation = await this.queries.get(id, principal);
-    const allowed = await this.seats.mayActForBody(principal, {
-      bodyId: escalation.bodyId,
-      on: this.clock.today(),
-      roles: ['chair', 'clinical-lead'],
-    });
-    if (!allowed) {
-      throw new ForbiddenException(
-        "Only the holding body's chair or clinical lead, or an admin, closes a case",
-      );
-    }
-    return refusedAsConflict(
-      this.cases.command(
-        id,
-        { type: 'close' },
-        { kind: 'user', ref: principal.sub },
-        { reason: dto.rationale },
-      ),
+    await this.seats.assertMayActForBody(
+      principal,
+      { bodyId: escalation.bodyId, on: this.clock.today(), roles: ['chair', 'clinical-lead'] },
+      "Only the holding body's chair or clinical lead, or an admin, closes a case",
+    );
+    return this.cases.command(
+      id,
+      { type: 'close' },
+      { kind: 'user', ref: principal.sub },
+      { reason: dto.rationale },
     );
   }
 
@@ -162,15 +144,11 @@ export class CasesController {
     @Body() dto: ResolveDto,
     @CurrentUser() principal: Principal,
   ) {
-    return refusedAsConflict(
-      this.cases.command(
-        id,
-        [{ type: 'resolve', reason: dto.rationale }, { type: 'close' }],
-        { kind: 'user', ref: principal.sub },
-        {
-          reason: dto.rationale,
-        },
-      ),
+    return this.cases.command(
+      id,
+      [{ type: 'resolve', reason: dto.rationale }, { type: 'close' }],
+      { kind: 'user', ref: principal.sub },
+      { reason: dto.rationale },
     );
   }
 }

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { BodyView, SeatAccessService } from '#membership-view';
-import { Clock, notFound, type Principal } from '#platform';
+import {
+  Clock,
+  ConflictError,
+  notFound,
+  NotKnownYetError,
+  RefusedError,
+  type Principal,
+} from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
@@ -16,8 +23,11 @@ import { CaseEffectsService } from './case-effects.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
-/** Why a command was not applied: the case's state refuses it. */
-export class CaseRefusal extends Error {}
+/**
+ * Why a command was not applied: the case's state refuses it. A conflict with the case's state:
+ * HTTP answers 409 with the reason; the event consumer skips the event (it changes nothing).
+ */
+export class CaseRefusal extends ConflictError {}
 
 /**
  * Opens, updates and moves escalation cases. Every change runs in one transaction with the
@@ -130,7 +140,7 @@ export class CasesService {
         manager,
       );
       if (!admin && !holder) {
-        throw new ForbiddenException(
+        throw new RefusedError(
           "Only the holding body's chair or clinical lead acknowledges a case",
         );
       }
@@ -277,7 +287,7 @@ export class CasesService {
     if (trigger.level === 'body') {
       if (!source) {
         // Membership's body event may still be on its way: the consumer retries.
-        throw new Error(`Body ${trigger.bodyId} is not known yet`);
+        throw new NotKnownYetError(`Body ${trigger.bodyId} is not known yet`);
       }
       return source;
     }
@@ -287,7 +297,7 @@ export class CasesService {
     const kind = trigger.level === 'cag' ? 'clinical-advisory-group' : 'alliance-board';
     const body = allianceId ? await manager.findOneBy(BodyView, { allianceId, kind }) : null;
     if (!body) {
-      throw new Error(`No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`);
+      throw new NotKnownYetError(`No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`);
     }
     return body;
   }
@@ -298,7 +308,7 @@ export class CasesService {
       ? await manager.findOneBy(BodyView, { id: body.parentBodyId })
       : null;
     if (!parent) {
-      throw new Error(`Body ${bodyId} has no known escalation parent`);
+      throw new NotKnownYetError(`Body ${bodyId} has no known escalation parent`);
     }
     return parent;
   }

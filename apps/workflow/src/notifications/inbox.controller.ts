@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -18,6 +17,7 @@ import {
   invalidField,
   notFound,
   PageQuery,
+  RefusedError,
   Roles,
   type Page,
   type Principal,
@@ -29,7 +29,7 @@ import { Notification } from './notification.entity.js';
 
 function memberOf(principal: Principal): string {
   if (!principal.memberId) {
-    throw new ForbiddenException('The inbox belongs to a member: the token names none');
+    throw new RefusedError('The inbox belongs to a member: the token names none');
   }
   return principal.memberId;
 }
@@ -135,9 +135,7 @@ export class InboxController {
 
   private assertSelfOrAdmin(memberId: string, principal: Principal): void {
     if (!principal.roles.includes('admin') && principal.memberId !== memberId) {
-      throw new ForbiddenException(
-        "Only the member or an admin sees or sets a member's preferences",
-      );
+      throw new RefusedError("Only the member or an admin sees or sets a member's preferences");
     }
   }
 }
