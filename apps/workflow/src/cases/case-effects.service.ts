@@ -67,7 +67,7 @@ export class CaseEffectsService {
           await manager.update(
             CaseDeadline,
             { caseId: escalation.id, settledAt: IsNull() },
-            { settledAt: new Date(), outcome: 'cancelled' },
+            { settledAt: this.clock.now(), outcome: 'cancelled' },
           );
           break;
         case 'arm-deadlines':
@@ -113,7 +113,8 @@ export class CaseEffectsService {
       this.policies.version(escalation.policyVersion, manager),
       this.calendars.calendar(manager),
     ]);
-    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, new Date())) {
+    const now = this.clock.now();
+    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, now)) {
       await manager.upsert(
         CaseDeadline,
         {

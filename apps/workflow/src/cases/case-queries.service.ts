@@ -61,7 +61,11 @@ export class CaseQueriesService {
       }),
       // The holding body's next meeting, where the case is to be tabled.
       this.dataSource.manager.findOne(MeetingView, {
-        where: { bodyId: escalation.bodyId, cancelled: false, startsAt: MoreThan(new Date()) },
+        where: {
+          bodyId: escalation.bodyId,
+          cancelled: false,
+          startsAt: MoreThan(this.clock.now()),
+        },
         order: { startsAt: 'ASC' },
       }),
     ]);

@@ -184,11 +184,11 @@ export class CasesService {
       ) {
         return 'stale';
       }
-      if (deadline.dueAt.getTime() > Date.now() + 1000) {
+      if (deadline.dueAt.getTime() > this.clock.now().getTime() + 1000) {
         // Re-planned later since this job was added; its own job will come.
         return 'early';
       }
-      Object.assign(deadline, { settledAt: new Date(), outcome: 'fired' });
+      Object.assign(deadline, { settledAt: this.clock.now(), outcome: 'fired' });
       await manager.save(deadline);
       const cause = { kind: 'timer' as const, ref: job.jobId };
       const [stage, fraction] = job.kind.split('@') as [DeadlineStage, string | undefined];
@@ -267,7 +267,7 @@ export class CasesService {
       escalation.bodyPath = [...escalation.bodyPath, parent.id];
     }
     if (result.state.status === 'closed') {
-      escalation.closedAt = new Date();
+      escalation.closedAt = this.clock.now();
     }
     await this.effects.record(manager, escalation, before.status, result.transition, cause, {
       ...details,

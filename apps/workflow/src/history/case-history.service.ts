@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound } from '#platform';
+import { Clock, notFound } from '#platform';
 import { EscalationCase } from '../cases/escalation-case.entity.js';
 import { CaseHistory } from './case-history.entity.js';
 import {
@@ -18,7 +18,10 @@ export type NewHistoryEntry = Omit<HistoryEntryContent, 'caseId' | 'sequence' | 
  */
 @Injectable()
 export class CaseHistoryService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   /** Appends to a case the caller holds locked in `manager`'s transaction; updates its head. */
   async append(
@@ -30,7 +33,7 @@ export class CaseHistoryService {
     const content: HistoryEntryContent = {
       caseId: escalation.id,
       sequence: escalation.historyLength + 1,
-      at: new Date().toISOString(),
+      at: this.clock.now().toISOString(),
       ...entry,
     };
     const row = manager.create(CaseHistory, {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MemberView } from '#membership-view';
 import { DailyJobProcessor } from '#jobs';
-import { APP_CONFIG } from '#platform';
+import { APP_CONFIG, Clock } from '#platform';
 import type { WorkflowConfig } from '../config.js';
 import { Notification } from './notification.entity.js';
 import { EmailSender } from './senders.js';
@@ -20,6 +20,7 @@ export class DailyDigest extends DailyJobProcessor {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
     super();
   }
@@ -56,10 +57,11 @@ export class DailyDigest extends DailyJobProcessor {
         await email.sendDigest(member.email, items);
         await this.dataSource.transaction(async (manager) => {
           for (const item of items) {
+            const now = this.clock.now();
             await manager.update(
               Notification,
               { id: item.id, status: 'held-for-digest' },
-              { status: 'sent', sentAt: new Date(), attempts: item.attempts + 1 },
+              { status: 'sent', sentAt: now, attempts: item.attempts + 1 },
             );
             await this.events.publish(manager, 'workflow.notification-sent.v1', {
               notificationId: item.id,
@@ -67,7 +69,7 @@ export class DailyDigest extends DailyJobProcessor {
               memberId,
               channel: 'email',
               dedupKey: item.dedupKey,
-              sentAt: new Date().toISOString(),
+              sentAt: now.toISOString(),
             });
           }
         });

@@ -13,6 +13,7 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource, IsNull } from 'typeorm';
 import {
+  Clock,
   CurrentUser,
   invalidField,
   notFound,
@@ -41,6 +42,7 @@ export class InboxController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(DailyDigest) private readonly digest: DailyDigest,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Sends the daily digest now. */
@@ -86,7 +88,7 @@ export class InboxController {
     if (!notification) {
       throw notFound('Inbox message', id);
     }
-    notification.readAt ??= new Date();
+    notification.readAt ??= this.clock.now();
     return this.dataSource.manager.save(notification);
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-import { APP_CONFIG } from '#platform';
+import { APP_CONFIG, Clock } from '#platform';
 import { SweptQueue } from '../common/swept-queue.js';
 import type { WorkflowConfig } from '../config.js';
 import { MemberPreference } from './member-preference.entity.js';
@@ -30,6 +30,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
     @Inject(DataSource) dataSource: DataSource,
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) config: WorkflowConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
     super(dataSource, config, new Logger(NotificationDeliveryService.name), {
       name: NOTIFICATION_QUEUE,
@@ -125,6 +126,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
     status: 'sent' | 'pending' | 'failed',
     error: string | null,
   ) {
+    const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         Notification,
@@ -133,7 +135,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
           status,
           attempts: notification.attempts + 1,
           lastError: error,
-          ...(status === 'sent' ? { sentAt: new Date() } : {}),
+          ...(status === 'sent' ? { sentAt: now } : {}),
         },
       );
       const ref = {
@@ -146,7 +148,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
       if (status === 'sent') {
         await this.events.publish(manager, 'workflow.notification-sent.v1', {
           ...ref,
-          sentAt: new Date().toISOString(),
+          sentAt: now.toISOString(),
         });
       } else if (status === 'failed') {
         await this.events.publish(manager, 'workflow.notification-failed.v1', {

@@ -76,6 +76,7 @@ export class NotificationPlannerService {
         const held = !notice.urgent && channel === 'email' && preference?.digest === true;
         const inbox = channel === 'inbox';
         const id = randomUUID();
+        const now = this.clock.now();
         const dedupKey = `${escalation.id}:${notice.sequence}:${notice.audience}:${member.id}:${channel}`;
         const inserted = await manager
           .createQueryBuilder()
@@ -92,7 +93,7 @@ export class NotificationPlannerService {
             body: text,
             urgent: notice.urgent,
             status: inbox ? 'sent' : held ? 'held-for-digest' : 'pending',
-            sentAt: inbox ? new Date() : null,
+            sentAt: inbox ? now : null,
           })
           .orIgnore()
           .returning(['id'])
@@ -108,7 +109,7 @@ export class NotificationPlannerService {
             memberId: member.id,
             channel,
             dedupKey,
-            sentAt: new Date().toISOString(),
+            sentAt: now.toISOString(),
           });
         } else if (!held) {
           afterCommit(manager, 'notifications', id);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
-import { APP_CONFIG, schemaOf } from '#platform';
+import { APP_CONFIG, Clock, schemaOf } from '#platform';
 import { CaseDeadline } from '../cases/case-deadline.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { WorkflowConfig } from '../config.js';
@@ -33,6 +33,7 @@ export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
     @Inject(DataSource) dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(APP_CONFIG) config: WorkflowConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
     super(dataSource, config, new Logger(DeadlineTimersService.name), {
       name: DEADLINE_QUEUE,
@@ -78,7 +79,7 @@ export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
   private async arm(rows: readonly CaseDeadline[]): Promise<void> {
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      const now = Date.now();
+      const now = this.clock.now().getTime();
       await this.queue!.addBulk(
         chunk.map((row) => ({
           name: DEADLINE_JOB,
