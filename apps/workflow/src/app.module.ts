@@ -12,11 +12,14 @@ import { CasesController } from './cases/cases.controller.js';
 import { CasesService } from './cases/cases.service.js';
 import { workflowConfigSchema } from './config.js';
 import { workflowConstraintMessages, workflowEntities, workflowMigrations } from './database.js';
-import { DailyTriggers } from './governance/daily-triggers.js';
-import { GovernanceController } from './governance/governance.controller.js';
+import { DailyCheckController } from './daily-check/daily-check.controller.js';
+import { DailyCheckProcessor } from './daily-check/daily-check.processor.js';
+import { GovernanceDailyCheckService } from './daily-check/governance-daily-check.service.js';
 import { GovernanceReadModelConsumer } from './governance/governance-read-model.consumer.js';
 import { CaseHistoryService } from './history/case-history.service.js';
-import { DailyDigest } from './notifications/daily-digest.js';
+import { DailyDigestProcessor } from './notifications/daily-digest.processor.js';
+import { DailyDigestService } from './notifications/daily-digest.service.js';
+import { EmailSenderService } from './notifications/email-sender.service.js';
 import { InboxController } from './notifications/inbox.controller.js';
 import { NotificationDeliveryService } from './notifications/notification-delivery.service.js';
 import { NotificationPlannerService } from './notifications/notification-planner.service.js';
@@ -49,7 +52,7 @@ export class WorkflowModule {
         CaseTriggersConsumer,
         CaseMeetingsConsumer,
         GovernanceReadModelConsumer,
-        GovernanceController,
+        DailyCheckController,
       ],
       providers: [
         Clock,
@@ -62,8 +65,11 @@ export class WorkflowModule {
         DeadlineTimersService,
         NotificationPlannerService,
         NotificationDeliveryService,
-        DailyDigest,
-        DailyTriggers,
+        EmailSenderService,
+        DailyDigestService,
+        DailyDigestProcessor,
+        GovernanceDailyCheckService,
+        DailyCheckProcessor,
       ],
     };
   }

@@ -23,7 +23,7 @@ import {
   type Page,
   type Principal,
 } from '#platform';
-import { DailyDigest } from './daily-digest.js';
+import { DailyDigestService } from './daily-digest.service.js';
 import { PreferenceDto } from './notifications.dto.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
@@ -41,7 +41,7 @@ function memberOf(principal: Principal): string {
 export class InboxController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(DailyDigest) private readonly digest: DailyDigest,
+    @Inject(DailyDigestService) private readonly digest: DailyDigestService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 

@@ -12,7 +12,8 @@ import {
   SEND_JOB,
   type SendJobData,
 } from './notification-jobs.js';
-import { EmailSender, sendWebhook } from './senders.js';
+import { EmailSenderService } from './email-sender.service.js';
+import { sendWebhook } from './webhook.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
@@ -24,11 +25,10 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  */
 @Injectable()
 export class NotificationDeliveryService extends SweptQueue<SendJobData> {
-  private readonly email: EmailSender;
-
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
+    @Inject(EmailSenderService) private readonly email: EmailSenderService,
     @Inject(APP_CONFIG) config: WorkflowConfig,
     @Inject(Clock) private readonly clock: Clock,
   ) {
@@ -37,12 +37,6 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
       channel: 'notifications',
       enabled: config.NOTIFICATIONS_ENABLED,
     });
-    this.email = new EmailSender(config.SMTP_URL, config.MAIL_FROM);
-  }
-
-  override async onApplicationShutdown(): Promise<void> {
-    await super.onApplicationShutdown();
-    this.email.close();
   }
 
   protected committed(ids: string[]): Promise<void> {
