@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
 import { APP_CONFIG, Clock } from '#platform';
-import { SweptQueue } from '../common/swept-queue.js';
+import { SweptQueue, type JobHandlers, type QueueJob } from '../common/swept-queue.js';
 import type { WorkflowConfig } from '../config.js';
 import { MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import {
+  NOTIFICATION_JOB_NAMES,
   NOTIFICATION_QUEUE,
   SEND_ATTEMPTS,
-  SEND_JOB,
-  type SendJobData,
+  type NotificationJobs,
 } from './notification-jobs.js';
 import { EmailSenderService } from './email-sender.service.js';
 import { sendWebhook } from './webhook.js';
@@ -24,7 +23,11 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * longer pending does nothing, so a notification goes out once.
  */
 @Injectable()
-export class NotificationDeliveryService extends SweptQueue<SendJobData> {
+export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
+  protected readonly handlers: JobHandlers<NotificationJobs> = {
+    'send-notification': (job) => this.send(job),
+  };
+
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
@@ -34,6 +37,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
   ) {
     super(dataSource, config, new Logger(NotificationDeliveryService.name), {
       name: NOTIFICATION_QUEUE,
+      jobNames: NOTIFICATION_JOB_NAMES,
       channel: 'notifications',
       enabled: config.NOTIFICATIONS_ENABLED,
     });
@@ -59,7 +63,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
     }
     await this.queue!.addBulk(
       ids.map((notificationId) => ({
-        name: SEND_JOB,
+        name: 'send-notification' as const,
         data: { notificationId },
         opts: {
           jobId: notificationId,
@@ -72,10 +76,7 @@ export class NotificationDeliveryService extends SweptQueue<SendJobData> {
     );
   }
 
-  protected async process(job: Job<SendJobData>): Promise<string> {
-    if (job.name !== SEND_JOB) {
-      throw new Error(`No handler for job ${job.name} on ${NOTIFICATION_QUEUE}`);
-    }
+  private async send(job: QueueJob<NotificationJobs, 'send-notification'>): Promise<string> {
     const notification = await this.dataSource.manager.findOneBy(Notification, {
       id: job.data.notificationId,
     });

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, Clock, schemaOf } from '#platform';
 import { CaseDeadline } from '../cases/case-deadline.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { WorkflowConfig } from '../config.js';
+import { SweptQueue, type JobHandlers } from '../common/swept-queue.js';
 import {
-  DEADLINE_JOB,
+  DEADLINE_ATTEMPTS,
+  DEADLINE_JOB_NAMES,
   DEADLINE_QUEUE,
   deadlineJobId,
-  type DeadlineJobData,
+  type DeadlineJobs,
 } from './deadline-jobs.js';
-import { SweptQueue } from '../common/swept-queue.js';
 
 const CHUNK = 500;
 /** Every this many sweeps, every open deadline is re-added, whatever the counts say. */
@@ -26,8 +26,16 @@ const FULL_SWEEP_EVERY = 10;
  * flush of this machine's Redis, which keeps nothing on disk, loses no escalation.
  */
 @Injectable()
-export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
+export class DeadlineTimersService extends SweptQueue<DeadlineJobs> {
   private sweeps = 0;
+
+  protected readonly handlers: JobHandlers<DeadlineJobs> = {
+    'deadline-due': (job) =>
+      this.cases.fireDeadline({
+        ...job.data,
+        jobId: job.id ?? deadlineJobId({ ...job.data, dueAt: new Date(job.data.dueAt) }),
+      }),
+  };
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
@@ -37,6 +45,7 @@ export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
   ) {
     super(dataSource, config, new Logger(DeadlineTimersService.name), {
       name: DEADLINE_QUEUE,
+      jobNames: DEADLINE_JOB_NAMES,
       channel: 'timers',
       enabled: config.TIMERS_ENABLED,
     });
@@ -82,7 +91,7 @@ export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
       const now = this.clock.now().getTime();
       await this.queue!.addBulk(
         chunk.map((row) => ({
-          name: DEADLINE_JOB,
+          name: 'deadline-due' as const,
           data: {
             caseId: row.caseId,
             level: row.level,
@@ -92,7 +101,7 @@ export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
           opts: {
             jobId: deadlineJobId(row),
             delay: Math.max(0, row.dueAt.getTime() - now),
-            attempts: 5,
+            attempts: DEADLINE_ATTEMPTS,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: 1000,
             removeOnFail: 5000,
@@ -110,15 +119,5 @@ export class DeadlineTimersService extends SweptQueue<DeadlineJobData> {
         ],
       );
     }
-  }
-
-  protected async process(job: Job<DeadlineJobData>): Promise<string> {
-    if (job.name !== DEADLINE_JOB) {
-      throw new Error(`No handler for job ${job.name} on ${DEADLINE_QUEUE}`);
-    }
-    return this.cases.fireDeadline({
-      ...job.data,
-      jobId: job.id ?? deadlineJobId({ ...job.data, dueAt: new Date(job.data.dueAt) }),
-    });
   }
 }
