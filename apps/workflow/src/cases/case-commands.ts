@@ -1,4 +1,5 @@
 import type { CASE_STATUSES, DECISION_OUTCOMES } from '#contracts';
+import type { NotifyAudience } from '../notifications/audience.js';
 import type { Level, Severity } from './case-ladder.js';
 
 /**
@@ -49,9 +50,6 @@ export type CaseCommand =
   | { readonly type: 'close' }
   /** A new trigger for the same subject while the case is open: never a second case. */
   | { readonly type: 'reopenTrigger'; readonly severity: Severity };
-
-export type NotifyAudience =
-  'holding-body' | 'parent-body' | 'board-chair-and-secretariat' | 'members';
 
 /**
  * Work for the service, in the order given. Audiences name bodies as they were before the

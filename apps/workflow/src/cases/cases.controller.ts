@@ -49,8 +49,7 @@ export class CasesController {
   @Get(':id/history/verify')
   @Roles(...READERS)
   async verify(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
-    await this.queries.get(id, principal);
-    return this.history.verify(id);
+    return this.history.verify(await this.queries.get(id, principal));
   }
 
   /** A member of the body, or an admin, raises an issue by hand, with a reason and evidence. */

@@ -4,23 +4,23 @@ import type { EntityManager } from 'typeorm';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { APP_CONFIG, Clock } from '#platform';
 import { afterCommit } from '../common/after-commit.js';
-import type { NotifyAudience } from '../cases/case-commands.js';
-import type { EscalationCase } from '../cases/escalation-case.entity.js';
 import type { WorkflowConfig } from '../config.js';
+import { WorkflowPublisher } from '../workflow.publisher.js';
+import { ROLES_OF, type NotifyAudience } from './audience.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
-import { WorkflowPublisher } from '../workflow.publisher.js';
 
-/** Who hears of a case, by audience: a body's chair and clinical lead, or more. */
-const ROLES_OF: Record<NotifyAudience, readonly Seat['role'][] | 'all'> = {
-  'holding-body': ['chair', 'clinical-lead'],
-  'parent-body': ['chair', 'clinical-lead'],
-  'board-chair-and-secretariat': ['chair', 'secretariat'],
-  members: 'all',
-};
+/** What a notice tells of its case. */
+export interface NoticeCase {
+  readonly id: string;
+  readonly title: string;
+  readonly level: string;
+  readonly status: string;
+  readonly severity: string;
+}
 
 export interface PlannedNotice {
-  escalation: EscalationCase;
+  escalation: NoticeCase;
   audience: NotifyAudience;
   /** The body the audience belongs to. */
   bodyId: string;
