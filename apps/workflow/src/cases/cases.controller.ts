@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
   Controller,
@@ -11,7 +10,6 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { SeatAccessService } from '#membership-view';
 import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
@@ -28,7 +26,6 @@ export class CasesController {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(CaseQueriesService) private readonly queries: CaseQueriesService,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SeatAccessService) private readonly seats: SeatAccessService,
   ) {}
@@ -61,25 +58,7 @@ export class CasesController {
       { bodyId: dto.bodyId, on: this.clock.today() },
       'Only a member of the body or an admin raises a case there',
     );
-    return this.dataSource.transaction((manager) =>
-      this.cases.onTrigger(
-        manager,
-        {
-          subjectKey: `manual:${randomUUID()}`,
-          bodyId: dto.bodyId,
-          level: 'body',
-          severity: dto.severity,
-          title: dto.title,
-          kind: 'manual',
-          evidence: {
-            reason: dto.reason,
-            evidenceUrl: dto.evidenceUrl ?? null,
-            raisedBy: principal.sub,
-          },
-        },
-        { kind: 'user', ref: principal.sub },
-      ),
-    );
+    return this.cases.raise(dto, principal);
   }
 
   @Post(':id/acknowledge')
@@ -97,19 +76,7 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ) {
     await this.queries.get(id, principal);
-    return this.dataSource.transaction(async (manager) => {
-      const escalation = await this.cases.lockCase(manager, id);
-      const entry = await this.history.append(manager, escalation, {
-        transition: 'note-added',
-        fromStatus: escalation.status,
-        toStatus: escalation.status,
-        level: escalation.level,
-        cause: { kind: 'user', ref: principal.sub },
-        details: { text: dto.text },
-      });
-      await manager.save(escalation);
-      return entry;
-    });
+    return this.cases.addNote(id, dto.text, principal);
   }
 
   /** Closes a case offered for closure (its metric recovered) or monitored under an action plan. */

@@ -10,6 +10,7 @@ import {
   RefusedError,
   type Principal,
 } from '#platform';
+import type { CaseHistory } from '../history/case-history.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
@@ -20,6 +21,7 @@ import type { CaseCommand, CaseState, DeadlineStage } from './case-commands.js';
 import { levelOfBodyKind } from './case-ladder.js';
 import { openCase, transition } from './case-lifecycle.js';
 import { CaseEffectsService } from './case-effects.service.js';
+import type { RaiseCaseDto } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
@@ -111,6 +113,49 @@ export class CasesService {
       ...(await this.effects.deadlinesOf(manager, escalation)),
     });
     return escalation;
+  }
+
+  /** An issue raised by hand at a body, by someone who may act for it. */
+  raise(
+    issue: Pick<RaiseCaseDto, 'bodyId' | 'title' | 'reason' | 'evidenceUrl' | 'severity'>,
+    principal: Principal,
+  ): Promise<EscalationCase> {
+    return this.dataSource.transaction((manager) =>
+      this.onTrigger(
+        manager,
+        {
+          subjectKey: `manual:${randomUUID()}`,
+          bodyId: issue.bodyId,
+          level: 'body',
+          severity: issue.severity,
+          title: issue.title,
+          kind: 'manual',
+          evidence: {
+            reason: issue.reason,
+            evidenceUrl: issue.evidenceUrl ?? null,
+            raisedBy: principal.sub,
+          },
+        },
+        { kind: 'user', ref: principal.sub },
+      ),
+    );
+  }
+
+  /** A note in a case's history; its state does not change. */
+  addNote(caseId: string, text: string, principal: Principal): Promise<CaseHistory> {
+    return this.dataSource.transaction(async (manager) => {
+      const escalation = await this.lockCase(manager, caseId);
+      const entry = await this.history.append(manager, escalation, {
+        transition: 'note-added',
+        fromStatus: escalation.status,
+        toStatus: escalation.status,
+        level: escalation.level,
+        cause: { kind: 'user', ref: principal.sub },
+        details: { text },
+      });
+      await manager.save(escalation);
+      return entry;
+    });
   }
 
   /** Runs commands against a case by id, one after the other, in one transaction. */
@@ -234,7 +279,7 @@ export class CasesService {
     });
   }
 
-  async lockCase(manager: EntityManager, caseId: string): Promise<EscalationCase> {
+  private async lockCase(manager: EntityManager, caseId: string): Promise<EscalationCase> {
     const escalation = await manager.findOne(EscalationCase, {
       where: { id: caseId },
       lock: { mode: 'pessimistic_write' },
