@@ -4,6 +4,7 @@ import { DailyDigestProcessor } from './daily-digest.processor.js';
 import { DailyDigestService } from './daily-digest.service.js';
 import { EmailSenderService } from './email-sender.service.js';
 import { InboxController } from './inbox.controller.js';
+import { InboxService } from './inbox.service.js';
 import { NotificationDeliveryService } from './notification-delivery.service.js';
 import { NotificationPlannerService } from './notification-planner.service.js';
 
@@ -16,6 +17,7 @@ import { NotificationPlannerService } from './notification-planner.service.js';
   providers: [
     Clock,
     EmailSenderService,
+    InboxService,
     NotificationPlannerService,
     NotificationDeliveryService,
     DailyDigestService,
