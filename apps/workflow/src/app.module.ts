@@ -1,29 +1,19 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MembershipViewModule } from '#membership-view';
 import { serviceImports } from '#service';
-import { WorkflowPublisher } from './workflow.publisher.js';
-import { Clock } from '#platform';
-import { CalendarService } from './calendar/calendar.service.js';
-import { CaseEffects } from './cases/case-effects.service.js';
-import { CaseMeetingsConsumer } from './cases/case-meetings.consumer.js';
-import { CaseQueriesService } from './cases/case-queries.service.js';
-import { CaseTriggersConsumer } from './cases/case-triggers.consumer.js';
-import { CasesController } from './cases/cases.controller.js';
-import { CasesService } from './cases/cases.service.js';
+import { CalendarModule } from './calendar/calendar.module.js';
+import { CasesModule } from './cases/cases.module.js';
 import { workflowConfigSchema } from './config.js';
+import { DailyCheckModule } from './daily-check/daily-check.module.js';
 import { workflowConstraintMessages, workflowEntities, workflowMigrations } from './database.js';
-import { DailyTriggers } from './governance/daily-triggers.js';
-import { GovernanceController } from './governance/governance.controller.js';
-import { GovernanceReadModelConsumer } from './governance/governance-read-model.consumer.js';
-import { CaseHistoryService } from './history/case-history.service.js';
-import { DailyDigest } from './notifications/daily-digest.js';
-import { InboxController } from './notifications/inbox.controller.js';
-import { NotificationDelivery } from './notifications/notification-delivery.service.js';
-import { NotificationPlanner } from './notifications/notification-planner.service.js';
-import { PolicyController } from './policy/policy.controller.js';
-import { PolicyService } from './policy/policy.service.js';
-import { DeadlineTimers } from './timers/deadline-timers.service.js';
+import { GovernanceModule } from './governance/governance.module.js';
+import { HistoryModule } from './history/history.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { PolicyModule } from './policy/policy.module.js';
+import { TimersModule } from './timers/timers.module.js';
+import { WorkflowPublisher } from './workflow.publisher.js';
 
+/** The workflow service: the platform's plumbing, the membership read model, and its features. */
 @Module({})
 export class WorkflowModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env): DynamicModule {
@@ -41,29 +31,14 @@ export class WorkflowModule {
           },
         }),
         MembershipViewModule,
-      ],
-      controllers: [
-        CasesController,
-        PolicyController,
-        InboxController,
-        CaseTriggersConsumer,
-        CaseMeetingsConsumer,
-        GovernanceReadModelConsumer,
-        GovernanceController,
-      ],
-      providers: [
-        Clock,
-        CasesService,
-        CaseEffects,
-        CaseQueriesService,
-        CaseHistoryService,
-        PolicyService,
-        CalendarService,
-        DeadlineTimers,
-        NotificationPlanner,
-        NotificationDelivery,
-        DailyDigest,
-        DailyTriggers,
+        CalendarModule,
+        PolicyModule,
+        HistoryModule,
+        NotificationsModule,
+        GovernanceModule,
+        CasesModule,
+        TimersModule,
+        DailyCheckModule,
       ],
     };
   }

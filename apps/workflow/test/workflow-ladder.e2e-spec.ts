@@ -23,6 +23,13 @@ import {
   waitFor,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
+import {
+  aBreach,
+  aDecision,
+  anAgendaItemAdded,
+  aPolicyInSeconds,
+  aRaisedCase,
+} from './builders.js';
 
 const SECRET = 'workflow-ladder-test-secret-0123456789ab';
 const PEOPLE = ['lungChair', 'lungLead', 'cagChair', 'cagLead', 'boardChair', 'boardLead'] as const;
@@ -129,16 +136,10 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     // Seconds for the rehearsal: the group has 3 s to acknowledge; nothing else runs out.
     const current = (await api().get('/policy/1').set('authorization', admin).expect(200))
       .body as object;
-    const long = { acknowledgeDays: 200, tableDays: 220, resolveDays: 240 };
     await api()
       .post('/policy')
       .set('authorization', admin)
-      .send({
-        ...current,
-        deadlineUnit: 'second',
-        reminders: [],
-        levels: { group: { ...long, acknowledgeDays: 3 }, cag: long, board: long },
-      })
+      .send(aPolicyInSeconds(current, { group: { acknowledgeDays: 3 } }, { reminders: [] }))
       .expect(201);
   }, 120_000);
 
@@ -152,25 +153,9 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
   });
 
   it('opens at the lung group, times out to the CAG, is escalated to the Board and resolved there', async () => {
-    const gap = 0.08;
     await send(
       'performance.standard-breached.v1',
-      {
-        allianceId,
-        allianceCode: 'WLD',
-        tumourSite: 'lung',
-        bodyId: bodies.group,
-        standard: 'fds-28',
-        period: '2026-03',
-        value: 0.72,
-        target: 0.8,
-        gap,
-        monthsToBreach: 2,
-        months: [
-          { period: '2026-02', total: 150, within: 105, breaches: 45, value: 0.7, target: 0.8 },
-          { period: '2026-03', total: 150, within: 108, breaches: 42, value: 0.72, target: 0.8 },
-        ],
-      },
+      aBreach({ allianceId, allianceCode: 'WLD', bodyId: bodies.group }),
       `${allianceId}:lung:fds-28`,
     );
     const none = {
@@ -204,15 +189,7 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       const agendaItemId = randomUUID();
       await send(
         'meetings.agenda-item-added.v1',
-        {
-          meetingId,
-          bodyId,
-          agendaItemId,
-          type: 'escalation',
-          title: 'Lung FDS',
-          externalReference: caseId!,
-          requestId: null,
-        },
+        anAgendaItemAdded({ meetingId, bodyId, agendaItemId, externalReference: caseId! }),
         bodyId,
       );
       return { meetingId, agendaItemId };
@@ -224,15 +201,13 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     ) =>
       send(
         'meetings.decision-recorded.v1',
-        {
+        aDecision({
           ...item,
           bodyId,
-          decisionId: randomUUID(),
           externalReference: caseId!,
           outcome,
-          rationale: `Decided: ${outcome}`,
           votes: { for: 5, against: 0, abstained: 1 },
-        },
+        }),
         bodyId,
       );
 
@@ -333,11 +308,13 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       const raised = await api()
         .post('/cases')
         .set('authorization', chairToken)
-        .send({
-          bodyId: bodies.group,
-          title: 'Pathology turnaround over 10 days',
-          reason: 'Audit of March shows a median of 12 days',
-        })
+        .send(
+          aRaisedCase({
+            bodyId: bodies.group,
+            title: 'Pathology turnaround over 10 days',
+            reason: 'Audit of March shows a median of 12 days',
+          }),
+        )
         .expect(201);
       const caseId = (raised.body as { id: string }).id;
       await waitFor('the webhook to be called', () => received.length === 1);
@@ -359,15 +336,7 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       // Tabling is not urgent: the lead's e-mail waits for the digest; the webhook does not.
       await send(
         'meetings.agenda-item-added.v1',
-        {
-          meetingId: randomUUID(),
-          bodyId: bodies.group,
-          agendaItemId: randomUUID(),
-          type: 'escalation',
-          title: 'Pathology',
-          externalReference: caseId,
-          requestId: null,
-        },
+        anAgendaItemAdded({ bodyId: bodies.group, title: 'Pathology', externalReference: caseId }),
         bodies.group,
       );
       await waitFor('the webhook to hear of the tabling', () => received.length === 2);
@@ -413,11 +382,13 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       const raised = await api()
         .post('/cases')
         .set('authorization', chairToken)
-        .send({
-          bodyId: bodies.group,
-          title: 'Radiology reporting backlog',
-          reason: 'Over 6 weeks for CT reports',
-        })
+        .send(
+          aRaisedCase({
+            bodyId: bodies.group,
+            title: 'Radiology reporting backlog',
+            reason: 'Over 6 weeks for CT reports',
+          }),
+        )
         .expect(201);
       const caseId = (raised.body as { id: string }).id;
       const dataSource = app.get(DataSource);

@@ -15,6 +15,7 @@ import {
   type Ladder,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
+import { aPolicyInSeconds, aRaisedCase } from './builders.js';
 
 const SECRET = 'workflow-timers-test-secret-0123456789ab';
 
@@ -46,7 +47,13 @@ describe('workflow deadlines on BullMQ timers (real Redis, PostgreSQL and Kafka)
       await api()
         .post('/cases')
         .set('authorization', admin)
-        .send({ bodyId: ladder.groupId, title, reason: 'Raised to test the deadline timers' })
+        .send(
+          aRaisedCase({
+            bodyId: ladder.groupId,
+            title,
+            reason: 'Raised to test the deadline timers',
+          }),
+        )
         .expect(201)
     ).body as CaseBody;
 
@@ -74,21 +81,12 @@ describe('workflow deadlines on BullMQ timers (real Redis, PostgreSQL and Kafka)
       return rows.length === 3;
     });
     // A rehearsal policy in seconds: the group has 2 s to acknowledge, the CAG far longer.
-    const current = (await api().get('/policy/1').set('authorization', admin).expect(200)).body as {
-      levels: Record<string, object>;
-    };
+    const current = (await api().get('/policy/1').set('authorization', admin).expect(200))
+      .body as object;
     await api()
       .post('/policy')
       .set('authorization', admin)
-      .send({
-        ...current,
-        deadlineUnit: 'second',
-        levels: {
-          group: { acknowledgeDays: 2, tableDays: 120, resolveDays: 240 },
-          cag: { acknowledgeDays: 120, tableDays: 180, resolveDays: 240 },
-          board: { acknowledgeDays: 120, tableDays: 180, resolveDays: 240 },
-        },
-      })
+      .send(aPolicyInSeconds(current, { group: { acknowledgeDays: 2 } }))
       .expect(201);
   }, 120_000);
 

@@ -23,6 +23,7 @@ import {
   type Ladder,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
+import { aBreach, aDecision, anAgendaItemAdded, aRaisedCase, aRecovery } from './builders.js';
 
 const SECRET = 'workflow-test-secret-0123456789abcdef';
 
@@ -91,28 +92,8 @@ describe('workflow service: cases from the other services’ events (real Kafka 
         ]);
       return rows.length === 1;
     });
-  const breach = (gap: number) => ({
-    allianceId: ladder.allianceId,
-    allianceCode: 'WFL',
-    tumourSite: 'lung',
-    bodyId: ladder.groupId,
-    standard: 'fds-28' as const,
-    period: '2026-03',
-    value: 0.8 - gap,
-    target: 0.8,
-    gap,
-    monthsToBreach: 2,
-    months: [
-      {
-        period: '2026-03',
-        total: 100,
-        within: 100 * (0.8 - gap),
-        breaches: 100 * gap,
-        value: 0.8 - gap,
-        target: 0.8,
-      },
-    ],
-  });
+  const breach = (gap: number) =>
+    aBreach({ allianceId: ladder.allianceId, allianceCode: 'WFL', bodyId: ladder.groupId, gap });
 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
@@ -235,7 +216,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     // so was the redelivery.
     const sentinel = await send(
       'performance.standard-recovered.v1',
-      { ...breach(0), allianceId: randomUUID(), value: 0.85, breachedPeriod: null },
+      aRecovery({ allianceId: randomUUID(), bodyId: ladder.groupId, breachedPeriod: null }),
       `${ladder.allianceId}:lung:fds-28`,
     );
     await handled(sentinel.id);
@@ -259,15 +240,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     const table = async (bodyId: string) => {
       const added = await send(
         'meetings.agenda-item-added.v1',
-        {
-          meetingId,
-          bodyId,
-          agendaItemId: randomUUID(),
-          type: 'escalation',
-          title: 'Lung FDS',
-          externalReference: caseId,
-          requestId: null,
-        },
+        anAgendaItemAdded({ meetingId, bodyId, externalReference: caseId }),
         bodyId,
       );
       await handled(added.id);
@@ -278,16 +251,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     const decide = async (bodyId: string, outcome: 'escalated' | 'resolved') => {
       const decision = await send(
         'meetings.decision-recorded.v1',
-        {
-          meetingId,
-          bodyId,
-          decisionId: randomUUID(),
-          agendaItemId: randomUUID(),
-          externalReference: caseId,
-          outcome,
-          rationale: `The body ${outcome} it`,
-          votes: null,
-        },
+        aDecision({ meetingId, bodyId, externalReference: caseId, outcome }),
         bodyId,
       );
       await handled(decision.id);
@@ -343,12 +307,12 @@ describe('workflow service: cases from the other services’ events (real Kafka 
 
   it('lets a member raise a case by hand at their body, and no one else', async () => {
     const raise = (token: string) =>
-      api().post('/cases').set('authorization', token).send({
-        bodyId: ladder.groupId,
-        title: 'No EBUS capacity in the north',
-        reason: 'Patients travel 90 minutes for staging',
-        evidenceUrl: 'https://example.org/audit.pdf',
-      });
+      api()
+        .post('/cases')
+        .set('authorization', token)
+        .send(
+          aRaisedCase({ bodyId: ladder.groupId, evidenceUrl: 'https://example.org/audit.pdf' }),
+        );
     const raised = await raise(as('member')).expect(201);
     expect(raised.body).toMatchObject({
       kind: 'manual',

@@ -1,7 +1,8 @@
 import { ukDate } from '#platform';
-import type { EscalationPolicy } from '../policy/escalation-policy.js';
+import type { EscalationPolicy } from '../policy/policy.schema.js';
 import { deadlineInstant, type WorkingCalendar } from '../calendar/working-days.js';
-import type { DeadlineStage, Level } from './case-lifecycle.js';
+import type { DeadlineStage } from './case-commands.js';
+import type { Level } from './case-ladder.js';
 
 export interface PlannedDeadline {
   kind: string;

@@ -6,11 +6,11 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { afterCommit } from '../common/after-commit.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
-import { NotificationPlanner } from '../notifications/notification-planner.service.js';
+import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
 import { planDeadlines } from './case-deadlines.js';
-import type { Effect, TransitionName } from './case-lifecycle.js';
+import type { Effect, TransitionName } from './case-commands.js';
 import type { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
@@ -20,14 +20,14 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * notifications).
  */
 @Injectable()
-export class CaseEffects {
+export class CaseEffectsService {
   constructor(
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(CalendarService) private readonly calendars: CalendarService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(NotificationPlanner) private readonly notices: NotificationPlanner,
+    @Inject(NotificationPlannerService) private readonly notices: NotificationPlannerService,
   ) {}
 
   async record(
@@ -67,7 +67,7 @@ export class CaseEffects {
           await manager.update(
             CaseDeadline,
             { caseId: escalation.id, settledAt: IsNull() },
-            { settledAt: new Date(), outcome: 'cancelled' },
+            { settledAt: this.clock.now(), outcome: 'cancelled' },
           );
           break;
         case 'arm-deadlines':
@@ -113,7 +113,8 @@ export class CaseEffects {
       this.policies.version(escalation.policyVersion, manager),
       this.calendars.calendar(manager),
     ]);
-    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, new Date())) {
+    const now = this.clock.now();
+    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, now)) {
       await manager.upsert(
         CaseDeadline,
         {

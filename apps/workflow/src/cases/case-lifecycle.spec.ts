@@ -1,14 +1,12 @@
+import { CASE_STATUSES } from '#contracts';
 import {
-  CASE_STATUSES,
   commandForDecision,
-  levelOfBodyKind,
-  nextLevel,
-  openCase,
-  transition,
   type CaseCommand,
   type CaseState,
   type TransitionResult,
-} from './case-lifecycle.js';
+} from './case-commands.js';
+import { levelOfBodyKind, nextLevel } from './case-ladder.js';
+import { openCase, transition } from './case-lifecycle.js';
 
 const policy = { maxDeferrals: 2 };
 

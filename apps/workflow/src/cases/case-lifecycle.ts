@@ -1,148 +1,23 @@
-import {
-  CASE_STATUSES,
-  ESCALATION_LEVELS,
-  ESCALATION_SEVERITIES,
-  type BODY_KINDS,
-  type DECISION_OUTCOMES,
-} from '#contracts';
+import type {
+  CaseCommand,
+  CaseDecision,
+  CasePolicy,
+  CaseState,
+  CaseStatus,
+  DeadlineStage,
+  Effect,
+  TransitionName,
+  TransitionResult,
+} from './case-commands.js';
+import { LEVEL_NAMES, nextLevel, type Level, type Severity } from './case-ladder.js';
 
 /**
  * The life of an escalation case as a pure state machine: what each command does to a case
  * at its level of the ladder, and what the workflow service must then carry out (agenda
  * requests, timers, notifications) as data. No clock, no database: the service feeds in
  * commands from events, HTTP calls and fired timers, stores the new state and runs the effects.
+ * Its vocabulary (states, commands, effects) is in case-commands.ts, the ladder in case-ladder.ts.
  */
-
-/** The rungs of the escalation ladder, lowest first. */
-export const LEVELS = ESCALATION_LEVELS;
-export type Level = (typeof ESCALATION_LEVELS)[number];
-
-export type BodyKind = (typeof BODY_KINDS)[number];
-
-/** The rung a governance body stands on: every kind of network group is the lowest. */
-export function levelOfBodyKind(kind: BodyKind): Level {
-  switch (kind) {
-    case 'tumour-site-group':
-    case 'cross-cutting-group':
-    case 'operational-delivery-group':
-      return 'group';
-    case 'clinical-advisory-group':
-      return 'cag';
-    case 'alliance-board':
-      return 'board';
-  }
-}
-
-/** The rung a case moves to when it escalates; null at the Alliance Board, the top. */
-export function nextLevel(level: Level): Level | null {
-  switch (level) {
-    case 'group':
-      return 'cag';
-    case 'cag':
-      return 'board';
-    case 'board':
-      return null;
-  }
-}
-
-const LEVEL_NAMES: Record<Level, string> = {
-  group: 'the network group',
-  cag: 'the Clinical Advisory Group',
-  board: 'the Alliance Board',
-};
-
-export const SEVERITIES = ESCALATION_SEVERITIES;
-export type Severity = (typeof ESCALATION_SEVERITIES)[number];
-
-/**
- * Where a case stands at its current level. `monitoring` means an action plan was accepted:
- * the case waits for its actions or for the metric to recover, with no deadlines running.
- */
-export { CASE_STATUSES };
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-/** The deadlines of a level, in the order a case meets them. */
-export type DeadlineStage = 'acknowledge' | 'table' | 'resolve';
-
-export interface CaseState {
-  readonly status: CaseStatus;
-  readonly level: Level;
-  /** Deferrals at the current level; escalation starts the count again. */
-  readonly deferrals: number;
-  /** A deadline passed at the Alliance Board, where there is no higher body to move to. */
-  readonly overdue: boolean;
-  readonly severity: Severity;
-}
-
-/** Who acknowledges: the holding body's chair or clinical lead, or an admin recording it for them. */
-export type ActorRole = 'chair' | 'clinical-lead' | 'admin' | 'other';
-
-/** What a body decided on the case's agenda item. */
-export type CaseDecision = 'resolved' | 'escalate' | 'defer' | 'action-plan';
-
-export type CaseCommand =
-  | { readonly type: 'acknowledge'; readonly actorRole: ActorRole }
-  /** The agenda item was placed on a meeting of the holding body. */
-  | { readonly type: 'table' }
-  | { readonly type: 'decide'; readonly outcome: CaseDecision }
-  /**
-   * A timer fired. The service also sends `which: 'table'` when the meetings service reports
-   * the agenda request unplaced (no meeting before the tabling deadline): the remedy is the same.
-   */
-  | { readonly type: 'deadlineMissed'; readonly which: DeadlineStage }
-  | { readonly type: 'escalate'; readonly reason: string }
-  /** The metric behind the case is back on target. */
-  | { readonly type: 'recover' }
-  /** An admin resolves the case outside a meeting (for example, it was raised in error). */
-  | { readonly type: 'resolve'; readonly reason: string }
-  | { readonly type: 'close' }
-  /** A new trigger for the same subject while the case is open: never a second case. */
-  | { readonly type: 'reopenTrigger'; readonly severity: Severity };
-
-export type NotifyAudience =
-  'holding-body' | 'parent-body' | 'board-chair-and-secretariat' | 'members';
-
-/**
- * Work for the service, in the order given. Audiences name bodies as they were before the
- * transition: on escalation `holding-body` is the body the case leaves and `parent-body` the
- * one it goes to. `arm-deadlines` arms the level's deadlines from the stage named onwards,
- * counted from now.
- */
-export type Effect =
-  | { readonly kind: 'request-agenda'; readonly level: Level }
-  | { readonly kind: 'arm-deadlines'; readonly level: Level; readonly from: DeadlineStage }
-  | { readonly kind: 'cancel-timers' }
-  | { readonly kind: 'notify'; readonly audience: NotifyAudience; readonly reason: string };
-
-/** The name a transition is recorded under in the case's history. */
-export type TransitionName =
-  | 'opened'
-  | 'acknowledged'
-  | 'tabled'
-  | 'resolved'
-  | 'escalated'
-  | 'deferred'
-  | 'action-plan-accepted'
-  | 'chair-action-requested'
-  | 'overdue'
-  | 'recovered'
-  | 'closed'
-  | 'trigger-updated'
-  | 'reopened';
-
-export type TransitionResult =
-  | {
-      readonly ok: true;
-      readonly state: CaseState;
-      readonly effects: Effect[];
-      readonly transition: TransitionName;
-    }
-  | { readonly ok: false; readonly reason: string };
-
-/** The part of the escalation policy the state machine reads. */
-export interface CasePolicy {
-  readonly maxDeferrals: number;
-}
 
 /** A new case at `level`: asked onto the holding body's agenda, with its deadlines armed. */
 export function openCase(
@@ -447,28 +322,4 @@ function refuse(state: CaseState, command: CaseCommand, why: string): Transition
     ok: false,
     reason: `Cannot ${phraseOf(command)} a case that is ${state.status}: ${why}`,
   };
-}
-
-export type MeetingDecisionOutcome = (typeof DECISION_OUTCOMES)[number];
-
-/**
- * The command a decision recorded in the meetings service gives the case its agenda item
- * belongs to; null for outcomes that say nothing about the case (approved, rejected, noted),
- * which the service keeps in the history only.
- */
-export function commandForDecision(outcome: MeetingDecisionOutcome): CaseCommand | null {
-  switch (outcome) {
-    case 'resolved':
-      return { type: 'decide', outcome: 'resolved' };
-    case 'escalated':
-      return { type: 'decide', outcome: 'escalate' };
-    case 'deferred':
-      return { type: 'decide', outcome: 'defer' };
-    case 'action-plan-agreed':
-      return { type: 'decide', outcome: 'action-plan' };
-    case 'approved':
-    case 'rejected':
-    case 'noted':
-      return null;
-  }
 }

@@ -1,8 +1,8 @@
-import { Controller, Inject, Logger } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
-import { commandForDecision, type CaseCommand } from './case-lifecycle.js';
-import { CaseRefusal, CasesService } from './cases.service.js';
+import { commandForDecision, type CaseCommand } from './case-commands.js';
+import { CasesService } from './cases.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
 
 const OnEvent = eventHandlerDecorator<PlatformEventMap>();
@@ -13,12 +13,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * What the meetings service says of a case's agenda item, matched by the case id it carries as
  * its external reference: placed on a meeting (tabled), not placed in time (the chair is asked
- * for an extraordinary meeting or chair's action), and the decision recorded on it.
+ * for an extraordinary meeting or chair's action), and the decision recorded on it. A command
+ * the case's state refuses (CaseRefusal, a conflict) changes nothing: the consumer skips the event.
  */
 @Controller()
 export class CaseMeetingsConsumer {
-  private readonly logger = new Logger(CaseMeetingsConsumer.name);
-
   constructor(@Inject(CasesService) private readonly cases: CasesService) {}
 
   @OnEvent('meetings.agenda-item-added.v1')
@@ -75,7 +74,10 @@ export class CaseMeetingsConsumer {
     }
   }
 
-  /** Applies a command to the case an item refers to, if it is a case still held by that body. */
+  /**
+   * Applies a command to the case an item refers to, if it is a case still held by that body;
+   * false when it is not. Throws CaseRefusal when the case's state refuses the command.
+   */
   private async onCase(
     context: EventContext,
     eventId: string,
@@ -95,23 +97,13 @@ export class CaseMeetingsConsumer {
     if (!escalation || escalation.bodyId !== bodyId) {
       return false;
     }
-    try {
-      await this.cases.apply(
-        context.manager,
-        escalation,
-        command,
-        { kind: 'event', ref: eventId },
-        details,
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof CaseRefusal)) {
-        throw error;
-      }
-      this.logger.log(
-        `Event ${eventId} changes nothing for case ${escalation.id}: ${error.message}`,
-      );
-      return false;
-    }
+    await this.cases.apply(
+      context.manager,
+      escalation,
+      command,
+      { kind: 'event', ref: eventId },
+      details,
+    );
+    return true;
   }
 }

@@ -5,7 +5,7 @@ import { Clock, notFound, type Page, type Principal } from '#platform';
 import { MeetingView } from '../governance/meeting-view.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
-import type { CaseQuery } from './dto.js';
+import type { CaseQuery } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
 
 /**
@@ -61,7 +61,11 @@ export class CaseQueriesService {
       }),
       // The holding body's next meeting, where the case is to be tabled.
       this.dataSource.manager.findOne(MeetingView, {
-        where: { bodyId: escalation.bodyId, cancelled: false, startsAt: MoreThan(new Date()) },
+        where: {
+          bodyId: escalation.bodyId,
+          cancelled: false,
+          startsAt: MoreThan(this.clock.now()),
+        },
         order: { startsAt: 'ASC' },
       }),
     ]);

@@ -1,11 +1,11 @@
-import { Controller, Inject, Logger } from '@nestjs/common';
-import type { EventEnvelope, EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
+import { Controller, Inject } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { PolicyService } from '../policy/policy.service.js';
-import { standardSubjectKey, triggerFromEvent } from '../policy/escalation-policy.js';
-import { CaseRefusal, CasesService } from './cases.service.js';
+import { triggerFromEvent, type TriggerEvent } from '../policy/triggers.js';
+import { CasesService } from './cases.service.js';
 import { EscalationCase } from './escalation-case.entity.js';
-import { IsNull } from 'typeorm';
 
 const OnEvent = eventHandlerDecorator<PlatformEventMap>();
 type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMap, T>;
@@ -13,12 +13,11 @@ type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMa
 /**
  * Opens or updates cases from the other services' events, each by the policy's trigger rules,
  * and offers a case for closure when its standard recovers. Each handler runs in the event's
- * transaction, which also records the event as handled: redelivery changes nothing.
+ * transaction, which also records the event as handled: redelivery changes nothing. A command
+ * the case's state refuses (CaseRefusal, a conflict) is not a bad event: the consumer skips it.
  */
 @Controller()
 export class CaseTriggersConsumer {
-  private readonly logger = new Logger(CaseTriggersConsumer.name);
-
   constructor(
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(PolicyService) private readonly policies: PolicyService,
@@ -67,50 +66,29 @@ export class CaseTriggersConsumer {
     event: Envelope<'performance.standard-recovered.v1'>,
     context: EventContext,
   ) {
+    // The subject the breach opened the case under (see triggers.ts).
     const open = await context.manager.findOne(EscalationCase, {
-      where: { subjectKey: standardSubjectKey(event.data), closedAt: IsNull() },
+      where: { subjectKey: `standard:${event.subject}`, closedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
     });
     if (!open) {
       return;
     }
-    await this.refusalsNoted(
-      this.cases.apply(
-        context.manager,
-        open,
-        { type: 'recover' },
-        { kind: 'event', ref: event.id },
-        {
-          period: event.data.period,
-          value: event.data.value,
-          target: event.data.target,
-        },
-      ),
-      event,
+    await this.cases.apply(
+      context.manager,
+      open,
+      { type: 'recover' },
+      { kind: 'event', ref: event.id },
+      { period: event.data.period, value: event.data.value, target: event.data.target },
     );
   }
 
-  private async trigger(event: EventEnvelope, context: EventContext): Promise<void> {
+  private async trigger(event: TriggerEvent, context: EventContext): Promise<void> {
     const policy = await this.policies.current(context.manager);
     const trigger = triggerFromEvent(policy, event);
     if (!trigger) {
       return;
     }
-    await this.refusalsNoted(
-      this.cases.onTrigger(context.manager, trigger, { kind: 'event', ref: event.id }),
-      event,
-    );
-  }
-
-  /** A command the case's state refuses is not a bad event: it is logged and the stream goes on. */
-  private async refusalsNoted(work: Promise<unknown>, event: EventEnvelope): Promise<void> {
-    try {
-      await work;
-    } catch (error) {
-      if (!(error instanceof CaseRefusal)) {
-        throw error;
-      }
-      this.logger.log(`${event.type} ${event.id} changes nothing: ${error.message}`);
-    }
+    await this.cases.onTrigger(context.manager, trigger, { kind: 'event', ref: event.id });
   }
 }

@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import {
   Body,
-  ConflictException,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -13,24 +10,14 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { SeatAccessService } from '#membership-view';
 import { Clock, CurrentUser, Roles, type Principal } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
-import { CaseRefusal, CasesService } from './cases.service.js';
-import { CaseQuery, NoteDto, RaiseCaseDto, ResolveDto } from './dto.js';
+import { CasesService } from './cases.service.js';
+import { CaseQuery, NoteDto, RaiseCaseDto, ResolveDto } from './cases.dto.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
-
-/** A refused command is a conflict with the case's state, named in the message. */
-async function refusedAsConflict<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    throw error instanceof CaseRefusal ? new ConflictException(error.message) : error;
-  }
-}
 
 @ApiTags('cases')
 @Controller('cases')
@@ -39,7 +26,6 @@ export class CasesController {
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(CaseQueriesService) private readonly queries: CaseQueriesService,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SeatAccessService) private readonly seats: SeatAccessService,
   ) {}
@@ -60,8 +46,7 @@ export class CasesController {
   @Get(':id/history/verify')
   @Roles(...READERS)
   async verify(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
-    await this.queries.get(id, principal);
-    return this.history.verify(id);
+    return this.history.verify(await this.queries.get(id, principal));
   }
 
   /** A member of the body, or an admin, raises an issue by hand, with a reason and evidence. */
@@ -73,32 +58,14 @@ export class CasesController {
       { bodyId: dto.bodyId, on: this.clock.today() },
       'Only a member of the body or an admin raises a case there',
     );
-    return this.dataSource.transaction((manager) =>
-      this.cases.onTrigger(
-        manager,
-        {
-          subjectKey: `manual:${randomUUID()}`,
-          bodyId: dto.bodyId,
-          level: 'body',
-          severity: dto.severity,
-          title: dto.title,
-          kind: 'manual',
-          evidence: {
-            reason: dto.reason,
-            evidenceUrl: dto.evidenceUrl ?? null,
-            raisedBy: principal.sub,
-          },
-        },
-        { kind: 'user', ref: principal.sub },
-      ),
-    );
+    return this.cases.raise(dto, principal);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('admin', 'clinician')
   acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
-    return refusedAsConflict(this.cases.acknowledge(id, principal));
+    return this.cases.acknowledge(id, principal);
   }
 
   @Post(':id/notes')
@@ -109,19 +76,7 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ) {
     await this.queries.get(id, principal);
-    return this.dataSource.transaction(async (manager) => {
-      const escalation = await this.cases.lockCase(manager, id);
-      const entry = await this.history.append(manager, escalation, {
-        transition: 'note-added',
-        fromStatus: escalation.status,
-        toStatus: escalation.status,
-        level: escalation.level,
-        cause: { kind: 'user', ref: principal.sub },
-        details: { text: dto.text },
-      });
-      await manager.save(escalation);
-      return entry;
-    });
+    return this.cases.addNote(id, dto.text, principal);
   }
 
   /** Closes a case offered for closure (its metric recovered) or monitored under an action plan. */
@@ -134,23 +89,16 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ) {
     const escalation = await this.queries.get(id, principal);
-    const allowed = await this.seats.mayActForBody(principal, {
-      bodyId: escalation.bodyId,
-      on: this.clock.today(),
-      roles: ['chair', 'clinical-lead'],
-    });
-    if (!allowed) {
-      throw new ForbiddenException(
-        "Only the holding body's chair or clinical lead, or an admin, closes a case",
-      );
-    }
-    return refusedAsConflict(
-      this.cases.command(
-        id,
-        { type: 'close' },
-        { kind: 'user', ref: principal.sub },
-        { reason: dto.rationale },
-      ),
+    await this.seats.assertMayActForBody(
+      principal,
+      { bodyId: escalation.bodyId, on: this.clock.today(), roles: ['chair', 'clinical-lead'] },
+      "Only the holding body's chair or clinical lead, or an admin, closes a case",
+    );
+    return this.cases.command(
+      id,
+      { type: 'close' },
+      { kind: 'user', ref: principal.sub },
+      { reason: dto.rationale },
     );
   }
 
@@ -162,15 +110,11 @@ export class CasesController {
     @Body() dto: ResolveDto,
     @CurrentUser() principal: Principal,
   ) {
-    return refusedAsConflict(
-      this.cases.command(
-        id,
-        [{ type: 'resolve', reason: dto.rationale }, { type: 'close' }],
-        { kind: 'user', ref: principal.sub },
-        {
-          reason: dto.rationale,
-        },
-      ),
+    return this.cases.command(
+      id,
+      [{ type: 'resolve', reason: dto.rationale }, { type: 'close' }],
+      { kind: 'user', ref: principal.sub },
+      { reason: dto.rationale },
     );
   }
 }

@@ -1,28 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { BodyView, SeatAccessService } from '#membership-view';
-import { Clock, notFound, type Principal } from '#platform';
+import {
+  Clock,
+  ConflictError,
+  notFound,
+  NotKnownYetError,
+  RefusedError,
+  type Principal,
+} from '#platform';
+import type { CaseHistory } from '../history/case-history.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
-import { NotificationPlanner } from '../notifications/notification-planner.service.js';
+import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
-import type { Trigger } from '../policy/escalation-policy.js';
+import type { Trigger } from '../policy/triggers.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
-import {
-  levelOfBodyKind,
-  openCase,
-  transition,
-  type CaseCommand,
-  type CaseState,
-  type DeadlineStage,
-} from './case-lifecycle.js';
-import { CaseEffects } from './case-effects.service.js';
+import type { CaseCommand, CaseState, DeadlineStage } from './case-commands.js';
+import { levelOfBodyKind } from './case-ladder.js';
+import { openCase, transition } from './case-lifecycle.js';
+import { CaseEffectsService } from './case-effects.service.js';
+import type { RaiseCaseDto } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
-/** Why a command was not applied: the case's state refuses it. */
-export class CaseRefusal extends Error {}
+/**
+ * Why a command was not applied: the case's state refuses it. A conflict with the case's state:
+ * HTTP answers 409 with the reason; the event consumer skips the event (it changes nothing).
+ */
+export class CaseRefusal extends ConflictError {}
 
 /**
  * Opens, updates and moves escalation cases. Every change runs in one transaction with the
@@ -38,8 +45,8 @@ export class CasesService {
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(SeatAccessService) private readonly seats: SeatAccessService,
-    @Inject(NotificationPlanner) private readonly notices: NotificationPlanner,
-    @Inject(CaseEffects) private readonly effects: CaseEffects,
+    @Inject(NotificationPlannerService) private readonly notices: NotificationPlannerService,
+    @Inject(CaseEffectsService) private readonly effects: CaseEffectsService,
   ) {}
 
   /** A trigger opens a case for its subject, or updates the subject's open case. */
@@ -108,6 +115,49 @@ export class CasesService {
     return escalation;
   }
 
+  /** An issue raised by hand at a body, by someone who may act for it. */
+  raise(
+    issue: Pick<RaiseCaseDto, 'bodyId' | 'title' | 'reason' | 'evidenceUrl' | 'severity'>,
+    principal: Principal,
+  ): Promise<EscalationCase> {
+    return this.dataSource.transaction((manager) =>
+      this.onTrigger(
+        manager,
+        {
+          subjectKey: `manual:${randomUUID()}`,
+          bodyId: issue.bodyId,
+          level: 'body',
+          severity: issue.severity,
+          title: issue.title,
+          kind: 'manual',
+          evidence: {
+            reason: issue.reason,
+            evidenceUrl: issue.evidenceUrl ?? null,
+            raisedBy: principal.sub,
+          },
+        },
+        { kind: 'user', ref: principal.sub },
+      ),
+    );
+  }
+
+  /** A note in a case's history; its state does not change. */
+  addNote(caseId: string, text: string, principal: Principal): Promise<CaseHistory> {
+    return this.dataSource.transaction(async (manager) => {
+      const escalation = await this.lockCase(manager, caseId);
+      const entry = await this.history.append(manager, escalation, {
+        transition: 'note-added',
+        fromStatus: escalation.status,
+        toStatus: escalation.status,
+        level: escalation.level,
+        cause: { kind: 'user', ref: principal.sub },
+        details: { text },
+      });
+      await manager.save(escalation);
+      return entry;
+    });
+  }
+
   /** Runs commands against a case by id, one after the other, in one transaction. */
   async command(
     caseId: string,
@@ -135,7 +185,7 @@ export class CasesService {
         manager,
       );
       if (!admin && !holder) {
-        throw new ForbiddenException(
+        throw new RefusedError(
           "Only the holding body's chair or clinical lead acknowledges a case",
         );
       }
@@ -179,11 +229,11 @@ export class CasesService {
       ) {
         return 'stale';
       }
-      if (deadline.dueAt.getTime() > Date.now() + 1000) {
+      if (deadline.dueAt.getTime() > this.clock.now().getTime() + 1000) {
         // Re-planned later since this job was added; its own job will come.
         return 'early';
       }
-      Object.assign(deadline, { settledAt: new Date(), outcome: 'fired' });
+      Object.assign(deadline, { settledAt: this.clock.now(), outcome: 'fired' });
       await manager.save(deadline);
       const cause = { kind: 'timer' as const, ref: job.jobId };
       const [stage, fraction] = job.kind.split('@') as [DeadlineStage, string | undefined];
@@ -229,7 +279,7 @@ export class CasesService {
     });
   }
 
-  async lockCase(manager: EntityManager, caseId: string): Promise<EscalationCase> {
+  private async lockCase(manager: EntityManager, caseId: string): Promise<EscalationCase> {
     const escalation = await manager.findOne(EscalationCase, {
       where: { id: caseId },
       lock: { mode: 'pessimistic_write' },
@@ -262,7 +312,7 @@ export class CasesService {
       escalation.bodyPath = [...escalation.bodyPath, parent.id];
     }
     if (result.state.status === 'closed') {
-      escalation.closedAt = new Date();
+      escalation.closedAt = this.clock.now();
     }
     await this.effects.record(manager, escalation, before.status, result.transition, cause, {
       ...details,
@@ -282,7 +332,7 @@ export class CasesService {
     if (trigger.level === 'body') {
       if (!source) {
         // Membership's body event may still be on its way: the consumer retries.
-        throw new Error(`Body ${trigger.bodyId} is not known yet`);
+        throw new NotKnownYetError(`Body ${trigger.bodyId} is not known yet`);
       }
       return source;
     }
@@ -292,7 +342,7 @@ export class CasesService {
     const kind = trigger.level === 'cag' ? 'clinical-advisory-group' : 'alliance-board';
     const body = allianceId ? await manager.findOneBy(BodyView, { allianceId, kind }) : null;
     if (!body) {
-      throw new Error(`No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`);
+      throw new NotKnownYetError(`No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`);
     }
     return body;
   }
@@ -303,7 +353,7 @@ export class CasesService {
       ? await manager.findOneBy(BodyView, { id: body.parentBodyId })
       : null;
     if (!parent) {
-      throw new Error(`Body ${bodyId} has no known escalation parent`);
+      throw new NotKnownYetError(`Body ${bodyId} has no known escalation parent`);
     }
     return parent;
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound } from '#platform';
-import { EscalationCase } from '../cases/escalation-case.entity.js';
+import { Clock } from '#platform';
 import { CaseHistory } from './case-history.entity.js';
 import {
   entryHash,
@@ -12,25 +11,38 @@ import {
 
 export type NewHistoryEntry = Omit<HistoryEntryContent, 'caseId' | 'sequence' | 'at'>;
 
+/** A case as its history sees it: where its chain ends, kept on the case row. */
+export interface ChainHead {
+  readonly id: string;
+  historyLength: number;
+  headHash: string;
+}
+
 /**
  * The case history: append-only, each entry chained to the one before by its hash, and the
  * newest hash kept on the case row so a cut from the end shows too.
  */
 @Injectable()
 export class CaseHistoryService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
-  /** Appends to a case the caller holds locked in `manager`'s transaction; updates its head. */
+  /**
+   * Appends to a case the caller holds locked in `manager`'s transaction and updates its head;
+   * the caller saves the case.
+   */
   async append(
     manager: EntityManager,
-    escalation: EscalationCase,
+    escalation: ChainHead,
     entry: NewHistoryEntry,
   ): Promise<CaseHistory> {
     const previousHash = escalation.historyLength === 0 ? null : escalation.headHash;
     const content: HistoryEntryContent = {
       caseId: escalation.id,
       sequence: escalation.historyLength + 1,
-      at: new Date().toISOString(),
+      at: this.clock.now().toISOString(),
       ...entry,
     };
     const row = manager.create(CaseHistory, {
@@ -51,13 +63,9 @@ export class CaseHistoryService {
     });
   }
 
-  /** Recomputes the chain and checks it ends where the case says it does. */
-  async verify(caseId: string): Promise<ChainVerification> {
-    const escalation = await this.dataSource.manager.findOneBy(EscalationCase, { id: caseId });
-    if (!escalation) {
-      throw notFound('Case', caseId);
-    }
-    const entries = await this.entries(caseId);
+  /** Recomputes a case's chain and checks it ends where the case says it does. */
+  async verify(escalation: Readonly<ChainHead>): Promise<ChainVerification> {
+    const entries = await this.entries(escalation.id);
     const chain = verifyChain(entries);
     if (!chain.valid) {
       return chain;

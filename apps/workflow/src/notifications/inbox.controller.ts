@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   Get,
   HttpCode,
   Inject,
@@ -12,24 +11,14 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DataSource, IsNull } from 'typeorm';
-import {
-  CurrentUser,
-  invalidField,
-  notFound,
-  PageQuery,
-  Roles,
-  type Page,
-  type Principal,
-} from '#platform';
-import { DailyDigest } from './daily-digest.js';
-import { PreferenceDto } from './dto.js';
-import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
-import { Notification } from './notification.entity.js';
+import { CurrentUser, PageQuery, RefusedError, Roles, type Principal } from '#platform';
+import { DailyDigestService } from './daily-digest.service.js';
+import { InboxService } from './inbox.service.js';
+import { PreferenceDto } from './notifications.dto.js';
 
 function memberOf(principal: Principal): string {
   if (!principal.memberId) {
-    throw new ForbiddenException('The inbox belongs to a member: the token names none');
+    throw new RefusedError('The inbox belongs to a member: the token names none');
   }
   return principal.memberId;
 }
@@ -39,8 +28,8 @@ function memberOf(principal: Principal): string {
 @Controller()
 export class InboxController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(DailyDigest) private readonly digest: DailyDigest,
+    @Inject(InboxService) private readonly inboxes: InboxService,
+    @Inject(DailyDigestService) private readonly digest: DailyDigestService,
   ) {}
 
   /** Sends the daily digest now. */
@@ -53,91 +42,41 @@ export class InboxController {
 
   @Get('inbox')
   @Roles('admin', 'clinician')
-  async inbox(
-    @Query() page: PageQuery,
-    @CurrentUser() principal: Principal,
-  ): Promise<Page<Notification> & { unread: number }> {
-    const memberId = memberOf(principal);
-    const manager = this.dataSource.manager;
-    const [items, total] = await manager.findAndCount(Notification, {
-      where: { memberId, channel: 'inbox' },
-      order: { createdAt: 'DESC' },
-      take: page.limit,
-      skip: page.offset,
-    });
-    const unread = await manager.countBy(Notification, {
-      memberId,
-      channel: 'inbox',
-      readAt: IsNull(),
-    });
-    return { items, total, unread, limit: page.limit, offset: page.offset };
+  inbox(@Query() page: PageQuery, @CurrentUser() principal: Principal) {
+    return this.inboxes.inbox(memberOf(principal), page);
   }
 
   @Post('inbox/:id/read')
   @HttpCode(200)
   @Roles('admin', 'clinician')
-  async markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
-    const memberId = memberOf(principal);
-    const notification = await this.dataSource.manager.findOneBy(Notification, {
-      id,
-      memberId,
-      channel: 'inbox',
-    });
-    if (!notification) {
-      throw notFound('Inbox message', id);
-    }
-    notification.readAt ??= new Date();
-    return this.dataSource.manager.save(notification);
+  markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+    return this.inboxes.markRead(id, memberOf(principal));
   }
 
   @Get('members/:memberId/preferences')
   @Roles('admin', 'clinician')
-  async preferences(
+  preferences(
     @Param('memberId', ParseUUIDPipe) memberId: string,
     @CurrentUser() principal: Principal,
   ) {
-    this.assertSelfOrAdmin(memberId, principal);
-    const preference = await this.dataSource.manager.findOneBy(MemberPreference, { memberId });
-    const { webhookSecret: _secret, ...shown } = preference ?? {
-      memberId,
-      channels: [...DEFAULT_CHANNELS],
-      digest: false,
-      webhookUrl: null,
-      webhookSecret: null,
-    };
-    return shown;
+    assertSelfOrAdmin(memberId, principal);
+    return this.inboxes.preferences(memberId);
   }
 
   @Put('members/:memberId/preferences')
   @Roles('admin', 'clinician')
-  async setPreferences(
+  setPreferences(
     @Param('memberId', ParseUUIDPipe) memberId: string,
     @Body() dto: PreferenceDto,
     @CurrentUser() principal: Principal,
   ) {
-    this.assertSelfOrAdmin(memberId, principal);
-    if (dto.channels.includes('webhook') && (!dto.webhookUrl || !dto.webhookSecret)) {
-      throw invalidField('webhookUrl', 'the webhook channel needs webhookUrl and webhookSecret');
-    }
-    await this.dataSource.manager.upsert(
-      MemberPreference,
-      {
-        memberId,
-        channels: dto.channels,
-        digest: dto.digest,
-        webhookUrl: dto.webhookUrl ?? null,
-        webhookSecret: dto.webhookSecret ?? null,
-      },
-      ['memberId'],
-    );
-    return this.preferences(memberId, principal);
+    assertSelfOrAdmin(memberId, principal);
+    return this.inboxes.setPreferences(memberId, dto);
   }
+}
 
-  private assertSelfOrAdmin(memberId: string, principal: Principal): void {
-    if (!principal.roles.includes('admin') && principal.memberId !== memberId) {
-      throw new ForbiddenException(
-        "Only the member or an admin sees or sets a member's preferences",
-      );
-    }
+function assertSelfOrAdmin(memberId: string, principal: Principal): void {
+  if (!principal.roles.includes('admin') && principal.memberId !== memberId) {
+    throw new RefusedError("Only the member or an admin sees or sets a member's preferences");
   }
 }

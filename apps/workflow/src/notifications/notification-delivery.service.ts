@@ -1,18 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource, In } from 'typeorm';
-import { APP_CONFIG } from '#platform';
-import { SweptQueue } from '../common/swept-queue.js';
+import { APP_CONFIG, Clock } from '#platform';
+import { SweptQueue, type JobHandlers, type QueueJob } from '../common/swept-queue.js';
 import type { WorkflowConfig } from '../config.js';
 import { MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import {
+  NOTIFICATION_JOB_NAMES,
   NOTIFICATION_QUEUE,
   SEND_ATTEMPTS,
-  SEND_JOB,
-  type SendJobData,
+  type NotificationJobs,
 } from './notification-jobs.js';
-import { EmailSender, sendWebhook } from './senders.js';
+import { EmailSenderService } from './email-sender.service.js';
+import { sendWebhook } from './webhook.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
@@ -23,25 +23,24 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * longer pending does nothing, so a notification goes out once.
  */
 @Injectable()
-export class NotificationDelivery extends SweptQueue<SendJobData> {
-  private readonly email: EmailSender;
+export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
+  protected readonly handlers: JobHandlers<NotificationJobs> = {
+    'send-notification': (job) => this.send(job),
+  };
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
+    @Inject(EmailSenderService) private readonly email: EmailSenderService,
     @Inject(APP_CONFIG) config: WorkflowConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
-    super(dataSource, config, new Logger(NotificationDelivery.name), {
+    super(dataSource, config, new Logger(NotificationDeliveryService.name), {
       name: NOTIFICATION_QUEUE,
+      jobNames: NOTIFICATION_JOB_NAMES,
       channel: 'notifications',
       enabled: config.NOTIFICATIONS_ENABLED,
     });
-    this.email = new EmailSender(config.SMTP_URL, config.MAIL_FROM);
-  }
-
-  override async onApplicationShutdown(): Promise<void> {
-    await super.onApplicationShutdown();
-    this.email.close();
   }
 
   protected committed(ids: string[]): Promise<void> {
@@ -64,7 +63,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
     }
     await this.queue!.addBulk(
       ids.map((notificationId) => ({
-        name: SEND_JOB,
+        name: 'send-notification' as const,
         data: { notificationId },
         opts: {
           jobId: notificationId,
@@ -77,10 +76,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
     );
   }
 
-  protected async process(job: Job<SendJobData>): Promise<string> {
-    if (job.name !== SEND_JOB) {
-      throw new Error(`No handler for job ${job.name} on ${NOTIFICATION_QUEUE}`);
-    }
+  private async send(job: QueueJob<NotificationJobs, 'send-notification'>): Promise<string> {
     const notification = await this.dataSource.manager.findOneBy(Notification, {
       id: job.data.notificationId,
     });
@@ -125,6 +121,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
     status: 'sent' | 'pending' | 'failed',
     error: string | null,
   ) {
+    const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(
         Notification,
@@ -133,7 +130,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
           status,
           attempts: notification.attempts + 1,
           lastError: error,
-          ...(status === 'sent' ? { sentAt: new Date() } : {}),
+          ...(status === 'sent' ? { sentAt: now } : {}),
         },
       );
       const ref = {
@@ -146,7 +143,7 @@ export class NotificationDelivery extends SweptQueue<SendJobData> {
       if (status === 'sent') {
         await this.events.publish(manager, 'workflow.notification-sent.v1', {
           ...ref,
-          sentAt: new Date().toISOString(),
+          sentAt: now.toISOString(),
         });
       } else if (status === 'failed') {
         await this.events.publish(manager, 'workflow.notification-failed.v1', {

@@ -4,23 +4,23 @@ import type { EntityManager } from 'typeorm';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { APP_CONFIG, Clock } from '#platform';
 import { afterCommit } from '../common/after-commit.js';
-import type { NotifyAudience } from '../cases/case-lifecycle.js';
-import type { EscalationCase } from '../cases/escalation-case.entity.js';
 import type { WorkflowConfig } from '../config.js';
+import { WorkflowPublisher } from '../workflow.publisher.js';
+import { ROLES_OF, type NotifyAudience } from './audience.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
-import { WorkflowPublisher } from '../workflow.publisher.js';
 
-/** Who hears of a case, by audience: a body's chair and clinical lead, or more. */
-const ROLES_OF: Record<NotifyAudience, readonly Seat['role'][] | 'all'> = {
-  'holding-body': ['chair', 'clinical-lead'],
-  'parent-body': ['chair', 'clinical-lead'],
-  'board-chair-and-secretariat': ['chair', 'secretariat'],
-  members: 'all',
-};
+/** What a notice tells of its case. */
+export interface NoticeCase {
+  readonly id: string;
+  readonly title: string;
+  readonly level: string;
+  readonly status: string;
+  readonly severity: string;
+}
 
 export interface PlannedNotice {
-  escalation: EscalationCase;
+  escalation: NoticeCase;
   audience: NotifyAudience;
   /** The body the audience belongs to. */
   bodyId: string;
@@ -36,7 +36,7 @@ export interface PlannedNotice {
  * messages are delivered by being written; the rest are sent once the transaction commits.
  */
 @Injectable()
-export class NotificationPlanner {
+export class NotificationPlannerService {
   constructor(
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
     @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
@@ -76,6 +76,7 @@ export class NotificationPlanner {
         const held = !notice.urgent && channel === 'email' && preference?.digest === true;
         const inbox = channel === 'inbox';
         const id = randomUUID();
+        const now = this.clock.now();
         const dedupKey = `${escalation.id}:${notice.sequence}:${notice.audience}:${member.id}:${channel}`;
         const inserted = await manager
           .createQueryBuilder()
@@ -92,7 +93,7 @@ export class NotificationPlanner {
             body: text,
             urgent: notice.urgent,
             status: inbox ? 'sent' : held ? 'held-for-digest' : 'pending',
-            sentAt: inbox ? new Date() : null,
+            sentAt: inbox ? now : null,
           })
           .orIgnore()
           .returning(['id'])
@@ -108,7 +109,7 @@ export class NotificationPlanner {
             memberId: member.id,
             channel,
             dedupKey,
-            sentAt: new Date().toISOString(),
+            sentAt: now.toISOString(),
           });
         } else if (!held) {
           afterCommit(manager, 'notifications', id);

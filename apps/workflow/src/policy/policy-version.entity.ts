@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { EscalationPolicy } from './escalation-policy.js';
+import type { EscalationPolicy } from './policy.schema.js';
 
 /**
  * A version of the escalation policy. Versions are never edited: a change is a new version,

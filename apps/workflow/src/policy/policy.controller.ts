@@ -10,22 +10,14 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBody, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, notFound, Roles, type Principal } from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { HolidayDto } from './policy.dto.js';
 import { PolicyService } from './policy.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class HolidayDto {
-  @ApiProperty({ example: 'Christmas Day' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name!: string;
-}
 
 /** The escalation policy's versions and the working-day calendar deadlines are counted on. */
 @ApiTags('policy and calendar')

@@ -1,7 +1,7 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { notFound, schemaOf } from '#platform';
-import { escalationPolicySchema, type EscalationPolicy } from './escalation-policy.js';
+import { InvalidError, notFound, schemaOf } from '#platform';
+import { escalationPolicySchema, type EscalationPolicy } from './policy.schema.js';
 import { PolicyVersion } from './policy-version.entity.js';
 
 /** The escalation policy's versions: the newest applies to new cases, each case keeps its own. */
@@ -44,15 +44,12 @@ export class PolicyService {
       const version = (latest?.version ?? 0) + 1;
       const parsed = escalationPolicySchema.safeParse({ ...(document as object), version });
       if (!parsed.success) {
-        throw new BadRequestException({
-          statusCode: 400,
-          error: 'Bad Request',
-          message: 'Validation failed',
-          errors: parsed.error.issues.map((issue) => ({
+        throw new InvalidError(
+          parsed.error.issues.map((issue) => ({
             field: issue.path.join('.') || '(policy)',
             messages: [issue.message],
           })),
-        });
+        );
       }
       return manager.save(
         manager.create(PolicyVersion, { version, policy: parsed.data, createdBy }),

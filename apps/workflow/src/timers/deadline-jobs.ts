@@ -1,6 +1,7 @@
-/** The deadline queue: its one job, what the job carries, and how its id is made. */
+import { jobNames } from '../common/swept-queue.js';
+
+/** The deadline queue: its jobs, what each carries, and how a job's id is made. */
 export const DEADLINE_QUEUE = 'workflow-deadlines';
-export const DEADLINE_JOB = 'deadline-due';
 
 export interface DeadlineJobData {
   caseId: string;
@@ -9,6 +10,17 @@ export interface DeadlineJobData {
   /** The instant the job was armed for, as ISO. */
   dueAt: string;
 }
+
+/** The deadline queue's jobs by name, each with what it carries. */
+export interface DeadlineJobs {
+  /** A case's deadline or reminder falls due; its row decides whether anything happens. */
+  'deadline-due': DeadlineJobData;
+}
+
+export const DEADLINE_JOB_NAMES = jobNames<DeadlineJobs>({ 'deadline-due': true });
+
+/** Attempts at a job whose run fails (the database away, say); BullMQ backs off between them. */
+export const DEADLINE_ATTEMPTS = 5;
 
 /**
  * Deterministic, so arming the same deadline twice is one job. BullMQ refuses `:` in custom

@@ -1,17 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
 import { DataSource, In, IsNull } from 'typeorm';
-import { APP_CONFIG, schemaOf } from '#platform';
+import { APP_CONFIG, Clock, schemaOf } from '#platform';
 import { CaseDeadline } from '../cases/case-deadline.entity.js';
 import { CasesService } from '../cases/cases.service.js';
 import type { WorkflowConfig } from '../config.js';
+import { SweptQueue, type JobHandlers } from '../common/swept-queue.js';
 import {
-  DEADLINE_JOB,
+  DEADLINE_ATTEMPTS,
+  DEADLINE_JOB_NAMES,
   DEADLINE_QUEUE,
   deadlineJobId,
-  type DeadlineJobData,
+  type DeadlineJobs,
 } from './deadline-jobs.js';
-import { SweptQueue } from '../common/swept-queue.js';
 
 const CHUNK = 500;
 /** Every this many sweeps, every open deadline is re-added, whatever the counts say. */
@@ -26,16 +26,26 @@ const FULL_SWEEP_EVERY = 10;
  * flush of this machine's Redis, which keeps nothing on disk, loses no escalation.
  */
 @Injectable()
-export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
+export class DeadlineTimersService extends SweptQueue<DeadlineJobs> {
   private sweeps = 0;
+
+  protected readonly handlers: JobHandlers<DeadlineJobs> = {
+    'deadline-due': (job) =>
+      this.cases.fireDeadline({
+        ...job.data,
+        jobId: job.id ?? deadlineJobId({ ...job.data, dueAt: new Date(job.data.dueAt) }),
+      }),
+  };
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(APP_CONFIG) config: WorkflowConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
-    super(dataSource, config, new Logger(DeadlineTimers.name), {
+    super(dataSource, config, new Logger(DeadlineTimersService.name), {
       name: DEADLINE_QUEUE,
+      jobNames: DEADLINE_JOB_NAMES,
       channel: 'timers',
       enabled: config.TIMERS_ENABLED,
     });
@@ -78,10 +88,10 @@ export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
   private async arm(rows: readonly CaseDeadline[]): Promise<void> {
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      const now = Date.now();
+      const now = this.clock.now().getTime();
       await this.queue!.addBulk(
         chunk.map((row) => ({
-          name: DEADLINE_JOB,
+          name: 'deadline-due' as const,
           data: {
             caseId: row.caseId,
             level: row.level,
@@ -91,7 +101,7 @@ export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
           opts: {
             jobId: deadlineJobId(row),
             delay: Math.max(0, row.dueAt.getTime() - now),
-            attempts: 5,
+            attempts: DEADLINE_ATTEMPTS,
             backoff: { type: 'exponential', delay: 1000 },
             removeOnComplete: 1000,
             removeOnFail: 5000,
@@ -109,15 +119,5 @@ export class DeadlineTimers extends SweptQueue<DeadlineJobData> {
         ],
       );
     }
-  }
-
-  protected async process(job: Job<DeadlineJobData>): Promise<string> {
-    if (job.name !== DEADLINE_JOB) {
-      throw new Error(`No handler for job ${job.name} on ${DEADLINE_QUEUE}`);
-    }
-    return this.cases.fireDeadline({
-      ...job.data,
-      jobId: job.id ?? deadlineJobId({ ...job.data, dueAt: new Date(job.data.dueAt) }),
-    });
   }
 }

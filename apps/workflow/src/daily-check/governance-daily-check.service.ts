@@ -1,48 +1,31 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { Seat, seatHeldOnSql } from '#membership-view';
-import { DailyJobProcessor } from '#jobs';
-import { addDays, APP_CONFIG, Clock } from '#platform';
+import { addDays, Clock } from '#platform';
 import { CasesService } from '../cases/cases.service.js';
 import { EscalationCase } from '../cases/escalation-case.entity.js';
-import type { WorkflowConfig } from '../config.js';
-import {
-  actionOverdueTrigger,
-  roleVacancyTrigger,
-  type Trigger,
-} from '../policy/escalation-policy.js';
+import { ActionView } from '../governance/action-view.entity.js';
+import { RoleVacancy } from '../governance/role-vacancy.entity.js';
 import { PolicyService } from '../policy/policy.service.js';
-import { ActionView } from './action-view.entity.js';
-import { RoleVacancy } from './role-vacancy.entity.js';
+import { actionOverdueTrigger, roleVacancyTrigger, type Trigger } from '../policy/triggers.js';
 
 /**
- * The triggers that are a matter of time, not of one event: a chair or clinical lead empty for
- * longer than the policy allows, an action overdue for longer than it allows. Checked daily
- * (06:30 UK time, or `POST /admin/daily-triggers`); each opens a case once, or updates the
- * open one, as any trigger does.
+ * The service's daily check: the triggers that are a matter of time, not of one event. A chair
+ * or clinical lead empty for longer than the policy allows, an action overdue for longer than
+ * it allows, read from the governance read model. Run by DailyCheckProcessor (06:30 UK time)
+ * and by `POST /admin/daily-triggers`; each opens a case once, or updates the open one, as any
+ * trigger does.
  */
 @Injectable()
-export class DailyTriggers extends DailyJobProcessor {
-  private readonly logger = new Logger(DailyTriggers.name);
+export class GovernanceDailyCheckService {
+  private readonly logger = new Logger(GovernanceDailyCheckService.name);
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CasesService) private readonly cases: CasesService,
     @Inject(PolicyService) private readonly policies: PolicyService,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
-  ) {
-    super();
-  }
-
-  protected schedule() {
-    return {
-      name: 'workflow-daily-triggers',
-      enabled: this.config.TIMERS_ENABLED,
-      cron: '30 6 * * *',
-      redisUrl: this.config.REDIS_URL,
-    };
-  }
+  ) {}
 
   async run(): Promise<{ roleVacancies: number; overdueActions: number }> {
     const policy = await this.policies.current();

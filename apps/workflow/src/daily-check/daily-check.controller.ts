@@ -1,18 +1,20 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
-import { DailyTriggers } from './daily-triggers.js';
+import { GovernanceDailyCheckService } from './governance-daily-check.service.js';
 
 @ApiTags('cases')
 @Controller()
-export class GovernanceController {
-  constructor(@Inject(DailyTriggers) private readonly triggers: DailyTriggers) {}
+export class DailyCheckController {
+  constructor(
+    @Inject(GovernanceDailyCheckService) private readonly check: GovernanceDailyCheckService,
+  ) {}
 
   /** Runs the daily check of roles left empty and actions long overdue now. */
   @Post('admin/daily-triggers')
   @HttpCode(200)
   @Roles('admin')
   run() {
-    return this.triggers.run();
+    return this.check.run();
   }
 }

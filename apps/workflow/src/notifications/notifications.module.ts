@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '#platform';
+import { DailyDigestProcessor } from './daily-digest.processor.js';
+import { DailyDigestService } from './daily-digest.service.js';
+import { EmailSenderService } from './email-sender.service.js';
+import { InboxController } from './inbox.controller.js';
+import { InboxService } from './inbox.service.js';
+import { NotificationDeliveryService } from './notification-delivery.service.js';
+import { NotificationPlannerService } from './notification-planner.service.js';
+
+/**
+ * Telling people of cases: notices planned in a case's transaction (the planner, which cases
+ * use), sent by e-mail or webhook through a queue or held for the daily digest, and the inbox.
+ */
+@Module({
+  controllers: [InboxController],
+  providers: [
+    Clock,
+    EmailSenderService,
+    InboxService,
+    NotificationPlannerService,
+    NotificationDeliveryService,
+    DailyDigestService,
+    DailyDigestProcessor,
+  ],
+  exports: [NotificationPlannerService],
+})
+export class NotificationsModule {}

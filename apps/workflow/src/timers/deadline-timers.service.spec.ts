@@ -1,0 +1,17 @@
+import { Clock } from '#platform';
+import type { DataSource } from 'typeorm';
+import type { CasesService } from '../cases/cases.service.js';
+import type { WorkflowConfig } from '../config.js';
+import { DeadlineTimersService } from './deadline-timers.service.js';
+
+describe('the deadline timers', () => {
+  it('have a handler for every job of the deadline queue, so they start', async () => {
+    const timers = new DeadlineTimersService(
+      {} as DataSource,
+      {} as CasesService,
+      { TIMERS_ENABLED: false } as WorkflowConfig,
+      new Clock(),
+    );
+    await expect(timers.onApplicationBootstrap()).resolves.toBeUndefined();
+  });
+});
