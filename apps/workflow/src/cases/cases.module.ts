@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { MembershipViewModule } from '#membership-view';
-import { Clock } from '#platform';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -20,7 +19,7 @@ import { CasesService } from './cases.service.js';
 @Module({
   imports: [MembershipViewModule, HistoryModule, PolicyModule, CalendarModule, NotificationsModule],
   controllers: [CasesController, CaseTriggersConsumer, CaseMeetingsConsumer],
-  providers: [Clock, CasesService, CaseEffectsService, CaseQueriesService],
+  providers: [CasesService, CaseEffectsService, CaseQueriesService],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { CasesModule } from '../cases/cases.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { DailyCheckController } from './daily-check.controller.js';
@@ -10,6 +9,6 @@ import { GovernanceDailyCheckService } from './governance-daily-check.service.js
 @Module({
   imports: [CasesModule, PolicyModule],
   controllers: [DailyCheckController],
-  providers: [Clock, GovernanceDailyCheckService, DailyCheckProcessor],
+  providers: [GovernanceDailyCheckService, DailyCheckProcessor],
 })
 export class DailyCheckModule {}

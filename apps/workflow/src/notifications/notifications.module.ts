@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { DailyDigestProcessor } from './daily-digest.processor.js';
 import { DailyDigestService } from './daily-digest.service.js';
 import { EmailSenderService } from './email-sender.service.js';
@@ -15,7 +14,6 @@ import { NotificationPlannerService } from './notification-planner.service.js';
 @Module({
   controllers: [InboxController],
   providers: [
-    Clock,
     EmailSenderService,
     InboxService,
     NotificationPlannerService,

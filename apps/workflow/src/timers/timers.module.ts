@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '#platform';
 import { CasesModule } from '../cases/cases.module.js';
 import { DeadlineTimersService } from './deadline-timers.service.js';
 
 /** The BullMQ timers that fire case deadlines. */
 @Module({
   imports: [CasesModule],
-  providers: [Clock, DeadlineTimersService],
+  providers: [DeadlineTimersService],
 })
 export class TimersModule {}
