@@ -172,7 +172,8 @@ try {
     KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
     // The platform's topics under a prefix of this run's own, so its events reach a real topic.
     KAFKA_TOPIC_PREFIX: await isolatedTopicPrefix(testKafka(), schema),
-    AUTH_JWT_SECRET: 'bench-secret-0123456789abcdef0123456789',
+    // Nothing is called over HTTP: the issuer is named only because production requires one.
+    AUTH_ISSUER: 'http://127.0.0.1:3010',
     LOG_LEVEL: 'warn',
   });
   await app.init();

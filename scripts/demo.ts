@@ -2,18 +2,11 @@
 // which the East of England's lung FDS misses its target three months running, then walks the
 // case up the ladder through the meetings API, showing the e-mails that arrive.
 //   npm run demo
-import { mintToken, withDevelopmentSecret } from '#platform';
+import { devMemberToken } from './dev-token.js';
 import { runEscalationScenario } from './escalation-scenario.js';
 
-const env = withDevelopmentSecret(process.env);
-const token = mintToken({
-  secret: env['AUTH_JWT_SECRET']!,
-  issuer: env['AUTH_JWT_ISSUER'] || 'cancer-network',
-  audience: env['AUTH_JWT_AUDIENCE'] || 'cancer-network',
-  sub: 'demo-admin',
-  roles: ['admin'],
-  ttlSeconds: 3600,
-});
+// The demo admin signs in at the development identity server, as a person would.
+const token = await devMemberToken('admin@example.org');
 const host = (port: number) => `http://127.0.0.1:${port}`;
 const mailUrl = process.env['MAIL_SINK_URL'] ?? host(8025);
 

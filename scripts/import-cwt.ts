@@ -2,15 +2,15 @@
 // progress line, and prints what the import did (every bad row with its line):
 //   npm run import:cwt -- <file.csv> [--good-rows] [--period YYYY-MM] [--url http://127.0.0.1:3004]
 // Without --good-rows a file with any bad row imports nothing. --period gives the month of a
-// file that has no PERIOD or MONTH column (the newer monthly CSV). Mints an admin token from
-// AUTH_JWT_SECRET (the development secret when unset outside production), or uses $TOKEN.
+// file that has no PERIOD or MONTH column (the newer monthly CSV). Uses $TOKEN, or signs the
+// demo admin in at the development identity server.
 import { createReadStream, statSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { mintToken, withDevelopmentSecret } from '#platform';
+import { devMemberToken } from './dev-token.js';
 
 const USAGE =
   'Usage: npm run import:cwt -- <file.csv> [--good-rows] [--period YYYY-MM] [--url http://127.0.0.1:3004]';
@@ -57,19 +57,9 @@ try {
   fail(`Cannot read ${file}`);
 }
 
-function token(): string {
-  if (process.env['TOKEN']) {
-    return process.env['TOKEN'];
-  }
-  const env = withDevelopmentSecret(process.env);
-  return mintToken({
-    secret: env['AUTH_JWT_SECRET'] ?? fail('Set AUTH_JWT_SECRET or TOKEN'),
-    issuer: env['AUTH_JWT_ISSUER'] || 'cancer-network',
-    audience: env['AUTH_JWT_AUDIENCE'] || 'cancer-network',
-    sub: 'import-cwt',
-    roles: ['admin'],
-    ttlSeconds: 3600,
-  });
+async function token(): Promise<string> {
+  // $TOKEN, or the demo admin signed in at the development identity server.
+  return process.env['TOKEN'] ?? (await devMemberToken('admin@example.org'));
 }
 
 const query = new URLSearchParams({
@@ -95,6 +85,7 @@ const progress = new Transform({
   },
 });
 
+const bearer = await token();
 const response = await new Promise<{ status: number; body: string }>((resolve, reject) => {
   const req = request(
     target,
@@ -103,7 +94,7 @@ const response = await new Promise<{ status: number; body: string }>((resolve, r
       headers: {
         'content-type': 'text/csv',
         'content-length': size,
-        authorization: `Bearer ${token()}`,
+        authorization: `Bearer ${bearer}`,
       },
     },
     (res) => {

@@ -1,51 +1,24 @@
-// Mints a bearer token for calling the services by hand or from scripts:
-//   npm run token -- --sub alice --roles admin,clinician --ttl 3600 [--member-id m-1] [--name "Dr A"]
-// Reads AUTH_JWT_SECRET, AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE from the environment.
+// A bearer token from the identity provider, for calling the services by hand or from scripts:
+//   npm run token -- --member admin@example.org     (a person signs in: authorization code + PKCE)
+//   npm run token -- --service                      (a machine client: client credentials)
+// The development identity server (`npm start`) is asked unless AUTH_ISSUER names another.
 import { parseArgs } from 'node:util';
-import { isRole, mintToken, withDevelopmentSecret, type Role } from '#platform';
+import { devMemberToken, devServiceToken } from './dev-token.js';
 
-const USAGE = `Usage: npm run token -- --sub <subject> --roles <admin,clinician,service> [--ttl <seconds>]
-                       [--member-id <id>] [--name <display name>]`;
+const USAGE = `Usage: npm run token -- --member <e-mail>   (e.g. admin@example.org, or a demo member's address)
+       npm run token -- --service`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(1);
 }
 
-function parseRoles(value: string): Role[] {
-  const roles = value
-    .split(',')
-    .map((role) => role.trim())
-    .filter((role) => role.length > 0);
-  const unknown = roles.filter((role) => !isRole(role));
-  if (roles.length === 0 || unknown.length > 0) {
-    fail(`--roles must list roles among admin, clinician, service (got "${value}")`);
-  }
-  return roles.filter(isRole);
-}
-
-function secretFromEnv(env: NodeJS.ProcessEnv): string {
-  let secret: string | undefined;
-  try {
-    secret = withDevelopmentSecret(env)['AUTH_JWT_SECRET'];
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  if (!secret || secret.length < 32) {
-    fail('AUTH_JWT_SECRET must be at least 32 characters');
-  }
-  return secret;
-}
-
 function parseCommandLine() {
   try {
     return parseArgs({
       options: {
-        sub: { type: 'string' },
-        roles: { type: 'string' },
-        ttl: { type: 'string', default: '3600' },
-        'member-id': { type: 'string' },
-        name: { type: 'string' },
+        member: { type: 'string' },
+        service: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -56,36 +29,22 @@ function parseCommandLine() {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const values = parseCommandLine();
   if (values.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (values.sub === undefined || values.sub === '') {
-    fail('--sub is required');
+  if ((values.member === undefined) === (values.service !== true)) {
+    fail('Give either --member <e-mail> or --service');
   }
-  if (values.roles === undefined) {
-    fail('--roles is required');
+  try {
+    const token =
+      values.member !== undefined ? await devMemberToken(values.member) : await devServiceToken();
+    process.stdout.write(`${token}\n`);
+  } catch (error) {
+    fail(`No token: ${(error as Error).message}`);
   }
-  const roles = parseRoles(values.roles);
-  const ttlSeconds = Number(values.ttl);
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
-    fail(`--ttl must be a positive whole number of seconds (got "${values.ttl}")`);
-  }
-
-  const env = process.env;
-  const token = mintToken({
-    secret: secretFromEnv(env),
-    issuer: env['AUTH_JWT_ISSUER'] || 'cancer-network',
-    audience: env['AUTH_JWT_AUDIENCE'] || 'cancer-network',
-    sub: values.sub,
-    roles,
-    ttlSeconds,
-    ...(values['member-id'] !== undefined && { memberId: values['member-id'] }),
-    ...(values.name !== undefined && { name: values.name }),
-  });
-  process.stdout.write(`${token}\n`);
 }
 
-main();
+await main();

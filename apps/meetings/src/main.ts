@@ -1,8 +1,8 @@
-import { loadConfig, withDevelopmentSecret } from '#platform';
+import { loadConfig } from '#platform';
 import { createMeetingsApp } from './bootstrap.js';
 import { meetingsConfigSchema } from './config.js';
 
-const env = withDevelopmentSecret(process.env);
+const env = process.env;
 const config = loadConfig(meetingsConfigSchema, env);
 const app = await createMeetingsApp(env);
 await app.startAllMicroservices();

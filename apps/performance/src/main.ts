@@ -1,8 +1,8 @@
-import { loadConfig, withDevelopmentSecret } from '#platform';
+import { loadConfig } from '#platform';
 import { createPerformanceApp } from './bootstrap.js';
 import { performanceConfigSchema } from './config.js';
 
-const env = withDevelopmentSecret(process.env);
+const env = process.env;
 const config = loadConfig(performanceConfigSchema, env);
 const app = await createPerformanceApp(env);
 await app.startAllMicroservices();

@@ -1,8 +1,8 @@
-import { loadConfig, withDevelopmentSecret } from '#platform';
+import { loadConfig } from '#platform';
 import { createPrioritiesApp } from './bootstrap.js';
 import { prioritiesConfigSchema } from './config.js';
 
-const env = withDevelopmentSecret(process.env);
+const env = process.env;
 const config = loadConfig(prioritiesConfigSchema, env);
 const app = await createPrioritiesApp(env);
 await app.startAllMicroservices();

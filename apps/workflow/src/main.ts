@@ -1,8 +1,8 @@
-import { loadConfig, withDevelopmentSecret } from '#platform';
+import { loadConfig } from '#platform';
 import { createWorkflowApp } from './bootstrap.js';
 import { workflowConfigSchema } from './config.js';
 
-const env = withDevelopmentSecret(process.env);
+const env = process.env;
 const config = loadConfig(workflowConfigSchema, env);
 const app = await createWorkflowApp(env);
 await app.startAllMicroservices();

@@ -7,7 +7,6 @@ export {
   type LogLevel,
 } from './config/config.schema.js';
 export { ConfigError, loadConfig } from './config/load-config.js';
-export { DEVELOPMENT_JWT_SECRET, withDevelopmentSecret } from './config/development-secret.js';
 export { APP_CONFIG, ConfigModule } from './config/config.module.js';
 
 // logging
@@ -56,7 +55,18 @@ export {
   type TokenOptions,
 } from './auth/token.js';
 export { CurrentUser, Public, Roles, type AuthenticatedRequest } from './auth/auth.decorators.js';
-export { AUTH_TOKEN_OPTIONS, AuthGuard } from './auth/auth.guard.js';
+export { AuthGuard } from './auth/auth.guard.js';
+export { authSettings, DEVELOPMENT_ISSUER, type AuthSettings } from './auth/auth-settings.js';
+export {
+  ACCEPTED_ALGORITHMS,
+  IdentityProviderUnavailableError,
+  IssuerVerifier,
+  rolesFrom,
+  type IssuerVerifierOptions,
+  type VerifiedToken,
+} from './auth/issuer-verifier.js';
+export { TokenVerifier } from './auth/token-verifier.js';
+export { clientCredentialsToken, passwordSignIn, type SignedIn } from './auth/scripted-sign-in.js';
 export { AuthModule } from './auth/auth.module.js';
 
 // validation

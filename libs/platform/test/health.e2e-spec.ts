@@ -22,6 +22,7 @@ const env = {
   SERVICE_NAME: 'health-test',
   DATABASE_SCHEMA: 'health_test',
   DATABASE_URL: databaseUrl,
+  NODE_ENV: 'test',
   AUTH_JWT_SECRET: 'integration-test-secret-long-enough-1234',
   ...(process.env.REDIS_URL !== undefined && { REDIS_URL: process.env.REDIS_URL }),
   ...(process.env.KAFKA_BROKERS !== undefined && { KAFKA_BROKERS: process.env.KAFKA_BROKERS }),

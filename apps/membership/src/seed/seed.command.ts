@@ -6,15 +6,16 @@
 // run again: it creates only what is missing.
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ConfigError, JsonLogger, loadConfig, withDevelopmentSecret } from '#platform';
+import { ConfigError, JsonLogger, loadConfig } from '#platform';
 import { MembershipModule } from '../app.module.js';
 import { membershipConfigSchema } from '../config.js';
 import { waitForOutboxDrained } from './outbox-drained.js';
 import { seedDemo, type SeedReport } from './seed-demo.js';
 
 function seedEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  // A one-off process must not register (or run) the daily check's BullMQ scheduler.
-  return withDevelopmentSecret({ ...env, DAILY_CHECK_ENABLED: 'false' });
+  // A one-off process must not register (or run) the daily check's BullMQ scheduler. The demo
+  // seed is a development tool: it runs as development unless told otherwise.
+  return { NODE_ENV: 'development', ...env, DAILY_CHECK_ENABLED: 'false' };
 }
 
 function summary(report: SeedReport): string {

@@ -8,7 +8,12 @@ import { AuthModule } from './auth.module.js';
 import { mintToken, type MintTokenOptions, type Principal } from './token.js';
 
 const SECRET = 'unit-test-secret-that-is-long-enough-1234';
-const env = { SERVICE_NAME: 'test', DATABASE_SCHEMA: 'test', AUTH_JWT_SECRET: SECRET };
+const env = {
+  SERVICE_NAME: 'test',
+  DATABASE_SCHEMA: 'test',
+  NODE_ENV: 'test',
+  AUTH_JWT_SECRET: SECRET,
+};
 
 @Controller('things')
 class ThingsController {

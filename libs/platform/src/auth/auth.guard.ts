@@ -2,18 +2,38 @@ import {
   type CanActivate,
   type ExecutionContext,
   ForbiddenException,
+  HttpException,
+  HttpStatus,
   Inject,
   Injectable,
-  UnauthorizedException,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
 import { type AuthenticatedRequest, IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
 import type { Role } from './roles.js';
-import { TokenError, type TokenOptions, verifyToken } from './token.js';
+import { IdentityProviderUnavailableError } from './issuer-verifier.js';
+import { TokenError } from './token.js';
+import { TokenVerifier } from './token-verifier.js';
 
-/** Injection token of the secret, issuer and audience the guard verifies tokens with. */
-export const AUTH_TOKEN_OPTIONS = Symbol('AUTH_TOKEN_OPTIONS');
+/**
+ * 401 as RFC 9457 problem details naming the reason, beside the `statusCode`/`message` fields
+ * every other answer of the platform has.
+ */
+function unauthorized(reason: string): HttpException {
+  return new HttpException(
+    {
+      type: 'about:blank',
+      title: 'Unauthorized',
+      status: HttpStatus.UNAUTHORIZED,
+      detail: reason,
+      statusCode: HttpStatus.UNAUTHORIZED,
+      error: 'Unauthorized',
+      message: reason,
+    },
+    HttpStatus.UNAUTHORIZED,
+  );
+}
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -25,10 +45,10 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: TokenOptions,
+    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') {
       return true;
     }
@@ -43,14 +63,19 @@ export class AuthGuard implements CanActivate {
     const token = bearerTokenOf(request.headers['authorization']);
     if (token === undefined) {
       response.setHeader('WWW-Authenticate', 'Bearer');
-      throw new UnauthorizedException('Missing bearer token');
+      throw unauthorized('Missing bearer token');
     }
     try {
-      request.user = verifyToken(token, this.options);
+      request.user = await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof TokenError) {
         response.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-        throw new UnauthorizedException(error.message);
+        throw unauthorized(error.message);
+      }
+      if (error instanceof IdentityProviderUnavailableError) {
+        // Tokens signed with keys already held still pass; only new keys need the provider.
+        response.setHeader('Retry-After', '30');
+        throw new ServiceUnavailableException(error.message);
       }
       throw error;
     }

@@ -14,6 +14,7 @@ import { configureHttpApp } from './configure-http-app.js';
 const env = {
   SERVICE_NAME: 'membership',
   DATABASE_SCHEMA: 'membership',
+  NODE_ENV: 'test',
   AUTH_JWT_SECRET: 'unit-test-secret-that-is-long-enough-1234',
 };
 

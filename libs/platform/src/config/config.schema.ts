@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ROLES } from '../auth/roles.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,7 +28,8 @@ const brokerList = z
  */
 export const baseConfigSchema = z.object({
   SERVICE_NAME: z.string().min(1),
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  // No default: a deployment that forgets it must not fall into development's trust settings.
+  NODE_ENV: z.enum(['development', 'test', 'production']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DATABASE_URL: z
@@ -44,9 +46,31 @@ export const baseConfigSchema = z.object({
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'expected a redis:// URL' })
     .default('redis://127.0.0.1:6379'),
-  AUTH_JWT_SECRET: z.string().min(32),
+  // The identity provider whose signed access tokens the service accepts (see auth-settings.ts).
+  AUTH_ISSUER: z.url({ protocol: /^https?$/, error: 'expected the issuer URL' }).optional(),
+  AUTH_AUDIENCE: z.string().min(1).default('cancer-network'),
+  AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+  AUTH_ROLE_MAP: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), z.enum(ROLES)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected JSON mapping provider roles to ${ROLES.join(', ')}`,
+        });
+        return z.NEVER;
+      }
+    }),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  AUTH_MAX_TOKEN_AGE_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  AUTH_JWKS_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).default(600_000),
+  // Shared-key tokens (HS256): tests only, refused whenever NODE_ENV is not test.
+  AUTH_JWT_SECRET: z.string().min(32).optional(),
   AUTH_JWT_ISSUER: z.string().min(1).default('cancer-network'),
-  AUTH_JWT_AUDIENCE: z.string().min(1).default('cancer-network'),
 });
 
 /** The parsed configuration of a service whose schema is `S`. */

@@ -6,6 +6,7 @@ const SECRET = 'a-development-secret-of-at-least-32-chars';
 const minimal = {
   SERVICE_NAME: 'membership',
   DATABASE_SCHEMA: 'membership',
+  NODE_ENV: 'test',
   AUTH_JWT_SECRET: SECRET,
 };
 
@@ -27,7 +28,6 @@ describe('loadConfig', () => {
 
     expect(config).toEqual({
       ...minimal,
-      NODE_ENV: 'development',
       PORT: 3000,
       LOG_LEVEL: 'info',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/cancer_network',
@@ -35,7 +35,13 @@ describe('loadConfig', () => {
       KAFKA_TOPIC_PREFIX: '',
       REDIS_URL: 'redis://127.0.0.1:6379',
       AUTH_JWT_ISSUER: 'cancer-network',
-      AUTH_JWT_AUDIENCE: 'cancer-network',
+      AUTH_AUDIENCE: 'cancer-network',
+      AUTH_ROLES_CLAIM: 'roles',
+      AUTH_ROLE_MAP: {},
+      AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+      AUTH_MAX_TOKEN_AGE_SECONDS: 86_400,
+      AUTH_JWKS_COOLDOWN_MS: 30_000,
+      AUTH_JWKS_CACHE_MAX_AGE_MS: 600_000,
     });
   });
 
@@ -66,7 +72,9 @@ describe('loadConfig', () => {
     ['KAFKA_BROKERS', { KAFKA_BROKERS: 'localhost' }],
     ['REDIS_URL', { REDIS_URL: 'http://cache' }],
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short' }],
-    ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: undefined }],
+    ['AUTH_ISSUER', { AUTH_ISSUER: 'not a url' }],
+    ['AUTH_ROLE_MAP', { AUTH_ROLE_MAP: '{"CancerNetwork.Admin": "superuser"}' }],
+    ['AUTH_ROLE_MAP', { AUTH_ROLE_MAP: 'admin=admin' }],
   ])('names %s when it is wrong or missing (%j)', (name, override) => {
     const problems = problemsOf({ ...minimal, ...override });
 

@@ -1,0 +1,248 @@
+import { generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
+import { DEV_CLI_CLIENT, DEV_SERVICE_CLIENT, devClients } from '../apps/identity/src/settings.js';
+import { DevIdentityServer } from '../apps/identity/src/identity-provider.js';
+import { clientCredentialsToken, passwordSignIn } from '#platform';
+import {
+  freePort,
+  runScriptProcess,
+  serviceTestEnv,
+  startServiceProcess,
+  uniqueName,
+  waitFor,
+  type ServiceProcess,
+} from '#testing';
+
+const PASSWORD = 'identity-test-password';
+const AUDIENCE = 'cancer-network';
+
+/**
+ * Sign-in as the platform does it: a real OpenID Connect server (the development identity
+ * server) and a service running as its own process that trusts only that issuer's published
+ * keys. No shared secret anywhere.
+ */
+describe('tokens from the identity provider (real OpenID Connect server, service as a process)', () => {
+  let idp: DevIdentityServer;
+  let issuer: string;
+  let membership: ServiceProcess;
+  const run = uniqueName('idp');
+
+  const signIn = (email: string) =>
+    passwordSignIn({
+      issuer,
+      clientId: DEV_CLI_CLIENT.id,
+      redirectUri: DEV_CLI_CLIENT.redirectUri,
+      email,
+      password: PASSWORD,
+    });
+
+  const call = (token: string) =>
+    fetch(`${membership.url}/alliances`, { headers: { authorization: `Bearer ${token}` } });
+
+  async function refusal(token: string): Promise<{ status: number; detail: string }> {
+    const response = await call(token);
+    const body = (await response.json()) as { detail?: string; message?: string };
+    return { status: response.status, detail: body.detail ?? body.message ?? '' };
+  }
+
+  beforeAll(async () => {
+    const port = await freePort();
+    issuer = `http://127.0.0.1:${port}`;
+    idp = new DevIdentityServer({
+      issuer,
+      port,
+      audience: AUDIENCE,
+      password: PASSWORD,
+      clients: devClients({}),
+    });
+    await idp.start();
+    const { AUTH_JWT_SECRET: _none, ...env } = serviceTestEnv('membership', {
+      schema: `${run}_membership`,
+      secret: 'unused-because-an-issuer-is-set-0123456789',
+    });
+    membership = await startServiceProcess('membership', {
+      ...env,
+      MIGRATE_ON_BOOT: 'true',
+      AUTH_ISSUER: issuer,
+      AUTH_AUDIENCE: AUDIENCE,
+      // Keys are fetched again after 300 ms, so a retired key is refused within the test.
+      AUTH_JWKS_CACHE_MAX_AGE_MS: '300',
+      AUTH_JWKS_COOLDOWN_MS: '0',
+    });
+  });
+
+  afterAll(async () => {
+    await membership?.stop();
+    await idp?.stop();
+  });
+
+  it('signs a person in by the authorization code flow with PKCE, and a service accepts the token', async () => {
+    const signedIn = await signIn('admin@example.org');
+    const claims = decodeJwt(signedIn.accessToken);
+    expect(decodeProtectedHeader(signedIn.accessToken).alg).toBe('RS256');
+    expect(claims).toMatchObject({
+      iss: issuer,
+      aud: AUDIENCE,
+      email: 'admin@example.org',
+      roles: ['admin', 'clinician'],
+    });
+    expect(signedIn.refreshToken).toEqual(expect.any(String));
+    const response = await call(signedIn.accessToken);
+    expect(response.status).toBe(200);
+  });
+
+  it('gives a machine client the service role by client credentials', async () => {
+    const token = await clientCredentialsToken({
+      issuer,
+      clientId: DEV_SERVICE_CLIENT.id,
+      clientSecret: DEV_SERVICE_CLIENT.secret,
+    });
+    expect(decodeJwt(token)).toMatchObject({ sub: DEV_SERVICE_CLIENT.id, roles: ['service'] });
+    expect((await call(token)).status).toBe(200);
+  });
+
+  it('refuses a wrong password at the sign-in page and an address that is no account', async () => {
+    await expect(
+      passwordSignIn({
+        issuer,
+        clientId: DEV_CLI_CLIENT.id,
+        redirectUri: DEV_CLI_CLIENT.redirectUri,
+        email: 'admin@example.org',
+        password: 'guess',
+      }),
+    ).rejects.toThrow(/401/);
+    await expect(signIn('someone@elsewhere.example')).rejects.toThrow(/401/);
+  });
+
+  it('refuses every kind of bad token with 401 naming the reason', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const good = {
+      iss: issuer,
+      aud: AUDIENCE,
+      sub: 'someone',
+      roles: ['admin'],
+      iat: now,
+      exp: now + 300,
+    };
+    const { privateKey } = await generateKeyPair('RS256');
+    const foreignKey = await new SignJWT(good)
+      .setProtectedHeader({ alg: 'RS256', kid: 'not-published' })
+      .sign(privateKey);
+    const hs256 = await new SignJWT(good)
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('a-shared-secret-anyone-could-have-0123'));
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify(good)).toString('base64url')}.`;
+    const { exp: _exp, ...withoutExp } = good;
+
+    const cases: [string, string, RegExp][] = [
+      [
+        'signed by a key the issuer does not publish',
+        foreignKey,
+        /key the issuer does not publish/,
+      ],
+      ['HS256', hs256, /algorithm not accepted/],
+      ['alg none', unsigned, /algorithm not accepted|Malformed token/],
+      [
+        'expired',
+        await idp.signWithCurrentKey({ ...good, iat: now - 600, exp: now - 300 }),
+        /Token expired/,
+      ],
+      ['without exp', await idp.signWithCurrentKey(withoutExp), /Token without exp/],
+      [
+        'issued a year ahead',
+        await idp.signWithCurrentKey({ ...good, iat: now + 365 * 86_400, exp: now + 366 * 86_400 }),
+        /issued in the future/,
+      ],
+      [
+        'for another audience',
+        await idp.signWithCurrentKey({ ...good, aud: 'another-api' }),
+        /another audience/,
+      ],
+      [
+        'from another issuer',
+        await idp.signWithCurrentKey({ ...good, iss: 'https://login.example.net/' }),
+        /another issuer/,
+      ],
+    ];
+    for (const [what, token, reason] of cases) {
+      const answer = await refusal(token);
+      expect({ what, ...answer }).toEqual({
+        what,
+        status: 401,
+        detail: expect.stringMatching(reason),
+      });
+    }
+    expect((await idp.signWithCurrentKey(good).then(call)).status).toBe(200);
+  });
+
+  it('accepts a rotated key without a restart, refuses a retired one, and keeps known keys while the provider is down', async () => {
+    const before = (await signIn('admin@example.org')).accessToken;
+    const oldKid = decodeProtectedHeader(before).kid;
+    const newKid = await idp.rotateKeys();
+    const after = (await signIn('admin@example.org')).accessToken;
+    expect(decodeProtectedHeader(after).kid).toBe(newKid);
+    expect(newKid).not.toBe(oldKid);
+    expect((await call(after)).status).toBe(200);
+    expect((await call(before)).status).toBe(200); // still published
+
+    expect(idp.retireOldKeys()).toEqual([oldKid]);
+    await waitFor(
+      'the retired key to be refused',
+      async () => (await call(before)).status === 401,
+      {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+      },
+    );
+    expect((await refusal(before)).detail).toMatch(/key the issuer does not publish/);
+    expect((await call(after)).status).toBe(200);
+
+    await idp.stop();
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the cache age
+    expect((await call(after)).status).toBe(200);
+    const { privateKey } = await generateKeyPair('RS256');
+    const now = Math.floor(Date.now() / 1000);
+    const unknownKey = await new SignJWT({
+      iss: issuer,
+      aud: AUDIENCE,
+      sub: 'x',
+      iat: now,
+      exp: now + 60,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'new-while-down' })
+      .sign(privateKey);
+    expect((await call(unknownKey)).status).toBe(503);
+  });
+});
+
+describe('production safety', () => {
+  const base = (run: string) => {
+    const {
+      AUTH_JWT_SECRET: _none,
+      NODE_ENV: _env,
+      ...env
+    } = serviceTestEnv('membership', {
+      schema: `${run}_membership`,
+      secret: 'x'.repeat(40),
+    });
+    return env;
+  };
+
+  it('a service with NODE_ENV=production and no issuer exits saying what to set', async () => {
+    await expect(
+      runScriptProcess('apps/membership/src/main.ts', {
+        ...base(uniqueName('prod')),
+        NODE_ENV: 'production',
+      }),
+    ).rejects.toThrow(/AUTH_ISSUER: required/);
+  });
+
+  it('a service refuses a shared key anywhere but in tests', async () => {
+    await expect(
+      runScriptProcess('apps/membership/src/main.ts', {
+        ...base(uniqueName('prod')),
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 'x'.repeat(40),
+      }),
+    ).rejects.toThrow(/shared-key tokens are for tests only/);
+  });
+});
