@@ -1,6 +1,7 @@
 import type { BaseConfig } from '../config/config.schema.js';
 import { ConfigError } from '../config/load-config.js';
 import type { IssuerVerifierOptions } from './issuer-verifier.js';
+import { isRole, type Role } from './roles.js';
 import type { TokenOptions } from './token.js';
 
 /** The issuer a developer's machine trusts: the development identity server `npm start` runs. */
@@ -42,13 +43,19 @@ export function authSettings(config: BaseConfig): AuthSettings {
     }
     issuer = DEVELOPMENT_ISSUER;
   }
+  const unknown = Object.entries(config.AUTH_ROLE_MAP).filter(([, role]) => !isRole(role));
+  if (unknown.length > 0) {
+    throw new ConfigError([
+      `AUTH_ROLE_MAP: ${unknown.map(([from, to]) => `"${from}" maps to "${to}"`).join(', ')}, not to admin, clinician or service`,
+    ]);
+  }
   return {
     mode: 'issuer',
     issuer: {
       issuer,
       audience: config.AUTH_AUDIENCE,
       rolesClaim: config.AUTH_ROLES_CLAIM,
-      roleMap: config.AUTH_ROLE_MAP,
+      roleMap: config.AUTH_ROLE_MAP as Record<string, Role>,
       clockToleranceSeconds: config.AUTH_CLOCK_TOLERANCE_SECONDS,
       maxTokenAgeSeconds: config.AUTH_MAX_TOKEN_AGE_SECONDS,
       jwksCooldownMs: config.AUTH_JWKS_COOLDOWN_MS,

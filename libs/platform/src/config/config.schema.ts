@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { ROLES } from '../auth/roles.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -55,11 +54,12 @@ export const baseConfigSchema = z.object({
     .default('{}')
     .transform((text, ctx) => {
       try {
-        return z.record(z.string(), z.enum(ROLES)).parse(JSON.parse(text));
+        // Role names are checked against the platform's roles by authSettings.
+        return z.record(z.string(), z.string()).parse(JSON.parse(text));
       } catch {
         ctx.addIssue({
           code: 'custom',
-          message: `expected JSON mapping provider roles to ${ROLES.join(', ')}`,
+          message: 'expected a JSON object mapping provider role names to platform roles',
         });
         return z.NEVER;
       }

@@ -73,7 +73,6 @@ describe('loadConfig', () => {
     ['REDIS_URL', { REDIS_URL: 'http://cache' }],
     ['AUTH_JWT_SECRET', { AUTH_JWT_SECRET: 'short' }],
     ['AUTH_ISSUER', { AUTH_ISSUER: 'not a url' }],
-    ['AUTH_ROLE_MAP', { AUTH_ROLE_MAP: '{"CancerNetwork.Admin": "superuser"}' }],
     ['AUTH_ROLE_MAP', { AUTH_ROLE_MAP: 'admin=admin' }],
   ])('names %s when it is wrong or missing (%j)', (name, override) => {
     const problems = problemsOf({ ...minimal, ...override });
