@@ -10,6 +10,9 @@ STARTED="$ROOT/.infra/started"
 RUN_TS=(node --conditions=development --import @swc-node/register/esm-register)
 # service:port, in start order
 SERVICES=(membership:3001 meetings:3002 priorities:3003 performance:3004 workflow:3005)
+# The services trust the development identity server (apps/identity) on this issuer.
+export NODE_ENV=development
+IDENTITY_PORT=3010
 
 mkdir -p "$STARTED"
 before=$(ls "$STARTED")
@@ -35,6 +38,17 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/1025) 2>/dev/null; then
   pids+=($!)
 fi
 
+# The development identity server, unless one already answers on its port.
+if ! curl -sf "http://127.0.0.1:$IDENTITY_PORT/.well-known/openid-configuration" >/dev/null; then
+  PORT=$IDENTITY_PORT setsid bash -c 'exec "$@" 2>&1 | grep --line-buffered -v "oidc-provider WARNING" | sed -u "s/^/[identity] /"' \
+    identity "${RUN_TS[@]}" apps/identity/src/main.ts &
+  pids+=($!)
+  for _ in $(seq 1 60); do
+    curl -sf "http://127.0.0.1:$IDENTITY_PORT/.well-known/openid-configuration" >/dev/null && break
+    sleep 0.5
+  done
+fi
+
 for entry in "${SERVICES[@]}"; do
   service=${entry%%:*}
   port=${entry##*:}
@@ -56,17 +70,20 @@ done
 
 LOG_LEVEL=warn npm run -s seed:membership 2>&1 | sed -u 's/^/[seed] /'
 
-token=$(npm run -s token -- --sub demo-admin --roles admin,clinician 2>/dev/null)
+token=$(npm run -s token -- --member admin@example.org 2>/dev/null)
 cat <<INFO
 
 The platform is running. Ctrl-C stops it.
 $(for entry in "${SERVICES[@]}"; do printf '  %-12s http://127.0.0.1:%s/docs\n' "${entry%%:*}" "${entry##*:}"; done)
   e-mail sent   http://127.0.0.1:8025 (SMTP on 127.0.0.1:1025)
   inbox         GET http://127.0.0.1:3005/inbox (with a member's token)
+  sign-in       http://127.0.0.1:$IDENTITY_PORT (development identity server; password: development)
 
-A development token (admin, clinician; one hour):
+A token of the demo admin (admin@example.org, signed in at the identity server; one hour):
   $token
-Try: curl -H "authorization: Bearer \$TOKEN" http://127.0.0.1:3001/bodies
+More: npm run token -- --member <a demo member's address>   or   npm run token -- --service
+Try: TOKEN=\$(npm run -s token -- --member admin@example.org)
+     curl -H "authorization: Bearer \$TOKEN" http://127.0.0.1:3001/bodies
 The demo escalation, in another terminal: npm run demo
 
 INFO
