@@ -53,6 +53,7 @@ export function authSettings(config: BaseConfig): AuthSettings {
     mode: 'issuer',
     issuer: {
       issuer,
+      ...(config.AUTH_DISCOVERY_URL !== undefined && { discoveryUrl: config.AUTH_DISCOVERY_URL }),
       audience: config.AUTH_AUDIENCE,
       rolesClaim: config.AUTH_ROLES_CLAIM,
       roleMap: config.AUTH_ROLE_MAP as Record<string, Role>,

@@ -8,6 +8,11 @@ export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256', 'PS256'] as const;
 export interface IssuerVerifierOptions {
   /** The identity provider's issuer identifier, exactly as its tokens' `iss` reads. */
   readonly issuer: string;
+  /**
+   * Where to read the discovery document when the issuer's public URL is not reachable from the
+   * service (a container network); its `issuer` must still be `issuer`.
+   */
+  readonly discoveryUrl?: string;
   /** The `aud` the platform's tokens carry. */
   readonly audience: string;
   /** Where the roles are in the token: a claim name or a dotted path (`realm_access.roles`). */
@@ -164,7 +169,9 @@ export class IssuerVerifier {
   }
 
   private async discover(): Promise<KeyCache> {
-    const url = `${this.options.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const url =
+      this.options.discoveryUrl ??
+      `${this.options.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
     let document: { issuer?: unknown; jwks_uri?: unknown };
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
@@ -221,15 +228,25 @@ function translate(error: unknown): Error {
   return error as Error;
 }
 
-function claimAt(payload: JWTPayload, path: string): unknown {
-  let value: unknown = payload;
-  for (const part of path.split('.')) {
-    value =
-      typeof value === 'object' && value !== null
-        ? (value as Record<string, unknown>)[part]
-        : undefined;
+/**
+ * The value at a claim path: `roles`, `realm_access.roles`, or through a list of objects with
+ * `[]` (`nhsid_nrbac_roles[].role_code` reads each object's `role_code`).
+ */
+export function claimAt(value: unknown, path: string): unknown {
+  const [head, ...rest] = path.split('.');
+  if (head === undefined || head === '') {
+    return value;
   }
-  return value;
+  const list = head.endsWith('[]');
+  const name = list ? head.slice(0, -2) : head;
+  const next =
+    typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)[name]
+      : undefined;
+  if (list) {
+    return Array.isArray(next) ? next.flatMap((item) => claimAt(item, rest.join('.'))) : undefined;
+  }
+  return claimAt(next, rest.join('.'));
 }
 
 /** The platform roles a token's role claim grants; unknown provider roles grant nothing. */

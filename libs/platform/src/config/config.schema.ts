@@ -47,6 +47,8 @@ export const baseConfigSchema = z.object({
     .default('redis://127.0.0.1:6379'),
   // The identity provider whose signed access tokens the service accepts (see auth-settings.ts).
   AUTH_ISSUER: z.url({ protocol: /^https?$/, error: 'expected the issuer URL' }).optional(),
+  // The issuer's discovery document when its public URL is not reachable from here.
+  AUTH_DISCOVERY_URL: z.url({ protocol: /^https?$/ }).optional(),
   AUTH_AUDIENCE: z.string().min(1).default('cancer-network'),
   AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
   AUTH_ROLE_MAP: z
