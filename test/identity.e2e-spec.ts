@@ -1,6 +1,7 @@
 import { generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
 import { DEV_CLI_CLIENT, DEV_SERVICE_CLIENT, devClients } from '../apps/identity/src/settings.js';
 import { DevIdentityServer } from '../apps/identity/src/identity-provider.js';
+import { aMember } from '../apps/membership/test/builders.js';
 import { clientCredentialsToken, passwordSignIn } from '#platform';
 import {
   freePort,
@@ -172,6 +173,55 @@ describe('tokens from the identity provider (real OpenID Connect server, service
       });
     }
     expect((await idp.signWithCurrentKey(good).then(call)).status).toBe(200);
+  });
+
+  it("links a member's first sign-in by verified e-mail, and refuses an account linked to no member", async () => {
+    const admin = (await signIn('admin@example.org')).accessToken;
+    const email = `linked.${run.slice(-6)}@example.org`;
+    const registered = await fetch(`${membership.url}/members`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify(aMember({ email, name: 'Dr Linked Member' })),
+    });
+    expect(registered.status).toBe(201);
+    const { id: memberId } = (await registered.json()) as { id: string };
+
+    const clinician = (await signIn(email)).accessToken;
+    const me = (token: string) =>
+      fetch(`${membership.url}/me`, { headers: { authorization: `Bearer ${token}` } });
+    const first = await me(clinician);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({
+      member: { id: memberId, email },
+      linkedBy: 'verified-email',
+      linkedNow: true,
+    });
+    expect(await (await me(clinician)).json()).toMatchObject({ linkedNow: false });
+    expect((await call(clinician)).status).toBe(200);
+
+    const identities = await fetch(`${membership.url}/members/${memberId}/identities`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(await identities.json()).toEqual([
+      expect.objectContaining({
+        issuer,
+        subject: decodeJwt(clinician).sub,
+        linkedBy: 'verified-email',
+      }),
+    ]);
+
+    // An account with no member record: GET /me says how to get linked; other routes refuse.
+    const stranger = (await signIn(`no.member.${run.slice(-6)}@example.org`)).accessToken;
+    const unlinked = await me(stranger);
+    expect(unlinked.status).toBe(403);
+    expect(((await unlinked.json()) as { message: string }).message).toMatch(
+      /No member is registered with .* Ask an admin/,
+    );
+    const elsewhere = await call(stranger);
+    expect(elsewhere.status).toBe(403);
+    expect(((await elsewhere.json()) as { message: string }).message).toMatch(
+      /not linked to a member yet: .*POST \/members\/\{id\}\/identities/,
+    );
   });
 
   it('accepts a rotated key without a restart, refuses a retired one, and keeps known keys while the provider is down', async () => {

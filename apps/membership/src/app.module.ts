@@ -3,6 +3,7 @@ import { serviceImports } from '#service';
 import { AlliancesModule } from './alliances/alliances.module.js';
 import { AppointmentsModule } from './appointments/appointments.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
+import { IdentitiesModule } from './identities/identities.module.js';
 import { membershipConfigSchema } from './config.js';
 import { DailyCheckModule } from './daily-check/daily-check.module.js';
 import {
@@ -32,6 +33,7 @@ export class MembershipModule {
             constraintMessages: membershipConstraintMessages,
           },
         }),
+        IdentitiesModule,
         AlliancesModule,
         OrganisationsModule,
         SpecialtiesModule,

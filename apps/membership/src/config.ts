@@ -15,6 +15,12 @@ export const membershipConfigSchema = baseConfigSchema.extend({
   /** When the daily check runs (cron, UK time); off leaves it to the admin endpoint. */
   DAILY_CHECK_CRON: z.string().min(9).default('0 6 * * *'),
   DAILY_CHECK_ENABLED: z.stringbool().default(true),
+  /**
+   * Link a member's first sign-in by a verified e-mail address matching their record. Unset:
+   * on outside production, off in production (where an admin links accounts, or it is turned
+   * on for an identity provider whose verified addresses are trusted).
+   */
+  LINK_BY_EMAIL: z.stringbool().optional(),
 });
 
 export type MembershipConfig = z.output<typeof membershipConfigSchema>;

@@ -3,7 +3,9 @@ import type { ConstraintMessages } from '#platform';
 import { Alliance } from './alliances/alliance.entity.js';
 import { Appointment } from './appointments/appointment.entity.js';
 import { Body } from './bodies/body.entity.js';
+import { MemberIdentity } from './identities/member-identity.entity.js';
 import { Member } from './members/member.entity.js';
+import { MemberIdentities1796400000000 } from './migrations/1796400000000-member-identities.js';
 import { MembershipSchema1795241169594 } from './migrations/1795241169594-membership-schema.js';
 import { Organisation } from './organisations/organisation.entity.js';
 import { Specialty } from './specialties/specialty.entity.js';
@@ -16,10 +18,15 @@ export const membershipEntities = [
   Specialty,
   Body,
   Member,
+  MemberIdentity,
   Appointment,
 ];
 
-export const membershipMigrations = [...messagingMigrations, MembershipSchema1795241169594];
+export const membershipMigrations = [
+  ...messagingMigrations,
+  MembershipSchema1795241169594,
+  MemberIdentities1796400000000,
+];
 
 /** What an admin is told when a write breaks one of the schema's rules. */
 export const membershipConstraintMessages: ConstraintMessages = {

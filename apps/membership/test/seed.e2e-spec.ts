@@ -75,6 +75,8 @@ function fold(events: readonly MembershipEvent[]) {
       case 'membership.organisation-updated.v1':
       case 'membership.role-vacated.v1':
       case 'membership.term-ending-soon.v1':
+      case 'membership.member-identity-linked.v1':
+      case 'membership.member-identity-unlinked.v1':
         break;
     }
   }

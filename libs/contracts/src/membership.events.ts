@@ -126,6 +126,16 @@ const organisationState = z.object({
   allianceId: uuid.nullable(),
 });
 
+/** How an identity-provider account came to be linked to a member. */
+export const IDENTITY_LINK_SOURCES = ['verified-email', 'admin'] as const;
+
+const identityLink = z.object({
+  memberId: uuid,
+  /** The identity provider's issuer identifier and the account's subject there. */
+  issuer: z.string().min(1).max(500),
+  subject: z.string().min(1).max(255),
+});
+
 export const membershipContract = defineContract('membership', {
   'membership.alliance-registered.v1': event(allianceState, {
     summary: 'A cancer alliance or network was registered; carries its whole state.',
@@ -165,6 +175,20 @@ export const membershipContract = defineContract('membership', {
   }),
   'membership.member-updated.v1': event(memberState, {
     summary: 'A member changed; carries their whole state after the change.',
+    key: ['memberId'],
+    keyMeaning: 'the member',
+  }),
+  'membership.member-identity-linked.v1': event(
+    identityLink.extend({ linkedBy: z.enum(IDENTITY_LINK_SOURCES) }),
+    {
+      summary:
+        "An identity provider's account was linked to a member: tokens for that issuer and subject act as the member.",
+      key: ['memberId'],
+      keyMeaning: 'the member',
+    },
+  ),
+  'membership.member-identity-unlinked.v1': event(identityLink, {
+    summary: "An identity provider's account no longer acts as the member.",
     key: ['memberId'],
     keyMeaning: 'the member',
   }),

@@ -3,6 +3,7 @@ import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { BodyTerms } from './body-terms.entity.js';
 import { BodyView } from './body-view.entity.js';
+import { IdentityLink } from './identity-link.entity.js';
 import { MemberView } from './member-view.entity.js';
 import { Seat } from './seat.entity.js';
 
@@ -46,6 +47,27 @@ export class MembershipReadModelConsumer {
     context: EventContext,
   ): Promise<void> {
     await this.saveMember(event, context);
+  }
+
+  @OnEvent('membership.member-identity-linked.v1')
+  async onIdentityLinked(
+    event: MembershipEvent<'membership.member-identity-linked.v1'>,
+    context: EventContext,
+  ): Promise<void> {
+    const { issuer, subject, memberId } = event.data;
+    await context.manager.upsert(IdentityLink, { issuer, subject, memberId }, [
+      'issuer',
+      'subject',
+    ]);
+  }
+
+  @OnEvent('membership.member-identity-unlinked.v1')
+  async onIdentityUnlinked(
+    event: MembershipEvent<'membership.member-identity-unlinked.v1'>,
+    context: EventContext,
+  ): Promise<void> {
+    const { issuer, subject, memberId } = event.data;
+    await context.manager.delete(IdentityLink, { issuer, subject, memberId });
   }
 
   @OnEvent('membership.member-appointed.v1')

@@ -54,7 +54,14 @@ export {
   type Principal,
   type TokenOptions,
 } from './auth/token.js';
-export { CurrentUser, Public, Roles, type AuthenticatedRequest } from './auth/auth.decorators.js';
+export {
+  AllowUnlinked,
+  CurrentUser,
+  Public,
+  Roles,
+  type AuthenticatedRequest,
+} from './auth/auth.decorators.js';
+export { CachedMemberResolver, MemberResolver } from './auth/member-resolver.js';
 export { AuthGuard } from './auth/auth.guard.js';
 export { authSettings, DEVELOPMENT_ISSUER, type AuthSettings } from './auth/auth-settings.js';
 export {

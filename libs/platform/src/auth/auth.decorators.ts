@@ -4,6 +4,7 @@ import type { Principal } from './token.js';
 
 export const IS_PUBLIC_KEY = 'platform:auth:public';
 export const ROLES_KEY = 'platform:auth:roles';
+export const ALLOW_UNLINKED_KEY = 'platform:auth:allow-unlinked';
 
 /** Opens a route or controller to callers without a token (health, metrics, docs). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC_KEY, true);
@@ -11,6 +12,13 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 /** Limits a route or controller to callers holding any of `roles`. */
 export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Lets a clinician whose account is not linked to a member yet through (the route that links
+ * them on first sign-in); everywhere else such a caller gets 403 saying how to get linked.
+ */
+export const AllowUnlinked = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOW_UNLINKED_KEY, true);
 
 /** Request shape the guard writes the principal onto. */
 export interface AuthenticatedRequest {

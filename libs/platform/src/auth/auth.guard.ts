@@ -6,11 +6,18 @@ import {
   HttpStatus,
   Inject,
   Injectable,
+  Optional,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ServerResponse } from 'node:http';
-import { type AuthenticatedRequest, IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorators.js';
+import {
+  ALLOW_UNLINKED_KEY,
+  type AuthenticatedRequest,
+  IS_PUBLIC_KEY,
+  ROLES_KEY,
+} from './auth.decorators.js';
+import { CachedMemberResolver, MemberResolver } from './member-resolver.js';
 import type { Role } from './roles.js';
 import { IdentityProviderUnavailableError } from './issuer-verifier.js';
 import { TokenError } from './token.js';
@@ -43,10 +50,15 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly members: CachedMemberResolver | undefined;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
-  ) {}
+    @Optional() @Inject(MemberResolver) resolver?: MemberResolver,
+  ) {
+    this.members = resolver ? new CachedMemberResolver(resolver) : undefined;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') {
@@ -80,12 +92,31 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
 
+    const user = request.user;
+    if (this.members && user.issuer !== undefined) {
+      const memberId = await this.members.memberOf(user);
+      if (memberId !== undefined) {
+        user.memberId = memberId;
+      } else if (
+        isOnlyClinician(user.roles) &&
+        this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_UNLINKED_KEY, targets) !== true
+      ) {
+        throw new ForbiddenException(
+          `Your account (${user.email ?? user.sub}) is not linked to a member yet: sign in once to the web app or call GET /me on the membership service to be linked by your verified e-mail address, or ask an admin to link it (POST /members/{id}/identities)`,
+        );
+      }
+    }
+
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required !== undefined && !required.some((role) => request.user?.roles.includes(role))) {
       throw new ForbiddenException(`Requires one of roles: ${required.join(', ')}`);
     }
     return true;
   }
+}
+
+function isOnlyClinician(roles: readonly Role[]): boolean {
+  return roles.includes('clinician') && !roles.includes('admin') && !roles.includes('service');
 }
 
 function bearerTokenOf(header: string | string[] | undefined): string | undefined {

@@ -18,7 +18,10 @@ export class IssuerTokenVerifier extends TokenVerifier {
     return {
       sub: verified.sub,
       roles: verified.roles,
+      issuer: verified.issuer,
+      emailVerified: verified.emailVerified,
       ...(verified.name !== undefined && { name: verified.name }),
+      ...(verified.email !== undefined && { email: verified.email }),
     };
   }
 }

@@ -6,8 +6,13 @@ import { ROLES, type Role } from './roles.js';
 export interface Principal {
   sub: string;
   roles: Role[];
+  /** The member the caller is: linked to their identity (see MemberResolver). */
   memberId?: string;
   name?: string;
+  /** The identity provider that vouched for the caller (not for shared-key test tokens). */
+  issuer?: string;
+  email?: string;
+  emailVerified?: boolean;
 }
 
 export interface TokenOptions {
@@ -16,7 +21,8 @@ export interface TokenOptions {
   audience: string;
 }
 
-export interface MintTokenOptions extends TokenOptions, Principal {
+export interface MintTokenOptions
+  extends TokenOptions, Omit<Principal, 'issuer' | 'email' | 'emailVerified'> {
   ttlSeconds: number;
   /** The issue time; tests set it in the past to mint expired tokens. */
   now?: Date;
