@@ -1,9 +1,13 @@
 import {
+  Inject,
+  Injectable,
   Logger,
   type LoggerService,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type Type,
 } from '@nestjs/common';
+import { APP_CONFIG, Clock } from '#platform';
 import { Queue, Worker } from 'bullmq';
 
 export interface DailyJobOptions {
@@ -104,4 +108,54 @@ export abstract class DailyJobProcessor implements OnApplicationBootstrap, OnApp
   async onApplicationShutdown(): Promise<void> {
     await this.job?.stop();
   }
+}
+
+/** A service's daily check: idempotent work for one UK day. */
+export interface DailyCheck {
+  run(on: string): Promise<unknown>;
+}
+
+/** The settings every service with a daily check reads from its environment. */
+interface DailyCheckConfig {
+  readonly DAILY_CHECK_ENABLED: boolean;
+  readonly DAILY_CHECK_CRON: string;
+  readonly REDIS_URL: string;
+}
+
+/**
+ * The processor of a service whose daily check runs on DAILY_CHECK_CRON (UK time) while
+ * DAILY_CHECK_ENABLED, for today's UK date:
+ *
+ *     export class DailyCheckProcessor extends dailyCheckProcessor('membership-daily-check', MembershipDailyCheckService) {}
+ *
+ * `name` is the queue and scheduler name: Redis holds the schedule by it, so it never changes.
+ */
+export function dailyCheckProcessor(
+  name: string,
+  check: Type<DailyCheck>,
+): Type<OnApplicationBootstrap & OnApplicationShutdown> {
+  @Injectable()
+  class ScheduledDailyCheck extends DailyJobProcessor {
+    constructor(
+      @Inject(APP_CONFIG) private readonly config: DailyCheckConfig,
+      @Inject(check) private readonly work: DailyCheck,
+      @Inject(Clock) private readonly clock: Clock,
+    ) {
+      super();
+    }
+
+    protected schedule() {
+      return {
+        name,
+        enabled: this.config.DAILY_CHECK_ENABLED,
+        cron: this.config.DAILY_CHECK_CRON,
+        redisUrl: this.config.REDIS_URL,
+      };
+    }
+
+    protected run(): Promise<unknown> {
+      return this.work.run(this.clock.today());
+    }
+  }
+  return ScheduledDailyCheck;
 }
