@@ -1,5 +1,7 @@
+import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
-import { DailyJob } from '#jobs';
+import { dailyCheckProcessor, DailyJob } from '#jobs';
+import { APP_CONFIG, Clock } from '#platform';
 import { testInfra, uniqueName, waitFor } from '#testing';
 
 describe('DailyJob (real Redis)', () => {
@@ -30,6 +32,61 @@ describe('DailyJob (real Redis)', () => {
     expect(runs.length).toBeLessThanOrEqual(seconds);
     const queue = new Queue(name, { connection: { url: testInfra.redisUrl } });
     await queue.obliterate({ force: true });
+    await queue.close();
+  });
+});
+
+describe('dailyCheckProcessor (real Redis, in a Nest app)', () => {
+  class CountingCheck {
+    readonly days: string[] = [];
+    run(on: string): Promise<unknown> {
+      this.days.push(on);
+      return Promise.resolve({ on });
+    }
+  }
+
+  async function appWith(enabled: boolean, name: string) {
+    const Processor = dailyCheckProcessor(name, CountingCheck);
+    const config = {
+      DAILY_CHECK_ENABLED: enabled,
+      DAILY_CHECK_CRON: '* * * * * *', // every second, for the test
+      REDIS_URL: testInfra.redisUrl,
+    };
+    const moduleRef = await Test.createTestingModule({
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: { today: () => '2026-12-04' } },
+        CountingCheck,
+        Processor,
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    return { app, check: app.get(CountingCheck) };
+  }
+
+  it("runs the service's check for today on DAILY_CHECK_CRON while enabled", async () => {
+    const name = uniqueName('daily-check-test');
+    const { app, check } = await appWith(true, name);
+    try {
+      await waitFor('two runs', () => check.days.length >= 2, { timeoutMs: 15_000 });
+    } finally {
+      await app.close();
+    }
+    expect(new Set(check.days)).toEqual(new Set(['2026-12-04']));
+    const queue = new Queue(name, { connection: { url: testInfra.redisUrl } });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+
+  it('schedules nothing when DAILY_CHECK_ENABLED is false', async () => {
+    const name = uniqueName('daily-check-off');
+    const { app, check } = await appWith(false, name);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await app.close();
+    expect(check.days).toEqual([]);
+    const queue = new Queue(name, { connection: { url: testInfra.redisUrl } });
+    expect(await queue.getJobSchedulersCount()).toBe(0);
     await queue.close();
   });
 });
