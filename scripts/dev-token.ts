@@ -1,7 +1,7 @@
 // Tokens from the development identity server (`npm start` runs it) for the scripts: a demo
 // member's by a scripted sign-in, or a machine client's by client credentials. AUTH_ISSUER
 // and IDENTITY_PASSWORD override the development defaults.
-import { DEV_CLI_CLIENT, DEV_PASSWORD, DEV_SERVICE_CLIENT } from '../apps/identity/src/settings.js';
+import { DEV_CLI_CLIENT, DEV_PASSWORD, DEV_SERVICE_CLIENT } from '#dev-identity';
 import { clientCredentialsToken, DEVELOPMENT_ISSUER, passwordSignIn } from '#platform';
 
 const issuer = (): string => process.env['AUTH_ISSUER'] ?? DEVELOPMENT_ISSUER;

@@ -1,6 +1,5 @@
 import { generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { DEV_CLI_CLIENT, DEV_SERVICE_CLIENT, devClients } from '../apps/identity/src/settings.js';
-import { DevIdentityServer } from '../apps/identity/src/identity-provider.js';
+import { DEV_CLI_CLIENT, DEV_SERVICE_CLIENT, devClients, DevIdentityServer } from '#dev-identity';
 import { aMember } from '../apps/membership/test/builders.js';
 import { clientCredentialsToken, passwordSignIn } from '#platform';
 import {

@@ -1,7 +1,6 @@
 // The development identity server (`npm start` runs it): the local stand-in for Entra ID, NHS
 // CIS2 Authentication or Keycloak. Settings come from the environment, with development defaults.
-import { DevIdentityServer } from './identity-provider.js';
-import { devClients, devIdentitySettings } from './settings.js';
+import { devClients, DevIdentityServer, devIdentitySettings } from '#dev-identity';
 
 const settings = devIdentitySettings(process.env);
 const server = new DevIdentityServer({ ...settings, clients: devClients(process.env) });

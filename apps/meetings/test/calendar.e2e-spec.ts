@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { isolatedTopicPrefix, serviceTestEnv, testKafka, testToken, uniqueName } from '#testing';
+import { isolatedTopicPrefix, serviceTestEnv, testKafka, TestIdentity, uniqueName } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
 import { BodyView, MemberView, Seat } from '#membership-view';
 import { aBodyView, aMeeting, aMemberView, aSeat } from './builders.js';
-
-const SECRET = 'calendar-test-secret-0123456789abcdef0';
 
 /** The logical lines of an iCalendar body, folding undone. */
 const linesOf = (ics: string): string[] => ics.replace(/\r\n /g, '').split('\r\n');
@@ -43,12 +41,15 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
   const outsider = randomUUID();
   const meetingIds: string[] = [];
 
-  const admin = testToken(SECRET, ['admin']);
+  let identity: TestIdentity;
+  let admin: string;
   const api = () => request(app.getHttpServer());
 
   beforeAll(async () => {
     const prefix = await isolatedTopicPrefix(testKafka(), run);
-    app = await createMeetingsApp(serviceTestEnv('meetings', { schema, prefix, secret: SECRET }));
+    identity = await TestIdentity.start();
+    admin = await identity.token(['admin']);
+    app = await createMeetingsApp(serviceTestEnv('meetings', { schema, prefix, identity }));
     // The HTTP API only: the read model is written here, not consumed from membership.
     await app.init();
     dataSource = app.get(DataSource);
@@ -91,6 +92,7 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
   afterAll(async () => {
     await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await app?.close();
+    await identity?.stop();
   });
 
   it("serves the body's meetings, the cancelled one as CANCELLED", async () => {

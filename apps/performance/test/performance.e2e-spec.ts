@@ -7,7 +7,7 @@ import {
   MembershipProcess,
   serviceTestEnv,
   testKafka,
-  testToken,
+  TestIdentity,
   TopicRecorder,
   uniqueName,
   waitFor,
@@ -23,8 +23,6 @@ import {
   PROVIDER_HEADER,
   type SubmissionRow,
 } from './builders.js';
-
-const SECRET = 'performance-test-secret-0123456789abcdef';
 
 /**
  * A month of lung FDS for the alliance's two trusts, with the breast detail and the
@@ -48,7 +46,8 @@ describe('performance service with membership as its own process (real Kafka and
   let allianceId: string;
   let lungGroupId: string;
 
-  const admin = testToken(SECRET, ['admin']);
+  let identity: TestIdentity;
+  let admin: string;
   const api = () => request(app.getHttpServer());
   const importCsv = (body: string, query = '') =>
     api()
@@ -81,13 +80,11 @@ describe('performance service with membership as its own process (real Kafka and
 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
-    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    identity = await TestIdentity.start();
+    admin = await identity.token(['admin']);
+    membership = await MembershipProcess.start({ run, prefix, identity });
     app = await createPerformanceApp(
-      serviceTestEnv('performance', {
-        schema: `${run}_performance`,
-        prefix,
-        secret: SECRET,
-      }),
+      serviceTestEnv('performance', { schema: `${run}_performance`, prefix, identity }),
     );
     await app.startAllMicroservices();
     await app.init();
@@ -114,6 +111,7 @@ describe('performance service with membership as its own process (real Kafka and
     await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_performance" CASCADE`);
     await app?.close();
     await membership?.stop();
+    await identity?.stop();
   });
 
   it('announces lung FDS below target three months running once, its recovery once, and nothing on re-import', async () => {
@@ -408,7 +406,7 @@ describe('performance service with membership as its own process (real Kafka and
       { field: 'rows.1', messages: ['within (19) and breaches (0.5) do not add up to total (20)'] },
     ]);
     await submit([aSubmissionRow({ standard: '14-day' })]).expect(400);
-    await submit([row], testToken(SECRET, ['clinician'])).expect(403);
+    await submit([row], await identity.token(['clinician'])).expect(403);
   });
 
   it('keeps screening uptake, treatment volumes against baseline and the 62-day backlog', async () => {

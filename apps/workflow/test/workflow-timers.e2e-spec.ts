@@ -9,15 +9,13 @@ import {
   serviceTestEnv,
   testInfra,
   testKafka,
-  testToken,
+  TestIdentity,
   uniqueName,
   waitFor,
   type Ladder,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
 import { aPolicyInSeconds, aRaisedCase } from './builders.js';
-
-const SECRET = 'workflow-timers-test-secret-0123456789ab';
 
 interface CaseBody {
   id: string;
@@ -38,7 +36,8 @@ describe('workflow deadlines on BullMQ timers (real Redis, PostgreSQL and Kafka)
   let membership: MembershipProcess;
   let app: INestApplication;
   let ladder: Ladder<'chair'>;
-  const admin = testToken(SECRET, ['admin']);
+  let identity: TestIdentity;
+  let admin: string;
   const api = () => request(app.getHttpServer());
   const caseOf = async (id: string) =>
     (await api().get(`/cases/${id}`).set('authorization', admin).expect(200)).body as CaseBody;
@@ -59,9 +58,11 @@ describe('workflow deadlines on BullMQ timers (real Redis, PostgreSQL and Kafka)
 
   beforeAll(async () => {
     const prefix = await isolatedTopicPrefix(testKafka(), run);
-    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    identity = await TestIdentity.start();
+    admin = await identity.token(['admin']);
+    membership = await MembershipProcess.start({ run, prefix, identity });
     app = await createWorkflowApp({
-      ...serviceTestEnv('workflow', { schema: `${run}_workflow`, prefix, secret: SECRET }),
+      ...serviceTestEnv('workflow', { schema: `${run}_workflow`, prefix, identity }),
       QUEUE_PREFIX: queuePrefix,
       TIMER_SWEEP_SECONDS: '0.5',
       // E-mail is the ladder test's concern; here only the inbox is written.
@@ -94,6 +95,7 @@ describe('workflow deadlines on BullMQ timers (real Redis, PostgreSQL and Kafka)
     await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_workflow" CASCADE`);
     await app?.close();
     await membership?.stop();
+    await identity?.stop();
     await deleteRedisKeys(queuePrefix);
   });
 

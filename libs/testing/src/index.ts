@@ -6,3 +6,4 @@ export * from './service-process.js';
 export * from './test-infra.js';
 export * from './wait-for.js';
 export * from './smtp-sink.js';
+export * from './test-identity.js';

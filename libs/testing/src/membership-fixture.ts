@@ -2,6 +2,7 @@ import pg from 'pg';
 import request from 'supertest';
 import { mintToken, type Role } from '#platform';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
+import type { TestIdentity } from './test-identity.js';
 import { serviceTestEnv, testInfra } from './test-infra.js';
 
 /** A bearer token for tests, signed with the secret the test's services were given. */
@@ -41,32 +42,39 @@ export class MembershipProcess {
   private constructor(
     private readonly process: ServiceProcess,
     private readonly schema: string,
-    private readonly secret: string,
+    private readonly auth: { secret: string } | { identity: TestIdentity },
   ) {}
 
-  static async start(options: {
-    run: string;
-    prefix: string;
-    secret: string;
-  }): Promise<MembershipProcess> {
+  /** With `identity`, it trusts that server, and each person `ladder` seats is linked there. */
+  static async start(
+    options: { run: string; prefix: string } & ({ secret: string } | { identity: TestIdentity }),
+  ): Promise<MembershipProcess> {
     const schema = `${options.run}_membership`;
     const process = await startServiceProcess(
       'membership',
       serviceTestEnv('membership', {
         schema,
         prefix: options.prefix,
-        secret: options.secret,
+        ...('identity' in options ? { identity: options.identity } : { secret: options.secret }),
         logLevel: 'warn',
       }),
     );
-    return new MembershipProcess(process, schema, options.secret);
+    const auth =
+      'identity' in options ? { identity: options.identity } : { secret: options.secret };
+    return new MembershipProcess(process, schema, auth);
+  }
+
+  private admin(): Promise<string> {
+    return 'identity' in this.auth
+      ? this.auth.identity.token(['admin'])
+      : Promise.resolve(testToken(this.auth.secret, ['admin']));
   }
 
   /** POSTs as an admin and returns the created record's id; any other answer fails the test. */
   async create(path: string, body: object): Promise<string> {
     const response = await request(this.process.url)
       .post(path)
-      .set('authorization', testToken(this.secret, ['admin']))
+      .set('authorization', await this.admin())
       .send(body);
     if (response.status !== 201) {
       throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -108,6 +116,14 @@ export class MembershipProcess {
         email: `${key}.${this.schema}@example.org`,
         profession: person.profession,
       });
+      if ('identity' in this.auth) {
+        // Their clinician account acts as them: linked as an admin links one.
+        const { identity } = this.auth;
+        await this.create(`/members/${members[key]}/identities`, {
+          issuer: identity.issuer,
+          subject: identity.subjectFor(['clinician'], members[key]),
+        });
+      }
       await this.create('/appointments', {
         memberId: members[key],
         bodyId: groupId,

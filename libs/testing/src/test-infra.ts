@@ -166,11 +166,19 @@ function toReceived(topic: string, partition: number, message: KafkaMessage): Re
 
 /**
  * The environment a service under test runs with: the test database in a schema of its own,
- * the run's topic prefix, the test secret, no daily job and quiet logs.
+ * the run's topic prefix, the test's identity server (or a shared test key), no daily job and
+ * quiet logs.
  */
 export function serviceTestEnv(
   service: string,
-  options: { schema: string; secret: string; prefix?: string; logLevel?: string },
+  options: {
+    schema: string;
+    /** Shared-key tokens (the older tests); give `identity` instead to trust a real server. */
+    secret?: string;
+    identity?: { serviceEnv(): Record<string, string> };
+    prefix?: string;
+    logLevel?: string;
+  },
 ): Record<string, string> {
   return {
     NODE_ENV: 'test',
@@ -179,7 +187,9 @@ export function serviceTestEnv(
     DATABASE_SCHEMA: options.schema,
     KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
     ...(options.prefix === undefined ? {} : { KAFKA_TOPIC_PREFIX: options.prefix }),
-    AUTH_JWT_SECRET: options.secret,
+    ...(options.identity
+      ? options.identity.serviceEnv()
+      : { AUTH_JWT_SECRET: options.secret ?? 'a-test-secret-that-is-long-enough-0123' }),
     DAILY_CHECK_ENABLED: 'false',
     LOG_LEVEL: options.logLevel ?? 'silent',
   };

@@ -29,6 +29,8 @@ export interface DevIdentityOptions {
   readonly password: string;
   readonly clients: readonly DevClient[];
   readonly accessTokenSeconds?: number;
+  /** Who may sign in; the demo people (findDevAccount) unless a test gives its own. */
+  readonly accounts?: (email: string) => DevAccount | undefined;
 }
 
 type SigningKey = JWK & { kid: string };
@@ -138,7 +140,7 @@ export class DevIdentityServer {
   private async submitLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const details = await this.provider.interactionDetails(req, res);
     const form = await readForm(req);
-    const account = findDevAccount(form.get('email') ?? '');
+    const account = (this.options.accounts ?? findDevAccount)(form.get('email') ?? '');
     if (!account || form.get('password') !== this.options.password) {
       return html(
         res,

@@ -1,4 +1,4 @@
-import type { DevClient, DevIdentityOptions } from './identity-provider.js';
+import type { DevClient, DevIdentityOptions } from './dev-identity-server.js';
 
 /** The development issuer the services trust when NODE_ENV is development and none is set. */
 export const DEV_ISSUER = 'http://127.0.0.1:3010';

@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './dev-identity-server.js';
+export * from './settings.js';
