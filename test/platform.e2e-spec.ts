@@ -6,13 +6,12 @@ import {
   SmtpSink,
   startServiceProcess,
   testKafka,
-  testToken,
+  TestIdentity,
   uniqueName,
   type ServiceProcess,
 } from '#testing';
 import { runEscalationScenario, type PlatformUrls } from '../scripts/escalation-scenario.js';
 
-const SECRET = 'platform-e2e-secret-0123456789abcdefghij';
 const SERVICES = ['membership', 'meetings', 'priorities', 'performance', 'workflow'] as const;
 type Service = (typeof SERVICES)[number];
 
@@ -27,11 +26,12 @@ describe('the platform across processes (HTTP and Kafka only)', () => {
   const queuePrefix = `q_${run}`;
   const processes = {} as Record<Service, ServiceProcess>;
   let smtp: SmtpSink;
+  let identity: TestIdentity;
   const envOf = (service: Service, prefix: string) => ({
     ...serviceTestEnv(service, {
       schema: `${run}_${service}`,
       prefix,
-      secret: SECRET,
+      identity,
       logLevel: 'warn',
     }),
     QUEUE_PREFIX: queuePrefix,
@@ -41,6 +41,7 @@ describe('the platform across processes (HTTP and Kafka only)', () => {
 
   beforeAll(async () => {
     const prefix = await isolatedTopicPrefix(testKafka(), run);
+    identity = await TestIdentity.start();
     smtp = await SmtpSink.start();
     await Promise.all(
       SERVICES.map(async (service) => {
@@ -53,10 +54,11 @@ describe('the platform across processes (HTTP and Kafka only)', () => {
   afterAll(async () => {
     await Promise.all(Object.values(processes).map((service) => service.stop()));
     await smtp?.close();
+    await identity?.stop();
     await deleteRedisKeys(queuePrefix);
     const { Client } = (await import('pg')).default;
     const client = new Client({
-      connectionString: serviceTestEnv('x', { schema: 'x', secret: SECRET }).DATABASE_URL,
+      connectionString: serviceTestEnv('x', { schema: 'x' }).DATABASE_URL,
     });
     await client.connect();
     for (const service of SERVICES) {
@@ -72,7 +74,8 @@ describe('the platform across processes (HTTP and Kafka only)', () => {
       performance: processes.performance.url,
       workflow: processes.workflow.url,
     };
-    const token = testToken(SECRET, ['admin']).replace(/^Bearer /, '');
+    // The scenario's admin signs in at the identity server the five services trust.
+    const token = (await identity.token(['admin'])).replace(/^Bearer /, '');
     const steps: string[] = [];
     const result = await runEscalationScenario({
       urls,
