@@ -10,7 +10,7 @@ import {
   MembershipProcess,
   serviceTestEnv,
   testKafka,
-  testToken,
+  TestIdentity,
   TopicRecorder,
   uniqueName,
   waitFor,
@@ -25,7 +25,6 @@ import {
   aSeries,
 } from './builders.js';
 
-const SECRET = 'meetings-test-secret-0123456789abcdef0';
 
 describe('meetings service with membership running as its own process (real Kafka and PostgreSQL)', () => {
   const run = uniqueName('mtg');
@@ -40,8 +39,9 @@ describe('meetings service with membership running as its own process (real Kafk
   let member: Record<'chair' | 'lead' | 'nurse' | 'patient', string>;
   let meetingIds: string[] = [];
 
-  const token = (roles: Role[], memberId?: string) => testToken(SECRET, roles, memberId);
-  const admin = token(['admin']);
+  let identity: TestIdentity;
+  let admin: string;
+  const token = (roles: Role[], memberId?: string) => identity.token(roles, memberId);
   /** Moves a meeting to have started a moment ago: it cannot be held before it starts. */
   const startNow = async (meetingId: string, agoMs = 1000) => {
     const startsAt = Date.now() - agoMs;
@@ -81,9 +81,11 @@ describe('meetings service with membership running as its own process (real Kafk
 
   beforeAll(async () => {
     await isolatedTopicPrefix(kafka, run);
-    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    identity = await TestIdentity.start();
+    admin = await identity.token(['admin']);
+    membership = await MembershipProcess.start({ run, prefix, identity });
     meetings = await createMeetingsApp(
-      serviceTestEnv('meetings', { schema: `${run}_meetings`, prefix, secret: SECRET }),
+      serviceTestEnv('meetings', { schema: `${run}_meetings`, prefix, identity }),
     );
     await meetings.startAllMicroservices();
     await meetings.init();
@@ -105,13 +107,17 @@ describe('meetings service with membership running as its own process (real Kafk
     member = ladder.members;
     // The read model is built from membership's events, not from its database.
     const dataSource = meetings.get(DataSource);
-    await waitFor('the read model to hold the lung group and its four seats', async () => {
-      const [row] = await dataSource.query<{ seats: number }[]>(
-        `SELECT count(*)::int AS seats FROM "${run}_meetings".seat WHERE body_id = $1`,
-        [lungId],
-      );
-      return row?.seats === 4;
-    });
+    await waitFor(
+      'the read model to hold the lung group, its four seats and their accounts',
+      async () => {
+        const [row] = await dataSource.query<{ seats: number; accounts: number }[]>(
+          `SELECT (SELECT count(*)::int FROM "${run}_meetings".seat WHERE body_id = $1) AS seats,
+                (SELECT count(*)::int FROM "${run}_meetings".identity_link) AS accounts`,
+          [lungId],
+        );
+        return row?.seats === 4 && row.accounts === 4;
+      },
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -120,6 +126,7 @@ describe('meetings service with membership running as its own process (real Kafk
     await meetings?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_meetings" CASCADE`);
     await meetings?.close();
     await membership?.stop();
+    await identity?.stop();
   });
 
   it('schedules a quarterly series and announces each meeting', async () => {
@@ -190,13 +197,13 @@ describe('meetings service with membership running as its own process (real Kafk
     await api().post(`/meetings/${meetingId}/hold`).set('authorization', admin).expect(409);
     await startNow(meetingId, 1000);
 
-    const outsider = token(['clinician'], randomUUID());
+    const outsider = await token(['clinician'], randomUUID());
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', outsider)
       .send(anAttendance({ present: [member.chair] }))
       .expect(403);
-    const chair = token(['clinician'], member.chair);
+    const chair = await token(['clinician'], member.chair);
     await api()
       .put(`/meetings/${meetingId}/attendance`)
       .set('authorization', chair)
@@ -305,7 +312,7 @@ describe('meetings service with membership running as its own process (real Kafk
 
   it('assigns actions, announces them overdue once, and lets their owner complete them', async () => {
     const meetingId = meetingIds[0]!;
-    const chair = token(['clinician'], member.chair);
+    const chair = await token(['clinician'], member.chair);
     const assigned = await api()
       .post(`/meetings/${meetingId}/actions`)
       .set('authorization', chair)
@@ -331,7 +338,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .expect(200);
     expect(again.body).toEqual({ ran: true, overdue: 0 });
 
-    const owner = token(['clinician'], member.nurse);
+    const owner = await token(['clinician'], member.nurse);
     await api()
       .post(`/actions/${actionId}/complete`)
       .set('authorization', owner)
