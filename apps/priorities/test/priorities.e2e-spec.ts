@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import type { Role } from '#platform';
 import {
   isolatedTopicPrefix,
   outboxDelivered,
   MembershipProcess,
   serviceTestEnv,
   testKafka,
-  testToken,
+  TestIdentity,
   TopicRecorder,
   uniqueName,
   waitFor,
@@ -25,8 +24,6 @@ import {
   aWorkforceRecommendation,
 } from './builders.js';
 
-const SECRET = 'priorities-test-secret-0123456789abcdef';
-
 describe('priorities service with membership as its own process (real Kafka and PostgreSQL)', () => {
   const run = uniqueName('pri');
   const kafka = testKafka();
@@ -38,9 +35,12 @@ describe('priorities service with membership as its own process (real Kafka and 
   let chairId: string;
   let memberId: string;
 
-  const token = (roles: Role[], member?: string) => testToken(SECRET, roles, member);
-  const admin = token(['admin']);
-  const chair = () => token(['clinician'], chairId);
+  let identity: TestIdentity;
+  /** Tokens of the admin and of the two seated members' linked accounts, signed in once. */
+  let admin: string;
+  let chairToken: string;
+  let memberToken: string;
+  const chair = () => chairToken;
   const api = () => request(app.getHttpServer());
   /** A write request, by the chair unless someone else is named. */
   const post = (path: string, body: object, authorization = chair()) =>
@@ -57,9 +57,10 @@ describe('priorities service with membership as its own process (real Kafka and 
 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
-    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    identity = await TestIdentity.start();
+    membership = await MembershipProcess.start({ run, prefix, identity });
     app = await createPrioritiesApp(
-      serviceTestEnv('priorities', { schema: `${run}_priorities`, prefix, secret: SECRET }),
+      serviceTestEnv('priorities', { schema: `${run}_priorities`, prefix, identity }),
     );
     await app.startAllMicroservices();
     await app.init();
@@ -73,13 +74,20 @@ describe('priorities service with membership as its own process (real Kafka and 
     chairId = ladder.members.chair;
     memberId = ladder.members.member;
     const dataSource = app.get(DataSource);
-    await waitFor('the read model to seat the chair and the member', async () => {
-      const [row] = await dataSource.query<{ n: number }[]>(
-        `SELECT count(*)::int AS n FROM "${run}_priorities".seat WHERE body_id = $1`,
-        [lungId],
-      );
-      return row?.n === 2;
-    });
+    await waitFor(
+      'the read model to seat the chair and the member, with their accounts',
+      async () => {
+        const [row] = await dataSource.query<{ n: number; accounts: number }[]>(
+          `SELECT (SELECT count(*)::int FROM "${run}_priorities".seat WHERE body_id = $1) AS n,
+                (SELECT count(*)::int FROM "${run}_priorities".identity_link) AS accounts`,
+          [lungId],
+        );
+        return row?.n === 2 && row.accounts === 2;
+      },
+    );
+    admin = await identity.token(['admin']);
+    chairToken = await identity.token(['clinician'], chairId);
+    memberToken = await identity.token(['clinician'], memberId);
   }, 120_000);
 
   afterAll(async () => {
@@ -87,12 +95,13 @@ describe('priorities service with membership as its own process (real Kafka and 
     await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_priorities" CASCADE`);
     await app?.close();
     await membership?.stop();
+    await identity?.stop();
   });
 
   it('announces a priority turning red exactly once; only the chair or lead (or an admin) may set it', async () => {
     const priorityId = idOf(await post('/priorities', aPriority({ bodyId: lungId })).expect(201));
     const rag = `/priorities/${priorityId}/rag`;
-    await post(rag, { rag: 'red', reason: 'x' }, token(['clinician'], memberId)).expect(403);
+    await post(rag, { rag: 'red', reason: 'x' }, memberToken).expect(403);
     await post(rag, { rag: 'amber', reason: 'Two trusts behind plan' }).expect(200);
     await post(rag, { rag: 'red', reason: 'No CNS funding in two trusts' }).expect(200);
     await post(rag, { rag: 'red', reason: 'Still no funding' }).expect(200);
@@ -300,7 +309,7 @@ describe('priorities service with membership as its own process (real Kafka and 
     await post('/audits', anAudit({ bodyId: lungId, organisations: ['rgt'] })).expect(400);
     const body = await api()
       .get(`/bodies/${lungId}/registers`)
-      .set('authorization', token(['clinician']))
+      .set('authorization', memberToken)
       .expect(200);
     const registers = body.body as Record<
       'serviceGaps' | 'workforceRecommendations' | 'pathways' | 'audits',
