@@ -16,7 +16,7 @@ import {
   outboxDelivered,
   serviceTestEnv,
   testKafka,
-  testToken,
+  TestIdentity,
   TopicRecorder,
   uniqueName,
   waitFor,
@@ -24,8 +24,6 @@ import {
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
 import { aBreach, aDecision, anAgendaItemAdded, aRaisedCase, aRecovery } from './builders.js';
-
-const SECRET = 'workflow-test-secret-0123456789abcdef';
 
 interface CaseBody {
   nextMeeting: { title: string; startsAt: string } | null;
@@ -50,9 +48,11 @@ describe('workflow service: cases from the other services’ events (real Kafka 
   let ladder: Ladder<'chair' | 'lead' | 'member'>;
   let registry: ReturnType<typeof platformEvents.withTopicPrefix>;
 
-  const admin = testToken(SECRET, ['admin']);
-  const as = (member: 'chair' | 'lead' | 'member') =>
-    testToken(SECRET, ['clinician'], ladder.members[member]);
+  let identity: TestIdentity;
+  /** Tokens of the admin and of the seated people's linked accounts, signed in once. */
+  let admin: string;
+  const tokens = {} as Record<'chair' | 'lead' | 'member', string>;
+  const as = (member: 'chair' | 'lead' | 'member') => tokens[member];
   const api = () => request(app.getHttpServer());
   const schema = () => `${run}_workflow`;
   const events = (type: string) => recorder.events(`${prefix}workflow.events`, type);
@@ -98,9 +98,10 @@ describe('workflow service: cases from the other services’ events (real Kafka 
   beforeAll(async () => {
     prefix = await isolatedTopicPrefix(kafka, run);
     registry = platformEvents.withTopicPrefix(prefix);
-    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    identity = await TestIdentity.start();
+    membership = await MembershipProcess.start({ run, prefix, identity });
     app = await createWorkflowApp({
-      ...serviceTestEnv('workflow', { schema: schema(), prefix, secret: SECRET }),
+      ...serviceTestEnv('workflow', { schema: schema(), prefix, identity }),
       // The ladder test reads the e-mails; here the inbox is enough.
       NOTIFICATIONS_ENABLED: 'false',
     });
@@ -114,15 +115,18 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       lead: { name: 'Dr Lead', profession: 'doctor', role: 'clinical-lead' },
       member: { name: 'Nurse Member', profession: 'nurse', role: 'member' },
     });
-    await waitFor('the read model to seat the lung group', async () => {
-      const [row] = await app
-        .get(DataSource)
-        .query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM "${schema()}".seat WHERE body_id = $1`,
-          [ladder.groupId],
-        );
-      return row?.n === 3;
+    await waitFor('the read model to seat the lung group, with their accounts', async () => {
+      const [row] = await app.get(DataSource).query<{ n: number; accounts: number }[]>(
+        `SELECT (SELECT count(*)::int FROM "${schema()}".seat WHERE body_id = $1) AS n,
+                  (SELECT count(*)::int FROM "${schema()}".identity_link) AS accounts`,
+        [ladder.groupId],
+      );
+      return row?.n === 3 && row.accounts === 3;
     });
+    admin = await identity.token(['admin']);
+    for (const who of ['chair', 'lead', 'member'] as const) {
+      tokens[who] = await identity.token(['clinician'], ladder.members[who]);
+    }
   }, 120_000);
 
   afterAll(async () => {
@@ -131,6 +135,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${schema()}" CASCADE`);
     await app?.close();
     await membership?.stop();
+    await identity?.stop();
   });
 
   it('opens one case per subject at the lung group, tables it, and follows the decisions up the ladder', async () => {
@@ -320,11 +325,33 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       status: 'opened',
       bodyId: ladder.groupId,
     });
-    await raise(testToken(SECRET, ['clinician'], randomUUID())).expect(403);
-    const stranger = await api()
-      .get('/cases')
-      .set('authorization', testToken(SECRET, ['clinician'], randomUUID()))
-      .expect(200);
+    // An account linked to no member is refused, saying how to get linked.
+    const unlinked = await identity.token(['clinician'], randomUUID());
+    await raise(unlinked).expect(403);
+    const refused = await api().get('/cases').set('authorization', unlinked).expect(403);
+    expect((refused.body as { message: string }).message).toMatch(/not linked to a member yet/);
+    // A member seated on no body raises nothing there and sees no case.
+    const strangerId = await membership.create('/members', {
+      name: 'Dr Elsewhere',
+      email: `elsewhere.${run}@example.org`,
+      profession: 'doctor',
+    });
+    await membership.create(`/members/${strangerId}/identities`, {
+      issuer: identity.issuer,
+      subject: identity.subjectFor(['clinician'], strangerId),
+    });
+    await waitFor("the stranger's account to reach the read model", async () => {
+      const [row] = await app
+        .get(DataSource)
+        .query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "${schema()}".identity_link WHERE member_id = $1`,
+          [strangerId],
+        );
+      return row?.n === 1;
+    });
+    const strangerToken = await identity.token(['clinician'], strangerId);
+    await raise(strangerToken).expect(403);
+    const stranger = await api().get('/cases').set('authorization', strangerToken).expect(200);
     expect(stranger.body.total).toBe(0);
     const mine = await api()
       .get('/cases')
