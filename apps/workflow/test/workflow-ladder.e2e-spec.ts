@@ -18,7 +18,7 @@ import {
   serviceTestEnv,
   SmtpSink,
   testKafka,
-  testToken,
+  TestIdentity,
   uniqueName,
   waitFor,
 } from '#testing';
@@ -31,7 +31,6 @@ import {
   aRaisedCase,
 } from './builders.js';
 
-const SECRET = 'workflow-ladder-test-secret-0123456789ab';
 const PEOPLE = ['lungChair', 'lungLead', 'cagChair', 'cagLead', 'boardChair', 'boardLead'] as const;
 type Person = (typeof PEOPLE)[number];
 
@@ -61,7 +60,8 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
   let bodies: { group: string; cag: string; board: string };
   let lungMembers: { lungChair: string; lungLead: string };
 
-  const admin = testToken(SECRET, ['admin']);
+  let identity: TestIdentity;
+  let admin: string;
   const api = () => request(app.getHttpServer());
   const caseOf = async (id: string) =>
     (await api().get(`/cases/${id}`).set('authorization', admin).expect(200)).body as CaseBody;
@@ -86,9 +86,11 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     const prefix = await isolatedTopicPrefix(kafka, run);
     registry = platformEvents.withTopicPrefix(prefix);
     smtp = await SmtpSink.start();
-    membership = await MembershipProcess.start({ run, prefix, secret: SECRET });
+    identity = await TestIdentity.start();
+    admin = await identity.token(['admin']);
+    membership = await MembershipProcess.start({ run, prefix, identity });
     app = await createWorkflowApp({
-      ...serviceTestEnv('workflow', { schema: `${run}_workflow`, prefix, secret: SECRET }),
+      ...serviceTestEnv('workflow', { schema: `${run}_workflow`, prefix, identity }),
       QUEUE_PREFIX: queuePrefix,
       TIMER_SWEEP_SECONDS: '0.5',
       SMTP_URL: smtp.url,
@@ -119,15 +121,21 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       });
       await membership.create('/appointments', { memberId, bodyId, role, termStart: '2025-04-01' });
     }
-    await waitFor('the read model to seat every chair and lead', async () => {
-      const rows = await app
-        .get(DataSource)
-        .query<{ id: string; email: string; body_id: string; role: string }[]>(
-          `SELECT m.id, m.email, s.body_id, s.role FROM "${run}_workflow".member_view m
+    await waitFor(
+      'the read model to seat every chair and lead, and the lung officers to have accounts',
+      async () => {
+        const rows = await app
+          .get(DataSource)
+          .query<{ id: string; email: string; body_id: string; role: string }[]>(
+            `SELECT m.id, m.email, s.body_id, s.role FROM "${run}_workflow".member_view m
            JOIN "${run}_workflow".seat s ON s.member_id = m.id`,
-        );
-      return rows.length === 6;
-    });
+          );
+        const [accounts] = await app
+          .get(DataSource)
+          .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${run}_workflow".identity_link`);
+        return rows.length === 6 && accounts?.n === 2;
+      },
+    );
     emails.lungChair = `lungchair.${run}_membership@example.org`;
     emails.lungLead = `lunglead.${run}_membership@example.org`;
     for (const person of ['cagChair', 'cagLead', 'boardChair', 'boardLead'] as const) {
@@ -148,6 +156,7 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     await app?.get(DataSource).query(`DROP SCHEMA IF EXISTS "${run}_workflow" CASCADE`);
     await app?.close();
     await membership?.stop();
+    await identity?.stop();
     await smtp?.close();
     await deleteRedisKeys(queuePrefix);
   });
@@ -279,8 +288,8 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     });
     await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
     const secret = 'a-webhook-secret-of-enough-length';
-    const chairToken = testToken(SECRET, ['clinician'], lungMembers.lungChair);
-    const leadToken = testToken(SECRET, ['clinician'], lungMembers.lungLead);
+    const chairToken = await identity.token(['clinician'], lungMembers.lungChair);
+    const leadToken = await identity.token(['clinician'], lungMembers.lungLead);
     try {
       await api()
         .put(`/members/${lungMembers.lungChair}/preferences`)
@@ -367,7 +376,7 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       res.writeHead(503).end();
     });
     await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
-    const chairToken = testToken(SECRET, ['clinician'], lungMembers.lungChair);
+    const chairToken = await identity.token(['clinician'], lungMembers.lungChair);
     try {
       await api()
         .put(`/members/${lungMembers.lungChair}/preferences`)
