@@ -7,49 +7,75 @@ import {
   isolatedTopicPrefix,
   testInfra,
   testKafka,
-  testToken,
+  TestIdentity,
   TopicRecorder,
   uniqueName,
   waitFor,
 } from '#testing';
 import { createMembershipApp } from '../src/bootstrap.js';
 
-const SECRET = 'membership-test-secret-0123456789abcdef';
-
 /**
  * The membership service booted on a schema and topics of its own (a KAFKA_TOPIC_PREFIX),
  * with the real database and broker, and a recorder of its membership topic.
  */
 export class MembershipHarness {
+  private readonly tokens = new Map<string, string>();
+
   private constructor(
     readonly app: INestApplication,
     readonly schema: string,
     readonly recorder: TopicRecorder,
     readonly topic: string,
+    private readonly identity: TestIdentity,
   ) {}
 
   static async start(): Promise<MembershipHarness> {
     const schema = uniqueName('membership');
     const prefix = await isolatedTopicPrefix(testKafka(), schema);
+    const identity = await TestIdentity.start();
     const app = await createMembershipApp({
+      ...identity.serviceEnv(),
       KAFKA_TOPIC_PREFIX: prefix,
       SERVICE_NAME: 'membership',
       NODE_ENV: 'test',
       DATABASE_URL: testInfra.databaseUrl,
       DATABASE_SCHEMA: schema,
       KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      AUTH_JWT_SECRET: SECRET,
       DAILY_CHECK_ENABLED: 'false',
       LOG_LEVEL: 'silent',
     });
     await app.init();
     const topic = `${prefix}membership.events`;
     const recorder = await TopicRecorder.start(testKafka(), [topic]);
-    return new MembershipHarness(app, schema, recorder, topic);
+    const harness = new MembershipHarness(app, schema, recorder, topic, identity);
+    await harness.signIn();
+    return harness;
+  }
+
+  /**
+   * Signs the harness's people in at its identity server: the admin, and a clinician whose
+   * account is linked to a member of their own (a clinician linked to no member is refused).
+   */
+  private async signIn(): Promise<void> {
+    this.tokens.set('admin', await this.identity.token(['admin']));
+    const memberId = await this.create('/members', {
+      name: 'Dr Harness Clinician',
+      email: `harness.${this.schema}@example.org`,
+      profession: 'doctor',
+    });
+    await this.post(`/members/${memberId}/identities`, {
+      issuer: this.identity.issuer,
+      subject: this.identity.subjectFor(['clinician'], memberId),
+    }).expect(201);
+    this.tokens.set('clinician', await this.identity.token(['clinician'], memberId));
   }
 
   token(roles: Role[] = ['admin']): string {
-    return testToken(SECRET, roles);
+    const token = this.tokens.get([...roles].sort().join('+'));
+    if (!token) {
+      throw new Error(`The harness has no signed-in account with roles ${roles.join(', ')}`);
+    }
+    return token;
   }
 
   post(path: string, body: object, roles: Role[] = ['admin']): request.Test {
@@ -104,5 +130,6 @@ export class MembershipHarness {
     await this.recorder.close();
     await this.app.get(DataSource).query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
     await this.app.close();
+    await this.identity.stop();
   }
 }
