@@ -31,7 +31,6 @@ import {
   DatabaseModule,
   HealthModule,
   MetricsModule,
-  mintToken,
   Roles,
   schemaOf,
 } from '#platform';
@@ -44,6 +43,7 @@ import {
   TopicRecorder,
   uniqueName,
   waitFor,
+  TestIdentity,
   type SampleEventMap,
 } from '#testing';
 
@@ -105,8 +105,8 @@ class ThingsController {
 }
 
 describe('a service wired with the platform and messaging modules', () => {
-  const secret = 'a-test-secret-that-is-long-enough-1234';
   const schema = uniqueName('svc');
+  let identity: TestIdentity;
   let app: INestApplication;
   let recorder: TopicRecorder;
   let topic: string;
@@ -115,13 +115,14 @@ describe('a service wired with the platform and messaging modules', () => {
   beforeAll(async () => {
     const kafka = testKafka();
     topic = await createTestTopic(kafka, 'svc');
+    identity = await TestIdentity.start();
     const env = {
+      ...identity.serviceEnv(),
       SERVICE_NAME: 'sample',
       NODE_ENV: 'test',
       DATABASE_URL: testInfra.databaseUrl,
       DATABASE_SCHEMA: schema,
       KAFKA_BROKERS: testInfra.kafkaBrokers.join(','),
-      AUTH_JWT_SECRET: secret,
       LOG_LEVEL: 'silent',
     };
 
@@ -159,18 +160,12 @@ describe('a service wired with the platform and messaging modules', () => {
     await app.startAllMicroservices();
     await app.init();
     recorder = await TopicRecorder.start(kafka, [topic]);
-    token = mintToken({
-      secret,
-      issuer: 'cancer-network',
-      audience: 'cancer-network',
-      sub: 'admin-1',
-      roles: ['admin'],
-      ttlSeconds: 300,
-    });
+    token = (await identity.token(['admin'])).replace(/^Bearer /, '');
   });
 
   afterAll(async () => {
     await recorder?.close();
+    await identity?.stop();
     const dataSource = app?.get(DataSource);
     await dataSource?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await app?.close();
@@ -233,14 +228,7 @@ describe('a service wired with the platform and messaging modules', () => {
   });
 
   it('refuses a clinician token for an admin write with 403', async () => {
-    const clinician = mintToken({
-      secret,
-      issuer: 'cancer-network',
-      audience: 'cancer-network',
-      sub: 'dr-1',
-      roles: ['clinician'],
-      ttlSeconds: 300,
-    });
+    const clinician = (await identity.token(['clinician'])).replace(/^Bearer /, '');
     await request(app.getHttpServer())
       .post('/things')
       .set('authorization', `Bearer ${clinician}`)
