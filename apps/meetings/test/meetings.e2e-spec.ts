@@ -25,7 +25,6 @@ import {
   aSeries,
 } from './builders.js';
 
-
 describe('meetings service with membership running as its own process (real Kafka and PostgreSQL)', () => {
   const run = uniqueName('mtg');
   const prefix = `${run}.`;

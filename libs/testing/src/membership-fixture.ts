@@ -1,22 +1,8 @@
 import pg from 'pg';
 import request from 'supertest';
-import { mintToken, type Role } from '#platform';
 import { startServiceProcess, type ServiceProcess } from './service-process.js';
 import type { TestIdentity } from './test-identity.js';
 import { serviceTestEnv, testInfra } from './test-infra.js';
-
-/** A bearer token for tests, signed with the secret the test's services were given. */
-export function testToken(secret: string, roles: Role[], memberId?: string): string {
-  return `Bearer ${mintToken({
-    secret,
-    issuer: 'cancer-network',
-    audience: 'cancer-network',
-    sub: `test-${memberId ?? roles.join('-')}`,
-    roles,
-    ttlSeconds: 600,
-    ...(memberId ? { memberId } : {}),
-  })}`;
-}
 
 export interface SeatedPerson {
   readonly name: string;
@@ -42,39 +28,33 @@ export class MembershipProcess {
   private constructor(
     private readonly process: ServiceProcess,
     private readonly schema: string,
-    private readonly auth: { secret: string } | { identity: TestIdentity },
+    private readonly identity: TestIdentity,
   ) {}
 
-  /** With `identity`, it trusts that server, and each person `ladder` seats is linked there. */
-  static async start(
-    options: { run: string; prefix: string } & ({ secret: string } | { identity: TestIdentity }),
-  ): Promise<MembershipProcess> {
+  /** It trusts the test's identity server, where each person `ladder` seats is linked. */
+  static async start(options: {
+    run: string;
+    prefix: string;
+    identity: TestIdentity;
+  }): Promise<MembershipProcess> {
     const schema = `${options.run}_membership`;
     const process = await startServiceProcess(
       'membership',
       serviceTestEnv('membership', {
         schema,
         prefix: options.prefix,
-        ...('identity' in options ? { identity: options.identity } : { secret: options.secret }),
+        identity: options.identity,
         logLevel: 'warn',
       }),
     );
-    const auth =
-      'identity' in options ? { identity: options.identity } : { secret: options.secret };
-    return new MembershipProcess(process, schema, auth);
-  }
-
-  private admin(): Promise<string> {
-    return 'identity' in this.auth
-      ? this.auth.identity.token(['admin'])
-      : Promise.resolve(testToken(this.auth.secret, ['admin']));
+    return new MembershipProcess(process, schema, options.identity);
   }
 
   /** POSTs as an admin and returns the created record's id; any other answer fails the test. */
   async create(path: string, body: object): Promise<string> {
     const response = await request(this.process.url)
       .post(path)
-      .set('authorization', await this.admin())
+      .set('authorization', await this.identity.token(['admin']))
       .send(body);
     if (response.status !== 201) {
       throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -116,14 +96,11 @@ export class MembershipProcess {
         email: `${key}.${this.schema}@example.org`,
         profession: person.profession,
       });
-      if ('identity' in this.auth) {
-        // Their clinician account acts as them: linked as an admin links one.
-        const { identity } = this.auth;
-        await this.create(`/members/${members[key]}/identities`, {
-          issuer: identity.issuer,
-          subject: identity.subjectFor(['clinician'], members[key]),
-        });
-      }
+      // Their clinician account acts as them: linked as an admin links one.
+      await this.create(`/members/${members[key]}/identities`, {
+        issuer: this.identity.issuer,
+        subject: this.identity.subjectFor(['clinician'], members[key]),
+      });
       await this.create('/appointments', {
         memberId: members[key],
         bodyId: groupId,
