@@ -144,16 +144,12 @@ describe('AuthGuard', () => {
   it('accepts any of the listed roles and exposes the principal', async () => {
     const response = await get(
       '/things/clinical',
-      aToken({ sub: 'bob', roles: ['clinician'], memberId: 'm-1', name: 'Dr Bob' }),
+      aToken({ sub: 'bob', roles: ['clinician'], name: 'Dr Bob' }),
     );
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({
-      sub: 'bob',
-      roles: ['clinician'],
-      memberId: 'm-1',
-      name: 'Dr Bob',
-    });
+    // No member: a token never names one; the member is the identity's link (MemberResolver).
+    expect(response.body).toEqual({ sub: 'bob', roles: ['clinician'], name: 'Dr Bob' });
   });
 
   it('answers 200 on a route any authenticated caller may use', async () => {

@@ -22,7 +22,7 @@ export class CachedMemberResolver {
 
   async memberOf(principal: Principal): Promise<string | undefined> {
     if (principal.issuer === undefined) {
-      return principal.memberId; // a shared-key test token names its member itself
+      return undefined; // a shared-key test token: no identity provider, so no member
     }
     const key = `${principal.issuer} ${principal.sub}`;
     const cached = this.answers.get(key);

@@ -22,7 +22,7 @@ export interface TokenOptions {
 }
 
 export interface MintTokenOptions
-  extends TokenOptions, Omit<Principal, 'issuer' | 'email' | 'emailVerified'> {
+  extends TokenOptions, Omit<Principal, 'issuer' | 'email' | 'emailVerified' | 'memberId'> {
   ttlSeconds: number;
   /** The issue time; tests set it in the past to mint expired tokens. */
   now?: Date;
@@ -42,17 +42,13 @@ const jwt = new JwtService();
 const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(ROLES)),
-  memberId: z.string().min(1).optional(),
   name: z.string().min(1).optional(),
 });
 
 /** Signs an HS256 token carrying the principal's claims. */
 export function mintToken(options: MintTokenOptions): string {
-  const { secret, issuer, audience, ttlSeconds, now, sub, roles, memberId, name } = options;
+  const { secret, issuer, audience, ttlSeconds, now, sub, roles, name } = options;
   const claims: Record<string, unknown> = { roles };
-  if (memberId !== undefined) {
-    claims['memberId'] = memberId;
-  }
   if (name !== undefined) {
     claims['name'] = name;
   }
@@ -88,13 +84,8 @@ export function verifyToken(token: string, options: TokenOptions): Principal {
     const fields = claims.error.issues.map((issue) => issue.path.join('.') || 'payload');
     throw new TokenError(`Invalid token claims: ${[...new Set(fields)].join(', ')}`);
   }
-  const { sub, roles, memberId, name } = claims.data;
-  return {
-    sub,
-    roles,
-    ...(memberId !== undefined && { memberId }),
-    ...(name !== undefined && { name }),
-  };
+  const { sub, roles, name } = claims.data;
+  return { sub, roles, ...(name !== undefined && { name }) };
 }
 
 function reasonFor(error: unknown): string {
