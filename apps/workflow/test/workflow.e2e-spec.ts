@@ -364,6 +364,8 @@ describe('workflow service: cases from the other services’ events (real Kafka 
   });
 
   it('publishes a new policy version only when it is valid', async () => {
+    // A version number beyond PostgreSQL's integer is the caller's error, not a 500.
+    await api().get('/policy/2147483648').set('authorization', admin).expect(400);
     const current = (await api().get('/policy/1').set('authorization', admin).expect(200))
       .body as Record<string, unknown>;
     const bad = await api()

@@ -88,7 +88,7 @@ export {
 export { configureHttpApp, type HttpAppOptions } from './bootstrap/configure-http-app.js';
 
 // http helpers shared by the services' APIs
-export { PageQuery, type Page } from './http/page.js';
+export { MAX_OFFSET, PageQuery, type Page } from './http/page.js';
 export * from './errors/domain-error.js';
 export { DomainErrorFilter, statusOf } from './errors/domain-error.filter.js';
 

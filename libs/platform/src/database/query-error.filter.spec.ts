@@ -65,4 +65,28 @@ describe('QueryErrorFilter', () => {
       unique,
     );
   });
+
+  it('answers 400 for a value the database cannot store, quoting its reason', () => {
+    for (const [code, reason] of [
+      ['22021', 'invalid byte sequence for encoding "UTF8": 0x00'],
+      ['22003', 'value "2147483648" is out of range for type integer'],
+      ['22008', 'date/time field value out of range: "0000-01-01"'],
+    ] as const) {
+      const { host, sent } = httpHost();
+      const error = new QueryFailedError(
+        'SELECT ...',
+        [],
+        Object.assign(new Error(reason), { code }),
+      );
+      filter.catch(error, host);
+      expect(sent).toEqual({
+        status: 400,
+        body: {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: `A value in the request cannot be stored: ${reason}`,
+        },
+      });
+    }
+  });
 });

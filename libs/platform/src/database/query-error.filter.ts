@@ -15,15 +15,22 @@ const STATUS_BY_SQLSTATE: Readonly<Record<string, HttpStatus>> = {
 /**
  * The database is the last line of a rule (one chair at a time, unique codes): when a write
  * that passed the service's own checks still breaks a constraint (two requests racing, a
- * raw write), the client gets 409 or 422 naming the rule, not a 500. Other query errors
- * pass through untouched.
+ * raw write), the client gets 409 or 422 naming the rule, not a 500; a value it cannot store
+ * gets 400. Other query errors pass through untouched.
  */
 @Catch(QueryFailedError)
 export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
   constructor(private readonly messages: ConstraintMessages = {}) {}
 
   catch(error: QueryFailedError, host: ArgumentsHost): Observable<never> | void {
-    const driverError = error.driverError as { code?: string; constraint?: string };
+    const driverError = error.driverError as {
+      code?: string;
+      constraint?: string;
+      message?: string;
+    };
+    if (host.getType() === 'http' && driverError.code?.startsWith('22')) {
+      return this.answerBadData(driverError.message ?? error.message, host);
+    }
     const status = driverError.code ? STATUS_BY_SQLSTATE[driverError.code] : undefined;
     if (host.getType() !== 'http' || status === undefined) {
       // Event handlers and unexpected errors keep their own error handling.
@@ -41,6 +48,23 @@ export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
           (constraint && this.messages[constraint]) ??
           'The change conflicts with the current state of the record',
         ...(constraint ? { constraint } : {}),
+      });
+  }
+
+  /**
+   * SQLSTATE class 22 (data exception: a NUL in text, a number or date beyond its column) can
+   * only come from a value the request sent that the edge's validation let through: the caller's
+   * error, answered 400 with PostgreSQL's words (they quote the caller's own value), never 500.
+   */
+  private answerBadData(reason: string, host: ArgumentsHost): void {
+    host
+      .switchToHttp()
+      .getResponse<{ status(code: number): { json(body: unknown): void } }>()
+      .status(HttpStatus.BAD_REQUEST)
+      .json({
+        statusCode: HttpStatus.BAD_REQUEST,
+        error: 'Bad Request',
+        message: `A value in the request cannot be stored: ${reason}`,
       });
   }
 }

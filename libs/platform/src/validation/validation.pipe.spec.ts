@@ -1,4 +1,4 @@
-import { Body, Controller, type INestApplication, Post } from '@nestjs/common';
+import { Body, Controller, Get, type INestApplication, Param, Post, Query } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
@@ -32,6 +32,11 @@ class OrganisationsController {
   create(@Body() body: CreateOrganisationDto): { isDto: boolean; body: CreateOrganisationDto } {
     return { isDto: body instanceof CreateOrganisationDto, body };
   }
+
+  @Get(':code')
+  find(@Param('code') code: string, @Query('q') q?: string): { code: string; q?: string } {
+    return { code, ...(q !== undefined && { q }) };
+  }
 }
 
 const valid = {
@@ -57,6 +62,23 @@ describe('createValidationPipe', () => {
   });
 
   const post = (body: object) => request(app.getHttpServer()).post('/organisations').send(body);
+
+  it('refuses a NUL character in a body field, a query parameter or a path parameter, naming it', async () => {
+    const body = await post({ ...valid, address: { ...valid.address, line1: 'Fulham\u0000Rd' } });
+    expect(body.status).toBe(400);
+    expect(body.body).toMatchObject({
+      message: 'Validation failed',
+      errors: [{ field: 'address.line1', messages: ['must not contain the NUL character'] }],
+    });
+    const query = await request(app.getHttpServer()).get('/organisations/RM1?q=a%00b');
+    expect(query.status).toBe(400);
+    expect(query.body).toMatchObject({ errors: [{ field: 'q' }] });
+    const param = await request(app.getHttpServer()).get('/organisations/R%00M1');
+    expect(param.status).toBe(400);
+    expect(param.body).toMatchObject({ errors: [{ field: 'code' }] });
+    const fine = await request(app.getHttpServer()).get('/organisations/RM1?q=ab');
+    expect(fine.body).toEqual({ code: 'RM1', q: 'ab' });
+  });
 
   it('passes a valid body through as a DTO instance', async () => {
     const response = await post(valid);
