@@ -290,6 +290,18 @@ describe('performance service with membership as its own process (real Kafka and
   });
 
   it('draws the lung FDS series against its target as a standalone SVG', async () => {
+    // A chart of eight thousand years would hold the service for seconds: ten years at most.
+    const tooLong = await api()
+      .get('/charts/performance.svg')
+      .query({ allianceId, tumourSite: 'lung', standard: 'fds-28', from: '2025-01', to: '2100-12' })
+      .set('authorization', admin)
+      .expect(400);
+    expect(tooLong.body).toMatchObject({ errors: [{ field: 'to' }] });
+    await api()
+      .get('/charts/performance.svg')
+      .query({ allianceId, tumourSite: 'lung', standard: 'fds-28', from: '2025-01', to: '9999-12' })
+      .set('authorization', admin)
+      .expect(400);
     const chart = await api()
       .get('/charts/performance.svg')
       .query({ allianceId, tumourSite: 'lung', standard: 'fds-28', from: '2026-01', to: '2026-06' })

@@ -366,6 +366,16 @@ describe('workflow service: cases from the other services’ events (real Kafka 
   it('publishes a new policy version only when it is valid', async () => {
     // A version number beyond PostgreSQL's integer is the caller's error, not a 500.
     await api().get('/policy/2147483648').set('authorization', admin).expect(400);
+    // A day that is not a real calendar day is named, not taken for one that was not found.
+    for (const day of ['not-a-date', '2025-02-30', '0000-01-01']) {
+      const put = await api()
+        .put(`/calendar/bank-holidays/${day}`)
+        .set('authorization', admin)
+        .send({ name: 'Made-up holiday' })
+        .expect(400);
+      expect(put.body).toMatchObject({ errors: [{ field: 'date' }] });
+      await api().delete(`/calendar/bank-holidays/${day}`).set('authorization', admin).expect(400);
+    }
     const current = (await api().get('/policy/1').set('authorization', admin).expect(200))
       .body as Record<string, unknown>;
     const bad = await api()

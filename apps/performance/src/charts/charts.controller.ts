@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#platform';
 import { ChartQuery } from './charts.dto.js';
@@ -14,9 +14,14 @@ export class ChartsController {
   /** An SVG time series of a standard against its target for an alliance and tumour site. */
   @Get('charts/performance.svg')
   @Roles(...READERS)
-  @Header('content-type', 'image/svg+xml; charset=utf-8')
   @ApiProduces('image/svg+xml')
-  chart(@Query() query: ChartQuery): Promise<string> {
-    return this.charts.render(query);
+  async chart(
+    @Query() query: ChartQuery,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ): Promise<string> {
+    const svg = await this.charts.render(query);
+    // Set only once the chart exists: an error answered here is JSON, and says so.
+    response.setHeader('content-type', 'image/svg+xml; charset=utf-8');
+    return svg;
   }
 }

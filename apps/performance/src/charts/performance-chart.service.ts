@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { addMonths } from '#contracts';
-import { Clock, notFound } from '#platform';
+import { Clock, invalidField, notFound } from '#platform';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import { PerformanceService } from '../results/performance.service.js';
 import { Standard } from '../standards/standard.entity.js';
@@ -26,6 +26,9 @@ export class PerformanceChartService {
 
   /** The SVG document; the range is `from` to `to`, else the twelve months to the latest data. */
   async render(query: ChartQuery): Promise<string> {
+    if (query.from !== undefined && query.to !== undefined) {
+      checkChartRange(query.from, query.to);
+    }
     const manager = this.dataSource.manager;
     const alliance = await manager.findOneBy(AllianceRef, { id: query.allianceId });
     if (!alliance) {
@@ -42,6 +45,7 @@ export class PerformanceChartService {
     });
     const to = query.to ?? rows.at(-1)?.period ?? this.clock.now().toISOString().slice(0, 7);
     const from = query.from ?? addMonths(to, 1 - CHART_MONTHS);
+    checkChartRange(from, to);
     const targets = await manager.findBy(Target, { measure: query.standard });
     const byPeriod = new Map(rows.map((row) => [row.period, row]));
     const points: ChartPoint[] = [];
@@ -63,5 +67,22 @@ export class PerformanceChartService {
       subtitle: `Share of patients within the standard each month, against the target in force`,
       points,
     });
+  }
+}
+
+/** The most months one chart draws: ten years. */
+export const MAX_CHART_MONTHS = 120;
+
+/** A chart's range runs forwards and spans at most ten years, so no request can stall a reader. */
+function checkChartRange(from: string, to: string): void {
+  if (from > to) {
+    throw invalidField('to', 'to must not be before from');
+  }
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    (Number(to.slice(5, 7)) - Number(from.slice(5, 7))) +
+    1;
+  if (months > MAX_CHART_MONTHS) {
+    throw invalidField('to', `a chart spans at most ${MAX_CHART_MONTHS} months (ten years)`);
   }
 }

@@ -11,13 +11,12 @@ import {
   Put,
 } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, notFound, Roles, type Principal } from '#platform';
+import { CurrentUser, notFound, ParseIsoDatePipe, Roles, type Principal } from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { HolidayDto } from './policy.dto.js';
 import { PolicyService } from './policy.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The escalation policy's versions and the working-day calendar deadlines are counted on. */
 @ApiTags('policy and calendar')
@@ -56,17 +55,14 @@ export class PolicyController {
 
   @Put('calendar/bank-holidays/:date')
   @Roles('admin')
-  setHoliday(@Param('date') date: string, @Body() dto: HolidayDto) {
-    if (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-      throw notFound('Day', date);
-    }
+  setHoliday(@Param('date', ParseIsoDatePipe) date: string, @Body() dto: HolidayDto) {
     return this.calendars.setHoliday(date, dto.name);
   }
 
   @Delete('calendar/bank-holidays/:date')
   @HttpCode(204)
   @Roles('admin')
-  async removeHoliday(@Param('date') date: string) {
+  async removeHoliday(@Param('date', ParseIsoDatePipe) date: string) {
     if (!(await this.calendars.removeHoliday(date))) {
       throw notFound('Bank holiday', date);
     }

@@ -103,6 +103,11 @@ describe('configureHttpApp', () => {
 
       expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
+
+    it('does not say which framework answers', async () => {
+      const response = await request(app.getHttpServer()).get('/bodies/x');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    });
   });
 
   describe('openapi', () => {

@@ -35,6 +35,10 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   // Registered before Nest's routes, so even unmatched requests get a correlation id.
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));
+  // No X-Powered-By: the framework a service runs on is nobody's business.
+  (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.(
+    'x-powered-by',
+  );
   app.useGlobalPipes(createValidationPipe());
   // Services throw domain errors; this is where they become HTTP answers.
   app.useGlobalFilters(new DomainErrorFilter());
