@@ -43,10 +43,17 @@ describe('alliances, organisations and governance bodies (membership service, re
     const response = await h
       .post('/bodies', aBody({ allianceId, kind: 'tumour-site-group', specialty: 'lung' }))
       .expect(409);
+    // Problem details (RFC 9457), beside the fields every answer of the platform carries.
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: expect.stringMatching(/no Clinical Advisory Group yet/),
       statusCode: 409,
       error: 'Conflict',
       message: expect.stringMatching(/no Clinical Advisory Group yet/),
+      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(h.eventsAbout(allianceId).map((event) => event.type)).toEqual([
       'membership.alliance-registered.v1',

@@ -25,6 +25,9 @@ class BodiesController {
 
   @Get(':id')
   find(@Param('id') id: string): { id: string } {
+    if (id === 'explode') {
+      throw new Error('an unexpected failure');
+    }
     this.logger.log(`looking up body ${id}`);
     return { id };
   }
@@ -102,6 +105,26 @@ describe('configureHttpApp', () => {
         .set('x-correlation-id', 'has spaces');
 
       expect(response.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('answers every error as problem details carrying the correlation id', async () => {
+      const missing = await request(app.getHttpServer())
+        .get('/nothing/here')
+        .set('x-correlation-id', 'trace-404');
+      expect(missing.status).toBe(404);
+      expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(missing.body).toMatchObject({
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: expect.stringContaining('/nothing/here'),
+        correlationId: 'trace-404',
+      });
+      const broken = await request(app.getHttpServer())
+        .get('/bodies/explode')
+        .set('x-correlation-id', 'trace-500');
+      expect(broken.status).toBe(500);
+      expect(broken.body).toMatchObject({ status: 500, correlationId: 'trace-500' });
     });
 
     it('does not say which framework answers', async () => {

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { BaseConfig } from '../config/config.schema.js';
 import { DomainErrorFilter } from '../errors/domain-error.filter.js';
+import { problemDetails } from '../http/problem-details.js';
 import { CorrelationIdMiddleware } from '../logging/correlation-id.middleware.js';
 import { JsonLogger } from '../logging/json-logger.service.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
@@ -35,6 +36,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   // Registered before Nest's routes, so even unmatched requests get a correlation id.
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));
+  // One error shape for every answer: problem details with the correlation id.
+  app.use(problemDetails);
   // No X-Powered-By: the framework a service runs on is nobody's business.
   (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.(
     'x-powered-by',
