@@ -202,6 +202,17 @@ describe('meetings service with membership running as its own process (real Kafk
       .set('authorization', outsider)
       .send(anAttendance({ present: [member.chair] }))
       .expect(403);
+    // A member seated on the body, but not one who runs its meetings, records nothing.
+    const nurse = await token(['clinician'], member.nurse);
+    const refused = await api()
+      .put(`/meetings/${meetingId}/attendance`)
+      .set('authorization', nurse)
+      .send(anAttendance({ present: [member.chair] }))
+      .expect(403);
+    expect((refused.body as { detail: string }).detail).toMatch(
+      /chair, deputy chair or secretariat/,
+    );
+    await api().post(`/meetings/${meetingId}/hold`).set('authorization', nurse).expect(403);
     const chair = await token(['clinician'], member.chair);
     await api()
       .put(`/meetings/${meetingId}/attendance`)

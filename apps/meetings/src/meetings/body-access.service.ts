@@ -1,17 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SeatAccessService } from '#membership-view';
-import { ukDate, type Principal } from '#platform';
+import { Clock, type Principal } from '#platform';
 import { MeetingsService } from './meetings.service.js';
 
+/** The seats that run a body's meetings, as its terms of reference give them the secretariat. */
+export const MEETING_OFFICERS = ['chair', 'deputy-chair', 'secretariat'] as const;
+
 /**
- * Admins act for any body; anyone else records attendance, decisions, actions and minutes only
- * for a body they sit on (by the member id in their token) on the day of the meeting.
+ * Admins act for any body; otherwise attendance, holding, decisions, actions and minutes are
+ * recorded by the body's chair, deputy chair or secretariat as they are today: a member or an
+ * observer cannot decide for the body, and someone who has left it cannot act on past meetings.
  */
 @Injectable()
 export class BodyAccessService {
   constructor(
     @Inject(MeetingsService) private readonly meetings: MeetingsService,
     @Inject(SeatAccessService) private readonly seats: SeatAccessService,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Refuses a principal who may not act for the meeting's body (not found when there is none). */
@@ -19,8 +24,8 @@ export class BodyAccessService {
     const meeting = await this.meetings.get(meetingId);
     await this.seats.assertMayActForBody(
       principal,
-      { bodyId: meeting.bodyId, on: ukDate(meeting.startsAt) },
-      'Only an admin or a member of the body may record this for its meeting',
+      { bodyId: meeting.bodyId, on: this.clock.today(), roles: MEETING_OFFICERS },
+      "Only an admin or the body's chair, deputy chair or secretariat may record this for its meetings",
     );
   }
 }
