@@ -23,9 +23,19 @@ export const MONTH_ABBREVIATIONS = [
   'Dec',
 ] as const;
 
+/** A YYYY-MM month as a count of months since year 0, so months can be added and subtracted. */
+function monthIndex(period: string): number {
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return year * 12 + (month - 1);
+}
+
 /** The month `months` after a YYYY-MM month (before it when negative). */
 export function addMonths(period: string, months: number): string {
-  const [year, month] = period.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) + months;
+  const index = monthIndex(period) + months;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** How many months `to` is after `from` (negative when before). */
+export function monthsBetween(from: string, to: string): number {
+  return monthIndex(to) - monthIndex(from);
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { addMonths } from '#contracts';
+import { addMonths, monthsBetween } from '#contracts';
 import { Clock, invalidField, notFound } from '#platform';
+import { checkRange } from '../measures/measure-rows.js';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import { PerformanceService } from '../results/performance.service.js';
 import { Standard } from '../standards/standard.entity.js';
@@ -75,14 +76,8 @@ export const MAX_CHART_MONTHS = 120;
 
 /** A chart's range runs forwards and spans at most ten years, so no request can stall a reader. */
 function checkChartRange(from: string, to: string): void {
-  if (from > to) {
-    throw invalidField('to', 'to must not be before from');
-  }
-  const months =
-    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-    (Number(to.slice(5, 7)) - Number(from.slice(5, 7))) +
-    1;
-  if (months > MAX_CHART_MONTHS) {
+  checkRange(from, to);
+  if (monthsBetween(from, to) + 1 > MAX_CHART_MONTHS) {
     throw invalidField('to', `a chart spans at most ${MAX_CHART_MONTHS} months (ten years)`);
   }
 }
