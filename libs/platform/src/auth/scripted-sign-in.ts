@@ -103,11 +103,13 @@ export async function passwordSignIn(options: {
     }
     let response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
     jar.keep(response);
-    if (response.status === 200 && /<form/i.test(await response.clone().text())) {
+    if (response.status === 200) {
       const page = await response.text();
       const action = /<form[^>]*action="([^"]+)"/i.exec(page)?.[1];
       if (!action) {
-        throw new Error(`The sign-in page at ${url.href} has no form action`);
+        throw new Error(
+          `Sign-in as ${options.email} stopped at ${url.href}: a page with no sign-in form: ${page.slice(0, 200)}`,
+        );
       }
       response = await fetch(new URL(action, url), {
         method: 'POST',
