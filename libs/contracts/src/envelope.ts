@@ -23,6 +23,11 @@ export interface EventEnvelope<TType extends string = string, TData = unknown> {
   readonly correlationid: string;
   /** The id of the event that caused this one, when one did. */
   readonly causationid?: string;
+  /**
+   * Who the change was made for: `member:<id>`, `user:<subject>`, `service:<subject>`, or
+   * `system` for the service's own timers; carried from an event to the events it causes.
+   */
+  readonly actor?: string;
   readonly data: TData;
 }
 
@@ -37,6 +42,14 @@ const correlationIdSchema = z
   .max(128)
   .regex(/^[A-Za-z0-9._:-]+$/, 'Invalid correlation id: letters, digits and . _ : - only');
 
+const actorSchema = z
+  .string()
+  .max(300)
+  .regex(
+    /^(system|(member|user|service):[^\s]+)$/,
+    'Invalid actor: system, or member:, user: or service: and an id',
+  );
+
 export const envelopeSchema = z.object({
   specversion: z.literal('1.0'),
   id: z.uuid(),
@@ -47,6 +60,7 @@ export const envelopeSchema = z.object({
   datacontenttype: z.literal('application/json'),
   correlationid: correlationIdSchema,
   causationid: z.uuid().optional(),
+  actor: actorSchema.optional(),
   data: z.unknown(),
 });
 

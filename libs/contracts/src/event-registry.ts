@@ -34,6 +34,7 @@ export type AnyEventOf<TMap extends EventSchemas> = {
 export interface EventMetadata {
   readonly correlationId: string;
   readonly causationId?: string;
+  readonly actor?: string;
   readonly id?: string;
   readonly time?: Date;
 }
@@ -135,6 +136,7 @@ export class EventRegistry<TMap extends EventSchemas> {
       datacontenttype: 'application/json',
       correlationid: meta.correlationId,
       ...(meta.causationId ? { causationid: meta.causationId } : {}),
+      ...(meta.actor ? { actor: meta.actor } : {}),
       data,
     };
     return this.validate(envelope) as EventOf<TMap, TType>;

@@ -1,3 +1,5 @@
+export * from './audit/audit-entry.entity.js';
+export * from './audit/record-audit.js';
 export * from './consumer/dead-letter.js';
 export * from './consumer/event-context.js';
 export * from './consumer/kafka-event.server.js';

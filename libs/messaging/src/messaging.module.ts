@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import type { EventRegistry, EventSchemas } from '#contracts';
 import { APP_CONFIG, MetricsService, type BaseConfig } from '#platform';
 import { KafkaEventServer, type KafkaEventServerOptions } from './consumer/kafka-event.server.js';
+import { AuditController } from './audit/audit.controller.js';
 import { createKafka } from './kafka/kafka-client.js';
 import { EVENT_REGISTRY, KAFKA } from './messaging.tokens.js';
 import type { AnyServicePublisherClass } from './outbox/service-publisher.js';
@@ -93,6 +94,7 @@ export class MessagingModule {
     const options = typedOptions as unknown as MessagingModuleOptions;
     return {
       module: MessagingModule,
+      controllers: [AuditController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {

@@ -10,7 +10,12 @@ export { ConfigError, loadConfig } from './config/load-config.js';
 export { APP_CONFIG, ConfigModule } from './config/config.module.js';
 
 // logging
-export { currentContext, runWithContext, type RequestContext } from './logging/request-context.js';
+export {
+  currentContext,
+  runWithContext,
+  setActor,
+  type RequestContext,
+} from './logging/request-context.js';
 export { JsonLogger, type JsonLoggerOptions } from './logging/json-logger.service.js';
 export {
   CORRELATION_ID_HEADER,
@@ -63,6 +68,7 @@ export {
 } from './auth/auth.decorators.js';
 export { CachedMemberResolver, MemberResolver } from './auth/member-resolver.js';
 export { AuthGuard } from './auth/auth.guard.js';
+export { actorOf, SYSTEM_ACTOR } from './auth/actor.js';
 export { authSettings, DEVELOPMENT_ISSUER, type AuthSettings } from './auth/auth-settings.js';
 export {
   ACCEPTED_ALGORITHMS,

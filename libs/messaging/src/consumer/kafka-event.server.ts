@@ -12,7 +12,7 @@ import {
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { AnyEventOf, EventRegistry, EventSchemas } from '#contracts';
-import { DomainError, runWithContext, schemaOf } from '#platform';
+import { DomainError, runWithContext, schemaOf, SYSTEM_ACTOR } from '#platform';
 import { ensureTopics } from '../kafka/kafka-client.js';
 import { deadLetterMessage, deadLetterTopic } from './dead-letter.js';
 import { EventContext } from './event-context.js';
@@ -288,13 +288,19 @@ export class KafkaEventServer<TMap extends EventSchemas>
         return 'duplicate';
       }
       const context = new EventContext([manager, event, source]);
-      await runWithContext({ correlationId: event.correlationid, causationId: event.id }, () =>
-        runCapturingHandlerError(async () => {
-          const result: unknown = await handler(event, context);
-          if (isObservable(result)) {
-            await lastValueFrom(result, { defaultValue: undefined });
-          }
-        }),
+      await runWithContext(
+        {
+          correlationId: event.correlationid,
+          causationId: event.id,
+          actor: event.actor ?? SYSTEM_ACTOR,
+        },
+        () =>
+          runCapturingHandlerError(async () => {
+            const result: unknown = await handler(event, context);
+            if (isObservable(result)) {
+              await lastValueFrom(result, { defaultValue: undefined });
+            }
+          }),
       );
       return 'handled';
     });

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EventOf, EventRegistry, EventSchemas, EventTypeOf, PayloadOf } from '#contracts';
-import { currentContext } from '#platform';
+import { currentContext, SYSTEM_ACTOR } from '#platform';
+import {
+  auditInsert,
+  auditParameters,
+  recordAudit,
+  type AuditedWrite,
+} from '../audit/record-audit.js';
 
 /** The subject (the Kafka key) is not among these: the contract derives it from the payload. */
 export interface PublishOptions {
@@ -26,6 +32,11 @@ export class EventPublisher<TMap extends EventSchemas> {
     private readonly schema: string,
   ) {}
 
+  /** Records a write that publishes no event in the audit log, in `manager`'s transaction. */
+  audit(manager: EntityManager, write: AuditedWrite): Promise<void> {
+    return recordAudit(manager, this.schema, write);
+  }
+
   async publish<TType extends EventTypeOf<TMap>>(
     manager: EntityManager,
     type: TType,
@@ -42,13 +53,16 @@ export class EventPublisher<TMap extends EventSchemas> {
     const event = this.registry.build(type, data, {
       correlationId: options.correlationId ?? context?.correlationId ?? randomUUID(),
       ...(causationId ? { causationId } : {}),
+      actor: context?.actor ?? SYSTEM_ACTOR,
     });
-    // One round trip: the row and its notification (delivered at commit, never on rollback).
-    // Writers' round trips are what limits outbox throughput (docs/performance.md).
+    // One round trip: the row, its audit entry and its notification (delivered at commit, never
+    // on rollback). Writers' round trips are what limits outbox throughput (docs/performance.md).
     await manager.query(
       `WITH written AS (
          INSERT INTO "${this.schema}"."outbox_message" (event_id, topic, message_key, event_type, envelope)
          VALUES ($1, $2, $3, $4, $5) RETURNING 1
+       ), audited AS (
+         ${auditInsert(this.schema, 7)}
        )
        SELECT pg_notify($6, '') FROM written`,
       [
@@ -58,6 +72,12 @@ export class EventPublisher<TMap extends EventSchemas> {
         event.type,
         JSON.stringify(event),
         outboxChannel(this.schema),
+        ...auditParameters({
+          action: event.type,
+          changes: event.data as Record<string, unknown>,
+          correlationId: event.correlationid,
+          eventId: event.id,
+        }),
       ],
     );
     return event;

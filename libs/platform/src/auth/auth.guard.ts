@@ -22,6 +22,8 @@ import type { Role } from './roles.js';
 import { IdentityProviderUnavailableError } from './issuer-verifier.js';
 import { TokenError } from './token.js';
 import { TokenVerifier } from './token-verifier.js';
+import { actorOf } from './actor.js';
+import { setActor } from '../logging/request-context.js';
 
 /**
  * 401 as RFC 9457 problem details naming the reason, beside the `statusCode`/`message` fields
@@ -106,6 +108,8 @@ export class AuthGuard implements CanActivate {
         );
       }
     }
+
+    setActor(actorOf(user));
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (required !== undefined && !required.some((role) => request.user?.roles.includes(role))) {
