@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceImports } from '#service';
 import { AlliancesModule } from './alliances/alliances.module.js';
 import { AppointmentsModule } from './appointments/appointments.module.js';
+import { PersonalDataModule } from './appointments/personal-data.module.js';
 import { BodiesModule } from './bodies/bodies.module.js';
 import { IdentitiesModule } from './identities/identities.module.js';
 import { membershipConfigSchema } from './config.js';
@@ -40,6 +41,7 @@ export class MembershipModule {
         BodiesModule,
         MembersModule,
         AppointmentsModule,
+        PersonalDataModule,
         DailyCheckModule,
       ],
     };

@@ -70,6 +70,25 @@ export class MembershipHarness {
     this.tokens.set('clinician', await this.identity.token(['clinician'], memberId));
   }
 
+  /** Links an account holding `roles` to the member and signs it in: `Bearer <token>`. */
+  async signInAs(memberId: string, roles: Role[] = ['clinician']): Promise<string> {
+    await this.post(`/members/${memberId}/identities`, {
+      issuer: this.identity.issuer,
+      subject: this.identity.subjectFor(roles, memberId),
+    }).expect(201);
+    return this.identity.token(roles, memberId);
+  }
+
+  /** An account holding `roles` that is no member (a service's, say): `Bearer <token>`. */
+  accountToken(roles: Role[]): Promise<string> {
+    return this.identity.token(roles);
+  }
+
+  /** GET with the given bearer token. */
+  getWith(path: string, token: string): request.Test {
+    return request(this.app.getHttpServer()).get(path).set('authorization', token);
+  }
+
   token(roles: Role[] = ['admin']): string {
     const token = this.tokens.get([...roles].sort().join('+'));
     if (!token) {

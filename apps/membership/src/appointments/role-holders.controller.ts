@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type Principal, Roles } from '#platform';
+import { PersonalDataPolicy } from '../members/personal-data.policy.js';
 import type { Appointment } from './appointment.entity.js';
 import { MemberAppointmentsQuery, RoleHoldersQuery } from './appointments.dto.js';
 import { RoleHoldersService, type RoleHolder } from './role-holders.service.js';
@@ -11,17 +12,36 @@ import { RoleHoldersService, type RoleHolder } from './role-holders.service.js';
  */
 @Controller()
 export class RoleHoldersController {
-  constructor(@Inject(RoleHoldersService) private readonly roleHolders: RoleHoldersService) {}
+  constructor(
+    @Inject(RoleHoldersService) private readonly roleHolders: RoleHoldersService,
+    @Inject(PersonalDataPolicy) private readonly personalData: PersonalDataPolicy,
+  ) {}
 
   /** Who holds each role (or one role) on the body on a date, today by default. */
   @Get('bodies/:id/role-holders')
   @ApiTags('bodies')
   @Roles('admin', 'clinician', 'service')
-  holders(
+  @ApiOkResponse({
+    description:
+      "Each holder's member.email only for the member themself, an admin, a service and the secretariat of a body the member sits on today",
+  })
+  async holders(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: RoleHoldersQuery,
+    @CurrentUser() reader: Principal,
   ): Promise<RoleHolder[]> {
-    return this.roleHolders.holders(id, query);
+    const holders = await this.roleHolders.holders(id, query);
+    const visible = await this.personalData.visibleTo(
+      reader,
+      holders.map((holder) => holder.member.memberId),
+    );
+    return holders.map((holder) => {
+      if (visible.has(holder.member.memberId)) {
+        return holder;
+      }
+      const { email: _email, ...member } = holder.member;
+      return { ...holder, member };
+    });
   }
 
   @Get('members/:id/appointments')

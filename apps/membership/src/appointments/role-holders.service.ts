@@ -12,7 +12,8 @@ export interface RoleHolder {
   role: Appointment['role'];
   termStart: string;
   termEnd: string | null;
-  member: { memberId: string; name: string; email: string; profession: Member['profession'] };
+  /** email: personal data, left out for a reader who may not see it (RoleHoldersController). */
+  member: { memberId: string; name: string; email?: string; profession: Member['profession'] };
 }
 
 /** Who holds which role when: seen from a body, or from a member. */

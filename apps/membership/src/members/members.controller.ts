@@ -9,11 +9,17 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { type Page, Roles } from '#platform';
-import { ListMembersQuery, RegisterMemberDto, UpdateMemberDto } from './members.dto.js';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type Page, type Principal, Roles } from '#platform';
+import {
+  ListMembersQuery,
+  MemberPageDto,
+  MemberResponseDto,
+  RegisterMemberDto,
+  UpdateMemberDto,
+} from './members.dto.js';
 import type { Member } from './member.entity.js';
-import { MembersService } from './members.service.js';
+import { type MemberAsRead, MembersService } from './members.service.js';
 
 @ApiTags('members')
 @Controller('members')
@@ -34,13 +40,27 @@ export class MembersController {
 
   @Get()
   @Roles('admin', 'clinician', 'service')
-  list(@Query() query: ListMembersQuery): Promise<Page<Member>> {
-    return this.members.list(query);
+  @ApiOkResponse({
+    type: MemberPageDto,
+    description: 'Each member without e-mail and registration unless the caller may see them',
+  })
+  list(
+    @Query() query: ListMembersQuery,
+    @CurrentUser() reader: Principal,
+  ): Promise<Page<MemberAsRead>> {
+    return this.members.list(query, reader);
   }
 
   @Get(':id')
   @Roles('admin', 'clinician', 'service')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Member> {
-    return this.members.get(id);
+  @ApiOkResponse({
+    type: MemberResponseDto,
+    description: 'Without e-mail and registration unless the caller may see them',
+  })
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() reader: Principal,
+  ): Promise<MemberAsRead> {
+    return this.members.read(id, reader);
   }
 }

@@ -93,9 +93,64 @@ export class ListMembersQuery extends PageQuery {
   @IsIn(PROFESSIONS)
   profession?: (typeof PROFESSIONS)[number];
 
-  @ApiPropertyOptional({ description: 'Part of the name or e-mail address' })
+  @ApiPropertyOptional({
+    description:
+      'Part of the name, or of the e-mail address of a member whose e-mail the caller may see (their own; an admin or service: all; the secretariat: the members of their bodies)',
+  })
   @IsOptional()
   @IsString()
   @MinLength(2)
   q?: string;
+}
+
+const PERSONAL_DATA_NOTE =
+  'Personal data: present only for the member themself, an admin, a service, and the secretariat of a body the member sits on today; omitted for anyone else';
+
+/** A member as GET /members and GET /members/:id answer. */
+export class MemberResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Dr Asha Patel' })
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'asha.patel@nhs.net', description: PERSONAL_DATA_NOTE })
+  email?: string;
+
+  @ApiProperty({ example: 'RGT', nullable: true, type: String })
+  organisationOdsCode!: string | null;
+
+  @ApiProperty({ enum: PROFESSIONS })
+  profession!: (typeof PROFESSIONS)[number];
+
+  @ApiPropertyOptional({ enum: ['gmc', 'nmc'], nullable: true, description: PERSONAL_DATA_NOTE })
+  registrationRegister?: 'gmc' | 'nmc' | null;
+
+  @ApiPropertyOptional({
+    example: '1234567',
+    nullable: true,
+    type: String,
+    description: PERSONAL_DATA_NOTE,
+  })
+  registrationNumber?: string | null;
+
+  @ApiProperty()
+  createdAt!: Date;
+
+  @ApiProperty()
+  updatedAt!: Date;
+}
+
+export class MemberPageDto {
+  @ApiProperty({ type: [MemberResponseDto] })
+  items!: MemberResponseDto[];
+
+  @ApiProperty()
+  total!: number;
+
+  @ApiProperty()
+  limit!: number;
+
+  @ApiProperty()
+  offset!: number;
 }

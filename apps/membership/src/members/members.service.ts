@@ -6,14 +6,23 @@ import type { ListMembersQuery, RegisterMemberDto, UpdateMemberDto } from './mem
 import { Member } from './member.entity.js';
 import { memberState } from './member-state.js';
 import { registrationProblem } from './professional-registration.js';
-import { ConflictError, invalidField, notFound, type Page } from '#platform';
+import { ConflictError, invalidField, notFound, type Page, type Principal } from '#platform';
 import { MembershipPublisher } from '../membership.publisher.js';
+import {
+  type MemberWithoutPersonalData,
+  PersonalDataPolicy,
+  withoutPersonalData,
+} from './personal-data.policy.js';
+
+/** A member as one reader sees them: with or without their personal data. */
+export type MemberAsRead = Member | MemberWithoutPersonalData;
 
 @Injectable()
 export class MembersService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
+    @Inject(PersonalDataPolicy) private readonly personalData: PersonalDataPolicy,
   ) {}
 
   async register(dto: RegisterMemberDto): Promise<Member> {
@@ -72,7 +81,14 @@ export class MembersService {
     return member;
   }
 
-  async list(query: ListMembersQuery): Promise<Page<Member>> {
+  /** The member, without their personal data unless `reader` may see it. */
+  async read(id: string, reader: Principal): Promise<MemberAsRead> {
+    const [member] = await this.asReadBy(reader, [await this.get(id)]);
+    return member!;
+  }
+
+  /** Members by organisation, profession and name; e-mail matches only where `reader` sees it. */
+  async list(query: ListMembersQuery, reader: Principal): Promise<Page<MemberAsRead>> {
     const builder = this.dataSource.manager
       .createQueryBuilder(Member, 'm')
       .orderBy('m.name')
@@ -88,14 +104,30 @@ export class MembersService {
     }
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const mayMatchEmail = this.personalData.visibleCondition(builder, 'm', reader);
       builder.andWhere(
         new Brackets((q) =>
-          q.where('m.name ILIKE :like', { like }).orWhere('m.email ILIKE :like', { like }),
+          q
+            .where('m.name ILIKE :like', { like })
+            .orWhere(`(m.email ILIKE :like AND ${mayMatchEmail})`, { like }),
         ),
       );
     }
     const [items, total] = await builder.getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    return {
+      items: await this.asReadBy(reader, items),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  private async asReadBy(reader: Principal, members: Member[]): Promise<MemberAsRead[]> {
+    const visible = await this.personalData.visibleTo(
+      reader,
+      members.map((member) => member.id),
+    );
+    return members.map((member) => (visible.has(member.id) ? member : withoutPersonalData(member)));
   }
 
   private async check(manager: EntityManager, member: Member): Promise<void> {
