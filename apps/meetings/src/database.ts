@@ -4,10 +4,12 @@ import { Action } from './actions/action.entity.js';
 import { AgendaItem } from './agenda/agenda-item.entity.js';
 import { AgendaRequest } from './agenda/agenda-request.entity.js';
 import { Attendance } from './attendance/attendance.entity.js';
+import { CalendarSubscription } from './calendar/calendar-subscription.entity.js';
 import { Decision } from './decisions/decision.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
 import { ActionsAndMinutes1795245138310 } from './migrations/1795245138310-actions-and-minutes.js';
 import { MeetingsSchema1795243346155 } from './migrations/1795243346155-meetings-schema.js';
+import { CalendarSubscriptions1796416524273 } from './migrations/1796416524273-calendar-subscriptions.js';
 import { membershipViewEntities, membershipViewMigrations } from '#membership-view';
 
 /** The meetings schema: its entities and the migrations that build it, in order. */
@@ -20,6 +22,7 @@ export const meetingsEntities = [
   Attendance,
   Decision,
   Action,
+  CalendarSubscription,
 ];
 
 export const meetingsMigrations = [
@@ -27,6 +30,7 @@ export const meetingsMigrations = [
   ...membershipViewMigrations,
   MeetingsSchema1795243346155,
   ActionsAndMinutes1795245138310,
+  CalendarSubscriptions1796416524273,
 ];
 
 export const meetingsConstraintMessages: ConstraintMessages = {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { isolatedTopicPrefix, serviceTestEnv, testKafka, TestIdentity, uniqueName } from '#testing';
 import { createMeetingsApp } from '../src/bootstrap.js';
-import { BodyView, MemberView, Seat } from '#membership-view';
+import { BodyView, IdentityLink, MemberView, Seat } from '#membership-view';
 import { aBodyView, aMeeting, aMemberView, aSeat } from './builders.js';
 
 /** The logical lines of an iCalendar body, folding undone. */
@@ -30,6 +30,9 @@ function eventsOf(ics: string): string[][] {
 /** Supertest buffers text/calendar as text. */
 const textOf = (response: request.Response): string => response.text;
 
+/** Where subscription URLs point: the service's public address, as a calendar app sees it. */
+const PUBLIC_BASE_URL = 'https://meetings.example.org/api';
+
 describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted directly)', () => {
   const run = uniqueName('cal');
   const schema = `${run}_meetings`;
@@ -43,13 +46,31 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
 
   let identity: TestIdentity;
   let admin: string;
+  /** Bearer tokens of the seated member's and the outsider's own accounts. */
+  let asSeated: string;
+  let asOutsider: string;
   const api = () => request(app.getHttpServer());
+  /** The path of a subscription URL, checked to be under the public base URL. */
+  const pathOf = (url: string): string => {
+    expect(url.startsWith(`${PUBLIC_BASE_URL}/`)).toBe(true);
+    return url.slice(PUBLIC_BASE_URL.length);
+  };
+  const subscribe = async (memberId: string, token: string): Promise<string> => {
+    const response = await api()
+      .post(`/members/${memberId}/calendar-subscription`)
+      .set('authorization', token)
+      .expect(201);
+    return (response.body as { url: string }).url;
+  };
 
   beforeAll(async () => {
     const prefix = await isolatedTopicPrefix(testKafka(), run);
     identity = await TestIdentity.start();
     admin = await identity.token(['admin']);
-    app = await createMeetingsApp(serviceTestEnv('meetings', { schema, prefix, identity }));
+    app = await createMeetingsApp({
+      ...serviceTestEnv('meetings', { schema, prefix, identity }),
+      PUBLIC_BASE_URL,
+    });
     // The HTTP API only: the read model is written here, not consumed from membership.
     await app.init();
     dataSource = app.get(DataSource);
@@ -64,6 +85,17 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
       // Left the body before either meeting.
       aSeat({ bodyId, memberId: former, endedOn: new Date().toISOString().slice(0, 10) }),
     ]);
+    // The members' own accounts, linked as membership's identity events would link them.
+    await dataSource.manager.insert(
+      IdentityLink,
+      [seated, outsider].map((memberId) => ({
+        issuer: identity.issuer,
+        subject: identity.subjectFor(['clinician'], memberId),
+        memberId,
+      })),
+    );
+    asSeated = await identity.token(['clinician'], seated);
+    asOutsider = await identity.token(['clinician'], outsider);
 
     const first = new Date(Date.now() + 30 * 86_400_000);
     first.setUTCMilliseconds(0);
@@ -166,5 +198,96 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
       .expect(404);
     await api().get(`/bodies/${bodyId}/calendar.ics`).expect(401);
     await api().get(`/members/${seated}/calendar.ics`).expect(401);
+  });
+
+  it("serves a member's feed to them and an admin, and refuses anyone else", async () => {
+    const own = await api()
+      .get(`/members/${seated}/calendar.ics`)
+      .set('authorization', asSeated)
+      .expect(200);
+    expect(eventsOf(textOf(own))).toHaveLength(2);
+    const refused = await api()
+      .get(`/members/${seated}/calendar.ics`)
+      .set('authorization', asOutsider)
+      .expect(403);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    await api()
+      .get(`/members/${seated}/calendar.ics`)
+      .set('authorization', await identity.token(['service']))
+      .expect(403);
+  });
+
+  it('gives a member a subscription URL that a calendar app reads without a token', async () => {
+    const url = await subscribe(seated, asSeated);
+    expect(url).toMatch(
+      new RegExp(`^${PUBLIC_BASE_URL}/calendar-subscriptions/[A-Za-z0-9_-]{43}/calendar\\.ics$`),
+    );
+    const feed = await api().get(pathOf(url)).expect(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(linesOf(textOf(feed))).toContain('X-WR-CALNAME:Dr Seated');
+    expect(eventsOf(textOf(feed))).toHaveLength(2);
+
+    // Only a hash of the token is kept.
+    const token = pathOf(url).split('/')[2]!;
+    const rows = await dataSource.query<{ token_hash: string }[]>(
+      `SELECT token_hash FROM "${schema}".calendar_subscription WHERE member_id = $1 AND revoked_at IS NULL`,
+      [seated],
+    );
+    expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }]);
+    expect(
+      JSON.stringify(await dataSource.query(`SELECT * FROM "${schema}".calendar_subscription`)),
+    ).not.toContain(token);
+  });
+
+  it("refuses another member's subscription, and answers 404 for an unknown member", async () => {
+    await api()
+      .post(`/members/${seated}/calendar-subscription`)
+      .set('authorization', asOutsider)
+      .expect(403);
+    await api()
+      .delete(`/members/${seated}/calendar-subscription`)
+      .set('authorization', asOutsider)
+      .expect(403);
+    await api()
+      .post(`/members/${randomUUID()}/calendar-subscription`)
+      .set('authorization', admin)
+      .expect(404);
+  });
+
+  it('revokes a subscription URL: by DELETE, and by issuing a new one', async () => {
+    const first = await subscribe(seated, asSeated);
+    const second = await subscribe(seated, asSeated);
+    expect(second).not.toBe(first);
+    const revokedByReissue = await api().get(pathOf(first)).expect(404);
+    await api().get(pathOf(second)).expect(200);
+
+    await api()
+      .delete(`/members/${seated}/calendar-subscription`)
+      .set('authorization', asSeated)
+      .expect(204);
+    const revoked = await api().get(pathOf(second)).expect(404);
+    const unknown = await api()
+      .get(`/calendar-subscriptions/${'A'.repeat(43)}/calendar.ics`)
+      .expect(404);
+    const malformed = await api()
+      .get('/calendar-subscriptions/not-a-token/calendar.ics')
+      .expect(404);
+    // The same answer for each: nothing tells a revoked token from one never issued.
+    const shape = (response: request.Response) => {
+      const { title, status, detail, type } = response.body as Record<string, unknown>;
+      return { title, status, detail, type };
+    };
+    expect(shape(revoked)).toEqual(shape(unknown));
+    expect(shape(revokedByReissue)).toEqual(shape(unknown));
+    expect(shape(malformed)).toEqual(shape(unknown));
+
+    // An admin may issue and revoke one for a member too (a lost phone, say).
+    const issuedByAdmin = await subscribe(seated, admin);
+    await api().get(pathOf(issuedByAdmin)).expect(200);
+    await api()
+      .delete(`/members/${seated}/calendar-subscription`)
+      .set('authorization', admin)
+      .expect(204);
+    await api().get(pathOf(issuedByAdmin)).expect(404);
   });
 });
