@@ -35,6 +35,7 @@ describe('meetings service with membership running as its own process (real Kafk
   let producer: Producer;
   let recorder: TopicRecorder;
   let lungId: string;
+  let cagId: string;
   let member: Record<'chair' | 'lead' | 'nurse' | 'patient', string>;
   let meetingIds: string[] = [];
 
@@ -103,6 +104,7 @@ describe('meetings service with membership running as its own process (real Kafk
       },
     });
     lungId = ladder.groupId;
+    cagId = ladder.cagId;
     member = ladder.members;
     // The read model is built from membership's events, not from its database.
     const dataSource = meetings.get(DataSource);
@@ -243,7 +245,7 @@ describe('meetings service with membership running as its own process (real Kafk
     const item = (agenda.body as { id: string; externalReference: string | null }[]).find(
       (i) => i.externalReference === `case-${run}`,
     )!;
-    await api()
+    const recorded = await api()
       .post(`/agenda-items/${item.id}/decision`)
       .set('authorization', chair)
       .send(
@@ -254,6 +256,8 @@ describe('meetings service with membership running as its own process (real Kafk
         }),
       )
       .expect(201);
+    // The decision names the member who recorded it, not their sign-in account.
+    expect((recorded.body as { recordedBy: string }).recordedBy).toBe(member.chair);
     await api()
       .post(`/agenda-items/${item.id}/decision`)
       .set('authorization', chair)
@@ -271,6 +275,7 @@ describe('meetings service with membership running as its own process (real Kafk
         externalReference: `case-${run}`,
         outcome: 'escalated',
         votes: { for: 2, against: 0, abstained: 0 },
+        recordedBy: { memberId: member.chair, subject: expect.any(String), capacity: 'chair' },
       },
     });
     expect(
@@ -334,6 +339,26 @@ describe('meetings service with membership running as its own process (real Kafk
       .set('authorization', admin)
       .send(anAction({ ownerMemberId: randomUUID() }))
       .expect(400);
+    // A member the service knows, but who sits on no seat of the body, cannot owe it an action.
+    const unseated = await membership.create('/members', {
+      name: 'Dr Elsewhere',
+      email: `elsewhere.${run}@example.org`,
+      profession: 'doctor',
+    });
+    await waitFor('the read model to know the unseated member', async () => {
+      const rows = await meetings
+        .get(DataSource)
+        .query<unknown[]>(`SELECT 1 FROM "${run}_meetings".member_view WHERE id = $1`, [unseated]);
+      return rows.length === 1;
+    });
+    const notSeated = await api()
+      .post(`/meetings/${meetingId}/actions`)
+      .set('authorization', chair)
+      .send(anAction({ ownerMemberId: unseated }))
+      .expect(422);
+    expect(notSeated.body).toMatchObject({
+      errors: [{ field: 'ownerMemberId', messages: [expect.stringMatching(/sit on the body/)] }],
+    });
 
     const first = await api()
       .post('/admin/daily-check')
@@ -382,6 +407,84 @@ describe('meetings service with membership running as its own process (real Kafk
         daysOverdue: 5,
       },
     ]);
+  });
+
+  it('shows a member their own actions, and others’ only to the officers of the body and admins', async () => {
+    const meetingId = meetingIds[0]!;
+    const chair = await token(['clinician'], member.chair);
+    const forPatient = await api()
+      .post(`/meetings/${meetingId}/actions`)
+      .set('authorization', chair)
+      .send(anAction({ ownerMemberId: member.patient, description: 'Gather patient views' }))
+      .expect(201);
+    const patientAction = (forPatient.body as { id: string }).id;
+    const ids = (body: unknown) => (body as { id: string }[]).map((action) => action.id);
+
+    // Their own: the patient representative reads theirs, and only theirs in the meeting's list.
+    const patient = await token(['clinician'], member.patient);
+    const own = await api()
+      .get(`/members/${member.patient}/actions`)
+      .set('authorization', patient)
+      .expect(200);
+    expect(ids(own.body)).toEqual([patientAction]);
+    const mineInMeeting = await api()
+      .get(`/meetings/${meetingId}/actions`)
+      .set('authorization', patient)
+      .expect(200);
+    expect(ids(mineInMeeting.body)).toEqual([patientAction]);
+
+    // A member who does not run the body's meetings reads no one else's.
+    const lead = await token(['clinician'], member.lead);
+    const refused = await api()
+      .get(`/members/${member.patient}/actions`)
+      .set('authorization', lead)
+      .expect(403);
+    expect((refused.body as { detail: string }).detail).toMatch(/own actions/);
+    const leadsView = await api()
+      .get(`/meetings/${meetingId}/actions`)
+      .set('authorization', lead)
+      .expect(200);
+    expect(leadsView.body).toEqual([]);
+    await api()
+      .get(`/members/${member.patient}/actions`)
+      .set('authorization', await token(['clinician']))
+      .expect(403);
+    // Running another body's meetings shows the actions owed to that body, not to this one.
+    await membership.create('/appointments', {
+      memberId: member.lead,
+      bodyId: cagId,
+      role: 'secretariat',
+      termStart: '2025-04-01',
+    });
+    await waitFor('the read model to seat the lead at the CAG', async () => {
+      const rows = await meetings
+        .get(DataSource)
+        .query<unknown[]>(`SELECT 1 FROM "${run}_meetings".seat WHERE body_id = $1`, [cagId]);
+      return rows.length === 1;
+    });
+    const elsewhere = await api()
+      .get(`/members/${member.patient}/actions`)
+      .set('authorization', lead)
+      .expect(200);
+    expect(elsewhere.body).toEqual([]);
+
+    // The chair, and an admin, read every member's actions for the body.
+    const byChair = await api()
+      .get(`/members/${member.patient}/actions`)
+      .set('authorization', chair)
+      .expect(200);
+    expect(ids(byChair.body)).toEqual([patientAction]);
+    const meetingByChair = await api()
+      .get(`/meetings/${meetingId}/actions`)
+      .set('authorization', chair)
+      .expect(200);
+    expect(ids(meetingByChair.body)).toContain(patientAction);
+    expect((meetingByChair.body as unknown[]).length).toBeGreaterThan(1);
+    const byAdmin = await api()
+      .get(`/members/${member.patient}/actions`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(ids(byAdmin.body)).toEqual([patientAction]);
   });
 
   it('approves minutes only at a later quorate meeting of the body', async () => {

@@ -95,6 +95,7 @@ export function aDecision(
     outcome,
     rationale: `Decided: ${outcome}`,
     votes: null,
+    recordedBy: null,
     ...overrides,
   };
 }

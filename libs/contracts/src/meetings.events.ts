@@ -36,8 +36,20 @@ export const DECISION_OUTCOMES = [
   'action-plan-agreed',
 ] as const;
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
+/** The capacities a decision is recorded in: the body's meeting officers, or an admin. */
+export const RECORDER_CAPACITIES = ['chair', 'deputy-chair', 'secretariat', 'admin'] as const;
 
 const meetingRef = z.object({ meetingId: uuid, bodyId: uuid });
+
+/**
+ * Who recorded something for a body: the member (null for an account linked to none), their
+ * account's token subject, and the capacity they acted in.
+ */
+const recorder = z.object({
+  memberId: uuid.nullable(),
+  subject: z.string().min(1),
+  capacity: z.enum(RECORDER_CAPACITIES),
+});
 
 const meetingState = meetingRef.extend({
   kind: z.enum(MEETING_KINDS),
@@ -137,9 +149,13 @@ export const meetingsContract = defineContract('meetings', {
           abstained: z.number().int().min(0),
         })
         .nullable(),
+      // Added to v1 after its first release: an earlier event, read again from the start of
+      // the topic, still parses (as null), so the field did not need a new version.
+      recordedBy: recorder.nullable().default(null),
     }),
     {
-      summary: 'A decision on an agenda item was recorded, with its outcome and rationale.',
+      summary:
+        'A decision on an agenda item was recorded, with its outcome, rationale and who recorded it in what capacity.',
       key: ['bodyId'],
       keyMeaning: KEYED_BY_BODY,
     },

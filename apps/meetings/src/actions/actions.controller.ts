@@ -10,7 +10,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, notFound, Roles, type Principal } from '#platform';
+import { CurrentUser, notFound, RefusedError, Roles, type Principal } from '#platform';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Action } from './action.entity.js';
 import { ActionsQuery, AssignActionDto, CompleteActionDto } from './actions.dto.js';
@@ -38,19 +38,44 @@ export class ActionsController {
     return this.actions.assign(id, dto);
   }
 
+  /** All of a meeting's actions to the officers of its body and admins; to anyone else, their own. */
   @Get('meetings/:id/actions')
   @Roles(...READERS)
-  forMeeting(@Param('id', ParseUUIDPipe) id: string): Promise<Action[]> {
-    return this.actions.forMeeting(id);
+  async forMeeting(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<Action[]> {
+    if (await this.access.mayReadAllOfMeeting(principal, id)) {
+      return this.actions.forMeeting(id);
+    }
+    return principal.memberId ? this.actions.forMeeting(id, principal.memberId) : [];
   }
 
+  /**
+   * A member's actions: all of them to the member, admins and services; to the chair, deputy
+   * chair or secretariat of a body, those the member owes that body; to no one else.
+   */
   @Get('members/:memberId/actions')
   @Roles(...READERS)
-  forMember(
+  async forMember(
     @Param('memberId', ParseUUIDPipe) memberId: string,
     @Query() query: ActionsQuery,
+    @CurrentUser() principal: Principal,
   ): Promise<Action[]> {
-    return this.actions.forMember(memberId, query.status);
+    const everyBody =
+      principal.memberId === memberId ||
+      principal.roles.includes('admin') ||
+      principal.roles.includes('service');
+    if (everyBody) {
+      return this.actions.forMember(memberId, query.status);
+    }
+    const bodies = await this.access.bodiesRunBy(principal);
+    if (bodies.length === 0) {
+      throw new RefusedError(
+        "A member reads their own actions; another member's are read by the officers of their bodies and admins",
+      );
+    }
+    return this.actions.forMember(memberId, query.status, bodies);
   }
 
   /** Completed by its owner, an admin or a member of the body. */

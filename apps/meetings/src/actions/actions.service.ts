@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Clock, ConflictError, invalidField, notFound } from '#platform';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Clock, ConflictError, invalidField, notFound, UnprocessableError } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
 import type { AssignActionDto, CompleteActionDto } from './actions.dto.js';
-import { MemberView } from '#membership-view';
+import { MemberView, SeatAccessService } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
 @Injectable()
@@ -15,6 +15,7 @@ export class ActionsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(SeatAccessService) private readonly seats: SeatAccessService,
   ) {}
 
   async assign(meetingId: string, dto: AssignActionDto): Promise<Action> {
@@ -29,6 +30,7 @@ export class ActionsService {
       if (!(await manager.existsBy(MemberView, { id: dto.ownerMemberId }))) {
         throw invalidField('ownerMemberId', `No member ${dto.ownerMemberId}`);
       }
+      await this.assertOwnerSeated(manager, meeting.bodyId, dto.ownerMemberId);
       if (
         dto.agendaItemId &&
         !(await manager.existsBy(AgendaItem, { id: dto.agendaItemId, meetingId }))
@@ -90,14 +92,45 @@ export class ActionsService {
     return this.dataSource.manager.findOneBy(Action, { id });
   }
 
-  forMeeting(meetingId: string): Promise<Action[]> {
-    return this.dataSource.manager.find(Action, { where: { meetingId }, order: { dueOn: 'ASC' } });
-  }
-
-  forMember(memberId: string, status?: Action['status']): Promise<Action[]> {
+  /** A meeting's actions, only those `ownerMemberId` owes when given. */
+  forMeeting(meetingId: string, ownerMemberId?: string): Promise<Action[]> {
     return this.dataSource.manager.find(Action, {
-      where: { ownerMemberId: memberId, ...(status ? { status } : {}) },
+      where: { meetingId, ...(ownerMemberId ? { ownerMemberId } : {}) },
       order: { dueOn: 'ASC' },
     });
+  }
+
+  /** A member's actions, only those owed to `bodyIds` when given. */
+  forMember(
+    memberId: string,
+    status?: Action['status'],
+    bodyIds?: readonly string[],
+  ): Promise<Action[]> {
+    return this.dataSource.manager.find(Action, {
+      where: {
+        ownerMemberId: memberId,
+        ...(status ? { status } : {}),
+        ...(bodyIds ? { bodyId: In(bodyIds) } : {}),
+      },
+      order: { dueOn: 'ASC' },
+    });
+  }
+
+  /**
+   * An action's owner sits on its body today, in any seat: the body cannot hold to account someone
+   * outside it. Whoever reassigns an action must check the new owner the same way.
+   */
+  private async assertOwnerSeated(
+    manager: EntityManager,
+    bodyId: string,
+    ownerMemberId: string,
+  ): Promise<void> {
+    const seat = { bodyId, memberId: ownerMemberId, on: this.clock.today() };
+    if (!(await this.seats.holdsSeat(seat, manager))) {
+      const message = 'The owner of an action must sit on the body';
+      throw new UnprocessableError(message, {
+        errors: [{ field: 'ownerMemberId', messages: [message] }],
+      });
+    }
   }
 }

@@ -29,7 +29,7 @@ export class Decision {
   @Column({ name: 'votes_abstained', type: 'integer', nullable: true })
   votesAbstained!: number | null;
 
-  /** The token subject of who recorded it, for the audit trail. */
+  /** Who recorded it, for the audit trail: their member id, else their account's token subject. */
   @Column({ name: 'recorded_by', type: 'varchar', length: 200 })
   recordedBy!: string;
 

@@ -24,7 +24,7 @@ export class DecisionsController {
     @CurrentUser() principal: Principal,
   ): Promise<Decision> {
     const item = await this.agenda.item(id);
-    await this.access.assertMayActForMeeting(principal, item.meetingId);
-    return this.decisions.record(id, dto, principal.sub);
+    const officer = await this.access.actingOfficer(principal, item.meetingId);
+    return this.decisions.record(id, dto, officer);
   }
 }

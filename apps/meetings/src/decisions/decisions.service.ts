@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConflictError, notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import type { ActingOfficer } from '../meetings/body-access.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Decision } from './decision.entity.js';
 import type { RecordDecisionDto } from './decisions.dto.js';
@@ -15,11 +16,15 @@ export class DecisionsService {
     @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
   ) {}
 
-  /** Records a decision on an agenda item of a held, quorate meeting; one per item. */
+  /**
+   * Records a decision on an agenda item of a held, quorate meeting, one per item, naming the
+   * officer who recorded it: on the decision by member (their account's subject when they are
+   * linked to none), in its event with the capacity they acted in.
+   */
   async record(
     agendaItemId: string,
     dto: RecordDecisionDto,
-    recordedBy: string,
+    recordedBy: ActingOfficer,
   ): Promise<Decision> {
     return this.dataSource.transaction(async (manager) => {
       const item = await manager.findOneBy(AgendaItem, { id: agendaItemId });
@@ -50,7 +55,7 @@ export class DecisionsService {
         votesFor: dto.votes?.for ?? null,
         votesAgainst: dto.votes?.against ?? null,
         votesAbstained: dto.votes?.abstained ?? null,
-        recordedBy,
+        recordedBy: recordedBy.memberId ?? recordedBy.subject,
       });
       await manager.insert(Decision, decision);
       await this.events.publish(manager, 'meetings.decision-recorded.v1', {
@@ -64,6 +69,11 @@ export class DecisionsService {
         votes: dto.votes
           ? { for: dto.votes.for, against: dto.votes.against, abstained: dto.votes.abstained }
           : null,
+        recordedBy: {
+          memberId: recordedBy.memberId,
+          subject: recordedBy.subject,
+          capacity: recordedBy.capacity,
+        },
       });
       return manager.findOneByOrFail(Decision, { id: decision.id });
     });

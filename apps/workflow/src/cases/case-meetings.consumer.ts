@@ -13,8 +13,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * What the meetings service says of a case's agenda item, matched by the case id it carries as
  * its external reference: placed on a meeting (tabled), not placed in time (the chair is asked
- * for an extraordinary meeting or chair's action), and the decision recorded on it. A command
- * the case's state refuses (CaseRefusal, a conflict) changes nothing: the consumer skips the event.
+ * for an extraordinary meeting or chair's action), and the decision recorded on it, with who
+ * recorded it in what capacity. A command the case's state refuses (CaseRefusal, a conflict)
+ * changes nothing: the consumer skips the event.
  */
 @Controller()
 export class CaseMeetingsConsumer {
@@ -54,12 +55,14 @@ export class CaseMeetingsConsumer {
 
   @OnEvent('meetings.decision-recorded.v1')
   async decisionRecorded(event: Envelope<'meetings.decision-recorded.v1'>, context: EventContext) {
-    const { externalReference, bodyId, outcome, rationale, meetingId, decisionId } = event.data;
+    const { externalReference, bodyId, outcome, rationale, meetingId, decisionId, recordedBy } =
+      event.data;
     const command = commandForDecision(outcome);
     if (!command) {
       return;
     }
-    const details = { meetingId, decisionId, outcome, reason: rationale };
+    // Who decided, and as what: null only on decisions announced before the event named them.
+    const details = { meetingId, decisionId, outcome, reason: rationale, recordedBy };
     const applied = await this.onCase(
       context,
       event.id,

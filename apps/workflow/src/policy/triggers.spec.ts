@@ -281,6 +281,7 @@ describe('triggers from events', () => {
       outcome: 'escalated',
       rationale: 'Beyond the group',
       votes: null,
+      recordedBy: null,
     });
     expect(triggerFromEvent(DEFAULT_POLICY, decision)).toBeNull();
     const unknown = { ...decision, type: 'other.thing.v1', data: {} };
