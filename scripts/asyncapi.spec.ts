@@ -75,9 +75,11 @@ describe('AsyncAPI document', () => {
         'datacontenttype',
         'correlationid',
         'causationid',
+        'actor',
         'data',
       ]);
       expect(payload.required).not.toContain('causationid');
+      expect(payload.required).not.toContain('actor');
       expect(payload.properties['type']).toMatchObject({ const: type });
       expect(message.description).toContain('**Kafka key**');
     }
