@@ -16,18 +16,18 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('the meetings configuration of calendar subscription URLs', () => {
   it('needs the public base URL in production, where 127.0.0.1 reaches no calendar app', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      'PUBLIC_BASE_URL: required in production: the address calendar apps reach this service at',
+      'PUBLIC_URL: required in production: the address calendar apps reach this service at',
     ]);
     expect(
-      problemsOf({ NODE_ENV: 'production', PUBLIC_BASE_URL: 'https://meetings.example.org' }),
+      problemsOf({ NODE_ENV: 'production', PUBLIC_URL: 'https://meetings.example.org' }),
     ).toEqual([]);
   });
 
   it('goes without one in development and test, and refuses one that is no http(s) URL', () => {
     expect(problemsOf({ NODE_ENV: 'development' })).toEqual([]);
     expect(problemsOf({ NODE_ENV: 'test' })).toEqual([]);
-    expect(problemsOf({ PUBLIC_BASE_URL: 'webcal://meetings.example.org' })).toEqual([
-      'PUBLIC_BASE_URL: expected an http(s) URL',
+    expect(problemsOf({ PUBLIC_URL: 'webcal://meetings.example.org' })).toEqual([
+      'PUBLIC_URL: expected an http(s) URL',
     ]);
   });
 });

@@ -19,10 +19,10 @@ export const meetingsConfigSchema = baseConfigSchema
      * Where calendar apps reach this service (calendar subscription URLs start with it).
      * Unset: http://127.0.0.1:<PORT>, outside production only.
      */
-    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   })
-  .refine((config) => config.NODE_ENV !== 'production' || config.PUBLIC_BASE_URL !== undefined, {
-    path: ['PUBLIC_BASE_URL'],
+  .refine((config) => config.NODE_ENV !== 'production' || config.PUBLIC_URL !== undefined, {
+    path: ['PUBLIC_URL'],
     message: 'required in production: the address calendar apps reach this service at',
   });
 

@@ -31,7 +31,7 @@ function eventsOf(ics: string): string[][] {
 const textOf = (response: request.Response): string => response.text;
 
 /** Where subscription URLs point: the service's public address, as a calendar app sees it. */
-const PUBLIC_BASE_URL = 'https://meetings.example.org/api';
+const PUBLIC_URL = 'https://meetings.example.org/api';
 
 describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted directly)', () => {
   const run = uniqueName('cal');
@@ -52,8 +52,8 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
   const api = () => request(app.getHttpServer());
   /** The path of a subscription URL, checked to be under the public base URL. */
   const pathOf = (url: string): string => {
-    expect(url.startsWith(`${PUBLIC_BASE_URL}/`)).toBe(true);
-    return url.slice(PUBLIC_BASE_URL.length);
+    expect(url.startsWith(`${PUBLIC_URL}/`)).toBe(true);
+    return url.slice(PUBLIC_URL.length);
   };
   const subscribe = async (memberId: string, token: string): Promise<string> => {
     const response = await api()
@@ -69,7 +69,7 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
     admin = await identity.token(['admin']);
     app = await createMeetingsApp({
       ...serviceTestEnv('meetings', { schema, prefix, identity }),
-      PUBLIC_BASE_URL,
+      PUBLIC_URL,
     });
     // The HTTP API only: the read model is written here, not consumed from membership.
     await app.init();
@@ -220,7 +220,7 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
   it('gives a member a subscription URL that a calendar app reads without a token', async () => {
     const url = await subscribe(seated, asSeated);
     expect(url).toMatch(
-      new RegExp(`^${PUBLIC_BASE_URL}/calendar-subscriptions/[A-Za-z0-9_-]{43}/calendar\\.ics$`),
+      new RegExp(`^${PUBLIC_URL}/calendar-subscriptions/[A-Za-z0-9_-]{43}/calendar\\.ics$`),
     );
     const feed = await api().get(pathOf(url)).expect(200);
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');

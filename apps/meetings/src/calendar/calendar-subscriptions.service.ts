@@ -29,10 +29,7 @@ export class CalendarSubscriptionsService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: MeetingsConfig,
   ) {
-    this.baseUrl = (config.PUBLIC_BASE_URL ?? `http://127.0.0.1:${config.PORT}`).replace(
-      /\/+$/,
-      '',
-    );
+    this.baseUrl = (config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
   }
 
   /** A new subscription URL for the member; the one they had stops working. */
