@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '#platform';
+import { DEVELOPMENT_WEBHOOK_SECRET_KEY } from './notifications/webhook-secret-box.js';
 
-export const workflowConfigSchema = baseConfigSchema.extend({
+const base64Key = z
+  .string()
+  .refine(
+    (text) => /^[A-Za-z0-9+/]+={0,2}$/.test(text) && Buffer.from(text, 'base64').length === 32,
+    'expected 32 random bytes in base64 (openssl rand -base64 32)',
+  );
+
+const workflowSettings = baseConfigSchema.extend({
   SERVICE_NAME: z.string().min(1).default('workflow'),
   DATABASE_SCHEMA: z
     .string()
@@ -38,6 +46,35 @@ export const workflowConfigSchema = baseConfigSchema.extend({
   DIGEST_ENABLED: z.stringbool().default(true),
   /** The consumer group reading membership, meetings, priorities and performance events. */
   CONSUMER_GROUP: z.string().min(1).default('workflow'),
+  /** http:// webhook URLs (a local sink); unset means only in development; refused in production. */
+  WEBHOOK_ALLOW_INSECURE: z.stringbool().optional(),
+  /** Webhooks to private, loopback and link-local addresses; as WEBHOOK_ALLOW_INSECURE. */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.stringbool().optional(),
+  /** The AES-256-GCM key webhook secrets are stored under; production must set its own. */
+  WEBHOOK_SECRET_KEY: base64Key.optional(),
+});
+
+/** Production sends webhooks only over https to public addresses, with secrets under its own key. */
+export const workflowConfigSchema = workflowSettings.superRefine((config, context) => {
+  if (config.NODE_ENV !== 'production') {
+    return;
+  }
+  const refuse = (variable: string, message: string) =>
+    context.addIssue({ code: 'custom', path: [variable], message });
+  if (config.WEBHOOK_ALLOW_INSECURE === true) {
+    refuse('WEBHOOK_ALLOW_INSECURE', 'http:// webhooks are refused in production');
+  }
+  if (config.WEBHOOK_ALLOW_PRIVATE_NETWORKS === true) {
+    refuse(
+      'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+      'webhooks to private networks are refused in production',
+    );
+  }
+  if (config.WEBHOOK_SECRET_KEY === undefined) {
+    refuse('WEBHOOK_SECRET_KEY', 'required in production (openssl rand -base64 32)');
+  } else if (config.WEBHOOK_SECRET_KEY === DEVELOPMENT_WEBHOOK_SECRET_KEY) {
+    refuse('WEBHOOK_SECRET_KEY', 'the published development key; set a key of your own');
+  }
 });
 
 export type WorkflowConfig = z.output<typeof workflowConfigSchema>;

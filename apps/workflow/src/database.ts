@@ -13,6 +13,7 @@ import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-w
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
 import { Notifications1795250898084 } from './migrations/1795250898084-notifications.js';
 import { GovernanceReadModel1795251668108 } from './migrations/1795251668108-governance-read-model.js';
+import { SealedWebhookSecrets1796416300000 } from './migrations/1796416300000-sealed-webhook-secrets.js';
 import { MemberPreference } from './notifications/member-preference.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 import { PolicyVersion } from './policy/policy-version.entity.js';
@@ -41,6 +42,7 @@ export const workflowMigrations = [
   DeadlineArming1795250487719,
   Notifications1795250898084,
   GovernanceReadModel1795251668108,
+  SealedWebhookSecrets1796416300000,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

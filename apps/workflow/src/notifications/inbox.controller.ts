@@ -10,11 +10,11 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, PageQuery, RefusedError, Roles, type Principal } from '#platform';
 import { DailyDigestService } from './daily-digest.service.js';
 import { InboxService } from './inbox.service.js';
-import { PreferenceDto } from './notifications.dto.js';
+import { PreferenceDto, WebhookSecretDto } from './notifications.dto.js';
 
 function memberOf(principal: Principal): string {
   if (!principal.memberId) {
@@ -72,6 +72,19 @@ export class InboxController {
   ) {
     assertSelfOrAdmin(memberId, principal);
     return this.inboxes.setPreferences(memberId, dto);
+  }
+
+  /** A new signing secret for the member's webhook, shown once; the old one stops working. */
+  @Post('members/:memberId/webhook-secret')
+  @HttpCode(200)
+  @Roles('admin', 'clinician')
+  @ApiOkResponse({ type: WebhookSecretDto })
+  rotateWebhookSecret(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @CurrentUser() principal: Principal,
+  ) {
+    assertSelfOrAdmin(memberId, principal);
+    return this.inboxes.rotateWebhookSecret(memberId);
   }
 }
 

@@ -1,17 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
-import { Clock, invalidField, notFound, type Page, type PageQuery } from '#platform';
+import {
+  APP_CONFIG,
+  Clock,
+  InvalidError,
+  invalidField,
+  notFound,
+  UnprocessableError,
+  type Page,
+  type PageQuery,
+} from '#platform';
+import type { WorkflowConfig } from '../config.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
-import type { PreferenceDto } from './notifications.dto.js';
+import type { PreferenceDto, WebhookSecretDto } from './notifications.dto.js';
+import { webhookUrlProblems, type WebhookPolicy } from './webhook-address.js';
+import type { WebhookSecretBox } from './webhook-secret-box.js';
+import { webhookPolicy, webhookSecretBox } from './webhook-settings.js';
+import { newWebhookSecret } from './webhook-signature.js';
 
 /** A member's in-app inbox and their preferences; the caller checks it may act for the member. */
 @Injectable()
 export class InboxService {
+  private readonly webhooks: WebhookPolicy;
+  private readonly secrets: WebhookSecretBox;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
-  ) {}
+    @Inject(APP_CONFIG) config: WorkflowConfig,
+  ) {
+    this.webhooks = webhookPolicy(config);
+    this.secrets = webhookSecretBox(config);
+  }
 
   async inbox(memberId: string, page: PageQuery): Promise<Page<Notification> & { unread: number }> {
     const manager = this.dataSource.manager;
@@ -42,23 +63,38 @@ export class InboxService {
     return this.dataSource.manager.save(notification);
   }
 
-  /** A member's preferences (the defaults when they set none), without the webhook secret. */
+  /** A member's preferences (the defaults when they set none); never the webhook secret. */
   async preferences(memberId: string) {
     const preference = await this.dataSource.manager.findOneBy(MemberPreference, { memberId });
-    const { webhookSecret: _secret, ...shown } = preference ?? {
+    const { webhookSecretSealed: _sealed, ...shown } = preference ?? {
       memberId,
       channels: [...DEFAULT_CHANNELS],
       digest: false,
       webhookUrl: null,
-      webhookSecret: null,
+      webhookSecretSealed: null,
     };
     return shown;
   }
 
+  /**
+   * Sets a member's preferences. A webhook URL must pass the address policy; a new URL gets a
+   * new signing secret, returned this once (the same URL keeps its secret).
+   */
   async setPreferences(memberId: string, dto: PreferenceDto) {
-    if (dto.channels.includes('webhook') && (!dto.webhookUrl || !dto.webhookSecret)) {
-      throw invalidField('webhookUrl', 'the webhook channel needs webhookUrl and webhookSecret');
+    if (dto.channels.includes('webhook') && !dto.webhookUrl) {
+      throw invalidField('webhookUrl', 'the webhook channel needs a webhookUrl');
     }
+    if (dto.webhookUrl) {
+      const problems = await webhookUrlProblems(dto.webhookUrl, this.webhooks);
+      if (problems.length > 0) {
+        throw new InvalidError([{ field: 'webhookUrl', messages: problems }]);
+      }
+    }
+    const current = await this.dataSource.manager.findOneBy(MemberPreference, { memberId });
+    const keeps = Boolean(
+      dto.webhookUrl && current?.webhookUrl === dto.webhookUrl && current.webhookSecretSealed,
+    );
+    const issued = dto.webhookUrl && !keeps ? newWebhookSecret() : undefined;
     await this.dataSource.manager.upsert(
       MemberPreference,
       {
@@ -66,10 +102,30 @@ export class InboxService {
         channels: dto.channels,
         digest: dto.digest,
         webhookUrl: dto.webhookUrl ?? null,
-        webhookSecret: dto.webhookSecret ?? null,
+        webhookSecretSealed: issued
+          ? this.secrets.seal(issued, memberId)
+          : keeps
+            ? current!.webhookSecretSealed
+            : null,
       },
       ['memberId'],
     );
-    return this.preferences(memberId);
+    const shown = await this.preferences(memberId);
+    return issued ? { ...shown, webhookSecret: issued } : shown;
+  }
+
+  /** A new signing secret for the member's webhook, shown this once; the old one stops working. */
+  async rotateWebhookSecret(memberId: string): Promise<WebhookSecretDto> {
+    const preference = await this.dataSource.manager.findOneBy(MemberPreference, { memberId });
+    if (!preference?.webhookUrl) {
+      throw new UnprocessableError('The member has no webhook: set a webhookUrl first');
+    }
+    const webhookSecret = newWebhookSecret();
+    await this.dataSource.manager.update(
+      MemberPreference,
+      { memberId },
+      { webhookSecretSealed: this.secrets.seal(webhookSecret, memberId) },
+    );
+    return { webhookSecret };
   }
 }

@@ -17,9 +17,12 @@ export class MemberPreference {
   @Column({ name: 'webhook_url', type: 'varchar', length: 500, nullable: true })
   webhookUrl!: string | null;
 
-  /** The key webhook bodies are signed with (HMAC-SHA256). */
-  @Column({ name: 'webhook_secret', type: 'varchar', length: 200, nullable: true })
-  webhookSecret!: string | null;
+  /**
+   * The secret webhooks are signed with (`whsec_...`), issued by the service, sealed with
+   * AES-256-GCM (iv, tag, ciphertext; see WebhookSecretBox): never stored or shown in clear.
+   */
+  @Column({ name: 'webhook_secret_sealed', type: 'bytea', nullable: true })
+  webhookSecretSealed!: Buffer | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -13,6 +13,9 @@ import {
 } from './notification-jobs.js';
 import { EmailSenderService } from './email-sender.service.js';
 import { sendWebhook } from './webhook.js';
+import type { WebhookPolicy } from './webhook-address.js';
+import type { WebhookSecretBox } from './webhook-secret-box.js';
+import { webhookPolicy, webhookSecretBox } from './webhook-settings.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
@@ -27,6 +30,8 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
   protected readonly handlers: JobHandlers<NotificationJobs> = {
     'send-notification': (job) => this.send(job),
   };
+  private readonly webhooks: WebhookPolicy;
+  private readonly secrets: WebhookSecretBox;
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
@@ -41,6 +46,8 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
       channel: 'notifications',
       enabled: config.NOTIFICATIONS_ENABLED,
     });
+    this.webhooks = webhookPolicy(config);
+    this.secrets = webhookSecretBox(config);
   }
 
   protected committed(ids: string[]): Promise<void> {
@@ -104,10 +111,11 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
         const preference = await this.dataSource.manager.findOneBy(MemberPreference, {
           memberId: notification.memberId,
         });
-        if (!preference?.webhookSecret) {
-          throw new Error('The member has no webhook secret');
+        if (!preference?.webhookSecretSealed) {
+          throw new Error('The member has no webhook secret: set the webhook again for one');
         }
-        await sendWebhook(notification, preference.webhookSecret);
+        const secret = this.secrets.open(preference.webhookSecretSealed, notification.memberId);
+        await sendWebhook(notification, secret, this.webhooks, this.clock.now());
         return;
       }
       case 'inbox':

@@ -5,10 +5,8 @@ import {
   IsBoolean,
   IsIn,
   IsOptional,
-  IsString,
   IsUrl,
   MaxLength,
-  MinLength,
 } from 'class-validator';
 import { NOTIFICATION_CHANNELS } from '#contracts';
 import type { NotificationChannel } from './notification.entity.js';
@@ -24,18 +22,23 @@ export class PreferenceDto {
   @IsBoolean()
   digest!: boolean;
 
-  @ApiPropertyOptional({ example: 'https://trust.example.org/hooks/escalations' })
+  @ApiPropertyOptional({
+    example: 'https://trust.example.org/hooks/escalations',
+    description:
+      'An https URL whose host resolves only to public addresses. Setting a new URL issues a new signing secret, shown once in the answer as webhookSecret.',
+  })
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['https', 'http'], require_tld: false })
   @MaxLength(500)
   webhookUrl?: string;
+}
 
-  @ApiPropertyOptional({
-    description: 'The key bodies are signed with (HMAC-SHA256), 16 characters or more',
+/** A webhook signing secret, shown once: when it is issued. */
+export class WebhookSecretDto {
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7s4mDZ5bWQE=',
+    description:
+      'Verify deliveries with it as the Standard Webhooks specification says: the base64 after whsec_ is the HMAC-SHA256 key over `${webhook-id}.${webhook-timestamp}.${body}`',
   })
-  @IsOptional()
-  @IsString()
-  @MinLength(16)
-  @MaxLength(200)
-  webhookSecret?: string;
+  webhookSecret!: string;
 }
