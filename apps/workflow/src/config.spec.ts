@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '#platform';
 import { workflowConfigSchema } from './config.js';
 import { webhookPolicy } from './notifications/webhook-settings.js';
 import { DEVELOPMENT_WEBHOOK_SECRET_KEY } from './notifications/webhook-secret-box.js';
 
 const key = randomBytes(32).toString('base64');
+const signingKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'der' })
+  .toString('base64');
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -20,7 +23,13 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('the workflow configuration of webhooks', () => {
   it('lets production send only https to public addresses, and needs its own secret key', () => {
-    expect(problemsOf({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: key })).toEqual([]);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        WEBHOOK_SECRET_KEY: key,
+        HISTORY_SIGNING_KEY: signingKey,
+      }),
+    ).toEqual([]);
     expect(
       problemsOf({
         NODE_ENV: 'production',
@@ -30,10 +39,15 @@ describe('the workflow configuration of webhooks', () => {
     ).toEqual([
       'WEBHOOK_ALLOW_INSECURE: http:// webhooks are refused in production',
       'WEBHOOK_ALLOW_PRIVATE_NETWORKS: webhooks to private networks are refused in production',
+      'HISTORY_SIGNING_KEY: required in production (openssl genpkey -algorithm ed25519)',
       'WEBHOOK_SECRET_KEY: required in production (openssl rand -base64 32)',
     ]);
     expect(
-      problemsOf({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: DEVELOPMENT_WEBHOOK_SECRET_KEY }),
+      problemsOf({
+        NODE_ENV: 'production',
+        WEBHOOK_SECRET_KEY: DEVELOPMENT_WEBHOOK_SECRET_KEY,
+        HISTORY_SIGNING_KEY: signingKey,
+      }),
     ).toEqual(['WEBHOOK_SECRET_KEY: the published development key; set a key of your own']);
   });
 
@@ -54,7 +68,9 @@ describe('the workflow configuration of webhooks', () => {
       allowInsecure: false,
       allowPrivateNetworks: false,
     });
-    expect(policy({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: key })).toEqual({
+    expect(
+      policy({ NODE_ENV: 'production', WEBHOOK_SECRET_KEY: key, HISTORY_SIGNING_KEY: signingKey }),
+    ).toEqual({
       allowInsecure: false,
       allowPrivateNetworks: false,
     });

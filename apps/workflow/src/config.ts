@@ -52,6 +52,13 @@ const workflowSettings = baseConfigSchema.extend({
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.stringbool().optional(),
   /** The AES-256-GCM key webhook secrets are stored under; production must set its own. */
   WEBHOOK_SECRET_KEY: base64Key.optional(),
+  /**
+   * The Ed25519 private key (PKCS #8, PEM or base64 DER) history checkpoints are signed with;
+   * required in production; development and test sign with a published key.
+   */
+  HISTORY_SIGNING_KEY: z.string().min(1).optional(),
+  /** When the case histories are checkpointed (UK time), where this instance runs the timers. */
+  HISTORY_CHECKPOINT_CRON: z.string().min(9).default('*/15 * * * *'),
 });
 
 /** Production sends webhooks only over https to public addresses, with secrets under its own key. */
@@ -69,6 +76,9 @@ export const workflowConfigSchema = workflowSettings.superRefine((config, contex
       'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
       'webhooks to private networks are refused in production',
     );
+  }
+  if (config.HISTORY_SIGNING_KEY === undefined) {
+    refuse('HISTORY_SIGNING_KEY', 'required in production (openssl genpkey -algorithm ed25519)');
   }
   if (config.WEBHOOK_SECRET_KEY === undefined) {
     refuse('WEBHOOK_SECRET_KEY', 'required in production (openssl rand -base64 32)');

@@ -8,6 +8,8 @@ import { ActionView } from './governance/action-view.entity.js';
 import { MeetingView } from './governance/meeting-view.entity.js';
 import { RoleVacancy } from './governance/role-vacancy.entity.js';
 import { CaseHistory } from './history/case-history.entity.js';
+import { HistoryCheckpoint } from './history/history-checkpoint.entity.js';
+import { HistoryAnchor1796417000000 } from './migrations/1796417000000-history-anchor.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
@@ -26,6 +28,7 @@ export const workflowEntities = [
   PolicyVersion,
   EscalationCase,
   CaseHistory,
+  HistoryCheckpoint,
   CaseDeadline,
   Notification,
   MemberPreference,
@@ -43,6 +46,7 @@ export const workflowMigrations = [
   Notifications1795250898084,
   GovernanceReadModel1795251668108,
   SealedWebhookSecrets1796416300000,
+  HistoryAnchor1796417000000,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

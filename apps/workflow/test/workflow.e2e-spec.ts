@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import {
+  createPublicKey,
+  type JsonWebKey as CryptoJwk,
+  randomUUID,
+  verify as cryptoVerify,
+} from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   platformEvents,
   type EventEnvelope,
@@ -23,6 +28,7 @@ import {
   type Ladder,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
+import { entryHash, type HistoryEntryContent } from '../src/history/hash-chain.js';
 import { aBreach, aDecision, anAgendaItemAdded, aRaisedCase, aRecovery } from './builders.js';
 
 interface CaseBody {
@@ -33,6 +39,7 @@ interface CaseBody {
   status: string;
   severity: string;
   historyLength: number;
+  headHash: string;
   history: { transition: string; cause: { kind: string; ref: string } }[];
   deadlines: { kind: string; level: string; dueOn: string; settledAt: string | null }[];
 }
@@ -83,6 +90,14 @@ describe('workflow service: cases from the other services’ events (real Kafka 
   }
   const caseOf = async (id: string, token = admin) =>
     (await api().get(`/cases/${id}`).set('authorization', token).expect(200)).body as CaseBody;
+  const verify = (id: string) =>
+    api().get(`/cases/${id}/history/verify`).set('authorization', admin).expect(200);
+  /** Writes as someone who owns the database and switches its triggers off, as an attacker might. */
+  const asDatabaseOwner = (write: (manager: EntityManager) => Promise<unknown>) =>
+    app.get(DataSource).transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await write(manager);
+    });
   const handled = (eventId: string) =>
     waitFor(`event ${eventId} to be handled`, async () => {
       const rows = await app
@@ -296,18 +311,81 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .get(`/cases/${caseId}/history/verify`)
       .set('authorization', admin)
       .expect(200);
-    expect(verified.body).toEqual({ valid: true, length: 8 });
-    await app
-      .get(DataSource)
-      .query(
-        `UPDATE "${schema()}".case_history SET details = details || '{"severity":"moderate"}' WHERE case_id = $1 AND sequence = 2`,
-        [caseId],
-      );
-    const tampered = await api()
-      .get(`/cases/${caseId}/history/verify`)
+    expect(verified.body).toEqual({ valid: true, length: 8, checkpoints: 0 });
+
+    // A signed checkpoint anchors the chain's head; the published copy verifies with the key.
+    const taken = await api()
+      .post('/admin/history-checkpoints')
       .set('authorization', admin)
       .expect(200);
-    expect(tampered.body).toMatchObject({ valid: false, brokenAt: 2 });
+    expect(taken.body).toMatchObject({ checkpoints: 1, refused: [] });
+    expect((await verify(caseId)).body).toEqual({ valid: true, length: 8, checkpoints: 1 });
+    await settled();
+    const [checkpointed] = events('workflow.history-checkpointed.v1');
+    const checkpoint = checkpointed?.data as PayloadOf<
+      PlatformEventMap,
+      'workflow.history-checkpointed.v1'
+    >;
+    expect(checkpoint.heads).toContainEqual({
+      caseId,
+      length: 8,
+      headHash: (await caseOf(caseId)).headHash,
+    });
+    const jwk = (await api().get('/history/checkpoint-key').set('authorization', admin).expect(200))
+      .body as CryptoJwk & { kid: string };
+    expect(jwk.kid).toBe(checkpoint.keyId);
+    expect(
+      cryptoVerify(
+        null,
+        Buffer.from(checkpoint.digest),
+        createPublicKey({ key: jwk, format: 'jwk' }),
+        Buffer.from(checkpoint.signature, 'base64url'),
+      ),
+    ).toBe(true);
+
+    // The service's own connection cannot change the history at all.
+    const dataSource = app.get(DataSource);
+    await expect(
+      dataSource.query(`DELETE FROM "${schema()}".case_history WHERE case_id = $1`, [caseId]),
+    ).rejects.toThrow(/append-only/);
+
+    // A writer who gets past the triggers and edits one entry breaks the chain…
+    await asDatabaseOwner((manager) =>
+      manager.query(
+        `UPDATE "${schema()}".case_history SET details = details || '{"severity":"moderate"}' WHERE case_id = $1 AND sequence = 2`,
+        [caseId],
+      ),
+    );
+    expect((await verify(caseId)).body).toMatchObject({ valid: false, brokenAt: 2 });
+
+    // …and one who rehashes the whole history and the case's head to match is caught by the
+    // checkpoint signed before the rewrite.
+    await asDatabaseOwner(async (manager) => {
+      const entries = await manager.query<(HistoryEntryContent & { hash: string })[]>(
+        `SELECT case_id AS "caseId", sequence, at, transition, from_status AS "fromStatus",
+                to_status AS "toStatus", level, cause, details, hash
+         FROM "${schema()}".case_history WHERE case_id = $1 ORDER BY sequence`,
+        [caseId],
+      );
+      let previous: string | null = null;
+      for (const entry of entries) {
+        const hash = entryHash(previous, entry);
+        await manager.query(
+          `UPDATE "${schema()}".case_history SET hash = $3, previous_hash = $4 WHERE case_id = $1 AND sequence = $2`,
+          [caseId, entry.sequence, hash, previous],
+        );
+        previous = hash;
+      }
+      await manager.query(`UPDATE "${schema()}".escalation_case SET head_hash = $2 WHERE id = $1`, [
+        caseId,
+        previous,
+      ]);
+    });
+    expect((await verify(caseId)).body).toEqual({
+      valid: false,
+      checkpoints: 1,
+      reason: expect.stringMatching(/does not match checkpoint 1 .*entry 8/),
+    });
   });
 
   it('lets a member raise a case by hand at their body, and no one else', async () => {

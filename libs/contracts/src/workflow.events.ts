@@ -156,4 +156,39 @@ export const workflowContract = defineContract('workflow', {
       keyMeaning: 'the member notified',
     },
   ),
+  'workflow.history-checkpointed.v1': event(
+    z.object({
+      checkpointId: uuid,
+      /** 1 for the first checkpoint, then one more each time: a gap shows one is missing. */
+      sequence: z.number().int().min(1),
+      takenAt: instant,
+      /** The digest of the checkpoint before, so checkpoints chain too. */
+      previousDigest: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .nullable(),
+      /** Where each case's history ended, for the cases whose history grew since the last one. */
+      heads: z
+        .array(
+          z.object({
+            caseId: uuid,
+            length: z.number().int().min(1),
+            headHash: z.string().regex(/^[0-9a-f]{64}$/),
+          }),
+        )
+        .min(1),
+      /** Hex SHA-256 of the canonical JSON of sequence, takenAt, previousDigest and heads. */
+      digest: z.string().regex(/^[0-9a-f]{64}$/),
+      /** The signing key: hex SHA-256 of its public key (GET /history/checkpoint-key). */
+      keyId: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Ed25519 signature of the digest's text, base64url. */
+      signature: z.string().min(1),
+    }),
+    {
+      summary:
+        'A signed checkpoint of where case histories end, so a rewrite of a history in the workflow database shows against it.',
+      key: ['keyId'],
+      keyMeaning: 'the signing key, so checkpoints stay in order',
+    },
+  ),
 });

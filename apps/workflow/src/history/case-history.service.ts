@@ -2,12 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '#platform';
 import { CaseHistory } from './case-history.entity.js';
+import { CheckpointSigner } from './checkpoint-signer.js';
+import { checkpointMismatch } from './checkpoints.js';
+import { HistoryCheckpoint } from './history-checkpoint.entity.js';
 import {
   entryHash,
   verifyChain,
   type ChainVerification,
   type HistoryEntryContent,
 } from './hash-chain.js';
+
+/** A case's history verified: its chain, its head, and the signed checkpoints that name it. */
+export type HistoryVerification =
+  | ChainVerification
+  | { valid: true; length: number; checkpoints: number }
+  | { valid: false; reason: string; checkpoints: number };
 
 export type NewHistoryEntry = Omit<HistoryEntryContent, 'caseId' | 'sequence' | 'at'>;
 
@@ -27,6 +36,7 @@ export class CaseHistoryService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CheckpointSigner) private readonly signer: CheckpointSigner,
   ) {}
 
   /**
@@ -56,16 +66,26 @@ export class CaseHistoryService {
     return row;
   }
 
-  entries(caseId: string): Promise<CaseHistory[]> {
-    return this.dataSource.manager.find(CaseHistory, {
+  entries(
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CaseHistory[]> {
+    return manager.find(CaseHistory, {
       where: { caseId },
       order: { sequence: 'ASC' },
     });
   }
 
-  /** Recomputes a case's chain and checks it ends where the case says it does. */
-  async verify(escalation: Readonly<ChainHead>): Promise<ChainVerification> {
-    const entries = await this.entries(escalation.id);
+  /**
+   * Recomputes a case's chain, checks it ends where the case says it does, and that it agrees
+   * with every signed checkpoint that names the case: an edited entry breaks the chain, and a
+   * history rewritten and rehashed to its end no longer matches its checkpoints.
+   */
+  async verify(
+    escalation: Readonly<ChainHead>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<HistoryVerification> {
+    const entries = await this.entries(escalation.id, manager);
     const chain = verifyChain(entries);
     if (!chain.valid) {
       return chain;
@@ -80,6 +100,19 @@ export class CaseHistoryService {
         reason: `the case records ${escalation.historyLength} entries ending in ${escalation.headHash}; the history holds ${entries.length}`,
       };
     }
-    return chain;
+    const checkpoints = await manager
+      .createQueryBuilder(HistoryCheckpoint, 'checkpoint')
+      .where(
+        `checkpoint.heads @> jsonb_build_array(jsonb_build_object('caseId', CAST(:caseId AS text)))`,
+        { caseId: escalation.id },
+      )
+      .orderBy('checkpoint.sequence', 'ASC')
+      .getMany();
+    const hashes = entries.map((entry) => entry.hash);
+    const mismatch = checkpointMismatch(escalation.id, hashes, checkpoints, this.signer);
+    if (mismatch !== undefined) {
+      return { valid: false, reason: mismatch, checkpoints: checkpoints.length };
+    }
+    return { ...chain, checkpoints: checkpoints.length };
   }
 }
