@@ -95,6 +95,7 @@ export { configureHttpApp, type HttpAppOptions } from './bootstrap/configure-htt
 
 // http helpers shared by the services' APIs
 export { MAX_OFFSET, PageQuery, type Page } from './http/page.js';
+export { StrictRateLimit } from './auth/rate-limit.guard.js';
 export * from './errors/domain-error.js';
 export { isCalendarDate, ParseIsoDatePipe } from './validation/parse-iso-date.pipe.js';
 export { DomainErrorFilter, statusOf } from './errors/domain-error.filter.js';

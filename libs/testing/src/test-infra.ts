@@ -191,6 +191,9 @@ export function serviceTestEnv(
       ? options.identity.serviceEnv()
       : { AUTH_JWT_SECRET: options.secret ?? 'a-test-secret-that-is-long-enough-0123' }),
     DAILY_CHECK_ENABLED: 'false',
+    // Tests send bursts no person would; the limits themselves are tested on their own.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_STRICT_PER_MINUTE: '10000',
     LOG_LEVEL: options.logLevel ?? 'silent',
   };
 }

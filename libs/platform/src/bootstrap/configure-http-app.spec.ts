@@ -131,6 +131,19 @@ describe('configureHttpApp', () => {
       const response = await request(app.getHttpServer()).get('/bodies/x');
       expect(response.headers['x-powered-by']).toBeUndefined();
     });
+
+    it("sends helmet's security headers, and the documentation page still loads", async () => {
+      const response = await request(app.getHttpServer()).get('/bodies/x');
+      expect(response.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'strict-transport-security': expect.stringMatching(/max-age=\d+/),
+        'content-security-policy': expect.stringContaining("frame-ancestors 'self'"),
+        'referrer-policy': 'no-referrer',
+      });
+      const page = await request(app.getHttpServer()).get('/docs/').redirects(1);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('swagger-ui');
+    });
   });
 
   describe('openapi', () => {

@@ -1,3 +1,4 @@
+import helmet from 'helmet';
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { BaseConfig } from '../config/config.schema.js';
@@ -38,6 +39,9 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.use(correlation.use.bind(correlation));
   // One error shape for every answer: problem details with the correlation id.
   app.use(problemDetails);
+  // Helmet's headers (HSTS, nosniff, frame-ancestors 'none' by CSP, no referrer...): the APIs
+  // serve JSON and one documentation page, and a browser should treat both as such.
+  app.use(helmet());
   // No X-Powered-By: the framework a service runs on is nobody's business.
   (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.(
     'x-powered-by',

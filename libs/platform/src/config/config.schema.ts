@@ -73,6 +73,10 @@ export const baseConfigSchema = z.object({
   // Shared-key tokens (HS256): tests only, refused whenever NODE_ENV is not test.
   AUTH_JWT_SECRET: z.string().min(32).optional(),
   AUTH_JWT_ISSUER: z.string().min(1).default('cancer-network'),
+  // Requests a minute per caller (a signed-in principal, else an address), and for routes marked
+  // @StrictRateLimit (imports, linking an account on sign-in, calendar subscription URLs).
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_STRICT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
 });
 
 /** The parsed configuration of a service whose schema is `S`. */

@@ -42,6 +42,8 @@ describe('loadConfig', () => {
       AUTH_MAX_TOKEN_AGE_SECONDS: 86_400,
       AUTH_JWKS_COOLDOWN_MS: 30_000,
       AUTH_JWKS_CACHE_MAX_AGE_MS: 600_000,
+      RATE_LIMIT_PER_MINUTE: 600,
+      RATE_LIMIT_STRICT_PER_MINUTE: 20,
     });
   });
 
