@@ -62,8 +62,10 @@ export {
 export {
   AllowUnlinked,
   CurrentUser,
+  IS_PUBLIC_KEY,
   Public,
   Roles,
+  ROLES_KEY,
   type AuthenticatedRequest,
 } from './auth/auth.decorators.js';
 export { CachedMemberResolver, MemberResolver } from './auth/member-resolver.js';

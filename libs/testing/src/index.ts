@@ -7,3 +7,4 @@ export * from './test-infra.js';
 export * from './wait-for.js';
 export * from './smtp-sink.js';
 export * from './test-identity.js';
+export * from './route-policies.js';
