@@ -27,4 +27,12 @@ describe('membership refuses input the database cannot hold', () => {
     expect(page.body).toMatchObject({ errors: [{ field: 'offset' }] });
     await h.get('/alliances?offset=1000', ['admin']).expect(200);
   });
+
+  it('names the path parameter that is not a UUID', async () => {
+    const response = await h.get('/bodies/not-a-uuid', ['admin']).expect(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({
+      errors: [{ field: 'id', messages: ['id must be a UUID'] }],
+    });
+  });
 });

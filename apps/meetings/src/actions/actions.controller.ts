@@ -1,16 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, notFound, RefusedError, Roles, type Principal } from '#platform';
+import {
+  CurrentUser,
+  notFound,
+  RefusedError,
+  Roles,
+  type Principal,
+  ParseUuidPipe,
+} from '#platform';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Action } from './action.entity.js';
 import { ActionsQuery, AssignActionDto, CompleteActionDto } from './actions.dto.js';
@@ -30,7 +27,7 @@ export class ActionsController {
   @Post('meetings/:id/actions')
   @Roles('admin', 'clinician')
   async assign(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AssignActionDto,
     @CurrentUser() principal: Principal,
   ): Promise<Action> {
@@ -42,7 +39,7 @@ export class ActionsController {
   @Get('meetings/:id/actions')
   @Roles(...READERS)
   async forMeeting(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @CurrentUser() principal: Principal,
   ): Promise<Action[]> {
     if (await this.access.mayReadAllOfMeeting(principal, id)) {
@@ -58,7 +55,7 @@ export class ActionsController {
   @Get('members/:memberId/actions')
   @Roles(...READERS)
   async forMember(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @Query() query: ActionsQuery,
     @CurrentUser() principal: Principal,
   ): Promise<Action[]> {
@@ -83,7 +80,7 @@ export class ActionsController {
   @HttpCode(200)
   @Roles('admin', 'clinician')
   async complete(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CompleteActionDto,
     @CurrentUser() principal: Principal,
   ): Promise<Action> {

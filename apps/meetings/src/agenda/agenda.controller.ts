@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { AgendaRequest } from './agenda-request.entity.js';
 import { AddAgendaItemDto, AgendaRequestsQuery } from './agenda.dto.js';
@@ -17,7 +17,7 @@ export class AgendaController {
   @Get('bodies/:bodyId/agenda-requests')
   @Roles(...READERS)
   agendaRequests(
-    @Param('bodyId', ParseUUIDPipe) bodyId: string,
+    @Param('bodyId', ParseUuidPipe) bodyId: string,
     @Query() query: AgendaRequestsQuery,
   ): Promise<AgendaRequest[]> {
     return this.agenda.requests(bodyId, query.status);
@@ -25,14 +25,14 @@ export class AgendaController {
 
   @Get('meetings/:id/agenda')
   @Roles(...READERS)
-  items(@Param('id', ParseUUIDPipe) id: string): Promise<AgendaItem[]> {
+  items(@Param('id', ParseUuidPipe) id: string): Promise<AgendaItem[]> {
     return this.agenda.items(id);
   }
 
   @Post('meetings/:id/agenda')
   @Roles('admin')
   addItem(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AddAgendaItemDto,
   ): Promise<AgendaItem> {
     return this.agenda.addItem(id, dto);

@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import type { Attendance } from './attendance.entity.js';
@@ -29,14 +19,14 @@ export class AttendanceController {
 
   @Get('meetings/:id/attendance')
   @Roles(...READERS)
-  attendanceOf(@Param('id', ParseUUIDPipe) id: string): Promise<Attendance[]> {
+  attendanceOf(@Param('id', ParseUuidPipe) id: string): Promise<Attendance[]> {
     return this.attendance.list(id);
   }
 
   @Put('meetings/:id/attendance')
   @Roles('admin', 'clinician')
   async recordAttendance(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RecordAttendanceDto,
     @CurrentUser() principal: Principal,
   ): Promise<Attendance[]> {
@@ -49,7 +39,7 @@ export class AttendanceController {
   @HttpCode(200)
   @Roles('admin', 'clinician')
   async hold(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @CurrentUser() principal: Principal,
   ): Promise<Meeting> {
     await this.access.assertMayActForMeeting(principal, id);

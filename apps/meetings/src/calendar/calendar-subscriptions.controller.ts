@@ -5,7 +5,6 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   StreamableFile,
 } from '@nestjs/common';
@@ -17,7 +16,14 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, NotFoundError, type Principal, Public, Roles } from '#platform';
+import {
+  CurrentUser,
+  NotFoundError,
+  type Principal,
+  Public,
+  Roles,
+  ParseUuidPipe,
+} from '#platform';
 import { icsFile } from './calendar-file.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import {
@@ -47,7 +53,7 @@ export class CalendarSubscriptionsController {
       "A new subscription URL for the member's calendar feed (the previous one stops working); for the member themself or an admin",
   })
   issue(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @CurrentUser() principal: Principal,
   ): Promise<IssuedSubscription> {
     assertOwnOrAdmin(principal, memberId);
@@ -59,7 +65,7 @@ export class CalendarSubscriptionsController {
   @Roles('admin', 'clinician')
   @ApiNoContentResponse({ description: "The member's subscription URL no longer works" })
   async revoke(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @CurrentUser() principal: Principal,
   ): Promise<void> {
     assertOwnOrAdmin(principal, memberId);

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Principal, Roles } from '#platform';
+import { CurrentUser, type Principal, Roles, ParseUuidPipe } from '#platform';
 import { icsFile } from './calendar-file.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { assertOwnOrAdmin } from './member-access.js';
@@ -19,7 +19,7 @@ export class CalendarController {
   @Roles('admin', 'clinician', 'service')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: "The body's meetings as an iCalendar (RFC 5545) feed" })
-  async forBody(@Param('bodyId', ParseUUIDPipe) bodyId: string): Promise<StreamableFile> {
+  async forBody(@Param('bodyId', ParseUuidPipe) bodyId: string): Promise<StreamableFile> {
     return icsFile(await this.feeds.forBody(bodyId));
   }
 
@@ -31,7 +31,7 @@ export class CalendarController {
       'Meetings of the bodies the member sits on, on the day of each meeting; for the member themself or an admin only',
   })
   async forMember(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @CurrentUser() principal: Principal,
   ): Promise<StreamableFile> {
     assertOwnOrAdmin(principal, memberId);

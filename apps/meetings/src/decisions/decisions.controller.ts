@@ -1,6 +1,6 @@
-import { Body, Controller, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { AgendaService } from '../agenda/agenda.service.js';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Decision } from './decision.entity.js';
@@ -19,7 +19,7 @@ export class DecisionsController {
   @Post('agenda-items/:id/decision')
   @Roles('admin', 'clinician')
   async decide(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RecordDecisionDto,
     @CurrentUser() principal: Principal,
   ): Promise<Decision> {

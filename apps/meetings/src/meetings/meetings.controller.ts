@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import type { Meeting } from './meeting.entity.js';
 import { MeetingsService } from './meetings.service.js';
 
@@ -13,13 +13,13 @@ export class MeetingsController {
 
   @Get('bodies/:bodyId/meetings')
   @Roles(...READERS)
-  forBody(@Param('bodyId', ParseUUIDPipe) bodyId: string): Promise<Meeting[]> {
+  forBody(@Param('bodyId', ParseUuidPipe) bodyId: string): Promise<Meeting[]> {
     return this.meetings.forBody(bodyId);
   }
 
   @Get('meetings/:id')
   @Roles(...READERS)
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Meeting> {
+  get(@Param('id', ParseUuidPipe) id: string): Promise<Meeting> {
     return this.meetings.get(id);
   }
 }

@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { ApproveMinutesDto, DraftMinutesDto } from './minutes.dto.js';
@@ -26,7 +17,7 @@ export class MinutesController {
   @Put('meetings/:id/minutes')
   @Roles('admin', 'clinician')
   async draftMinutes(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: DraftMinutesDto,
     @CurrentUser() principal: Principal,
   ): Promise<Meeting> {
@@ -38,7 +29,7 @@ export class MinutesController {
   @HttpCode(200)
   @Roles('admin', 'clinician')
   async approveMinutes(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ApproveMinutesDto,
     @CurrentUser() principal: Principal,
   ): Promise<Meeting> {

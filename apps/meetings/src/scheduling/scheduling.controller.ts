@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import {
   CancelMeetingDto,
@@ -18,7 +18,7 @@ export class SchedulingController {
   @Post('bodies/:bodyId/meetings')
   @Roles('admin')
   schedule(
-    @Param('bodyId', ParseUUIDPipe) bodyId: string,
+    @Param('bodyId', ParseUuidPipe) bodyId: string,
     @Body() dto: ScheduleMeetingDto,
   ): Promise<Meeting> {
     return this.scheduling.schedule(bodyId, dto);
@@ -28,7 +28,7 @@ export class SchedulingController {
   @Post('bodies/:bodyId/meetings/series')
   @Roles('admin')
   scheduleSeries(
-    @Param('bodyId', ParseUUIDPipe) bodyId: string,
+    @Param('bodyId', ParseUuidPipe) bodyId: string,
     @Body() dto: ScheduleSeriesDto,
   ): Promise<Meeting[]> {
     return this.scheduling.scheduleSeries(bodyId, dto);
@@ -38,7 +38,7 @@ export class SchedulingController {
   @HttpCode(200)
   @Roles('admin')
   reschedule(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RescheduleMeetingDto,
   ): Promise<Meeting> {
     return this.scheduling.reschedule(id, dto);
@@ -47,7 +47,7 @@ export class SchedulingController {
   @Post('meetings/:id/cancel')
   @HttpCode(200)
   @Roles('admin')
-  cancel(@Param('id', ParseUUIDPipe) id: string, @Body() dto: CancelMeetingDto): Promise<Meeting> {
+  cancel(@Param('id', ParseUuidPipe) id: string, @Body() dto: CancelMeetingDto): Promise<Meeting> {
     return this.scheduling.cancel(id, dto);
   }
 }

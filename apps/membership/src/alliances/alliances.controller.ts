@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Page, Roles } from '#platform';
+import { type Page, Roles, ParseUuidPipe } from '#platform';
 import type { Alliance } from './alliance.entity.js';
 import { AlliancesService } from './alliances.service.js';
 import { ListAlliancesQuery, RegisterAllianceDto, UpdateAllianceDto } from './alliances.dto.js';
@@ -29,7 +19,7 @@ export class AlliancesController {
   @Patch(':id')
   @Roles('admin')
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateAllianceDto,
   ): Promise<Alliance> {
     return this.alliances.update(id, dto);
@@ -43,7 +33,7 @@ export class AlliancesController {
 
   @Get(':id')
   @Roles('admin', 'clinician', 'service')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Alliance> {
+  get(@Param('id', ParseUuidPipe) id: string): Promise<Alliance> {
     return this.alliances.get(id);
   }
 }

@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import type { Appointment } from './appointment.entity.js';
 import { AppointmentsService } from './appointments.service.js';
 import { AppointDto, StandDownDto } from './appointments.dto.js';
@@ -29,7 +20,7 @@ export class AppointmentsController {
   @HttpCode(200)
   @Roles('admin')
   standDown(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: StandDownDto,
   ): Promise<Appointment> {
     return this.appointments.standDown(id, dto);
@@ -37,7 +28,7 @@ export class AppointmentsController {
 
   @Get(':id')
   @Roles('admin', 'clinician', 'service')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Appointment> {
+  get(@Param('id', ParseUuidPipe) id: string): Promise<Appointment> {
     return this.appointments.get(id);
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Principal, Roles } from '#platform';
+import { CurrentUser, type Principal, Roles, ParseUuidPipe } from '#platform';
 import { PersonalDataPolicy } from '../members/personal-data.policy.js';
 import type { Appointment } from './appointment.entity.js';
 import { MemberAppointmentsQuery, RoleHoldersQuery } from './appointments.dto.js';
@@ -26,7 +26,7 @@ export class RoleHoldersController {
       "Each holder's member.email only for the member themself, an admin, a service and the secretariat of a body the member sits on today",
   })
   async holders(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() query: RoleHoldersQuery,
     @CurrentUser() reader: Principal,
   ): Promise<RoleHolder[]> {
@@ -48,7 +48,7 @@ export class RoleHoldersController {
   @ApiTags('members')
   @Roles('admin', 'clinician', 'service')
   appointments(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Query() query: MemberAppointmentsQuery,
   ): Promise<Appointment[]> {
     return this.roleHolders.memberAppointments(id, query);

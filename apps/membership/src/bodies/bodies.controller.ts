@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { type Page, Roles } from '#platform';
+import { type Page, Roles, ParseUuidPipe } from '#platform';
 import { BodiesService } from './bodies.service.js';
 import type { Body as GovernanceBody } from './body.entity.js';
 import { CreateBodyDto, ListBodiesQuery, UpdateBodyDto } from './bodies.dto.js';
@@ -29,7 +19,7 @@ export class BodiesController {
   @Patch(':id')
   @Roles('admin')
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: UpdateBodyDto,
   ): Promise<GovernanceBody> {
     return this.bodies.update(id, dto);
@@ -43,7 +33,7 @@ export class BodiesController {
 
   @Get(':id')
   @Roles('admin', 'clinician', 'service')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<GovernanceBody> {
+  get(@Param('id', ParseUuidPipe) id: string): Promise<GovernanceBody> {
     return this.bodies.get(id);
   }
 
@@ -51,7 +41,7 @@ export class BodiesController {
   @Get(':id/escalation-chain')
   @Roles('admin', 'clinician', 'service')
   escalationChain(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
   ): Promise<Pick<GovernanceBody, 'id' | 'name' | 'kind'>[]> {
     return this.bodies.escalationChain(id);
   }

@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AllowUnlinked, CurrentUser, type Principal, Roles } from '#platform';
+import { AllowUnlinked, CurrentUser, type Principal, Roles, ParseUuidPipe } from '#platform';
 import { LinkIdentityDto } from './identities.dto.js';
 import { IdentitiesService, type Me } from './identities.service.js';
 import type { MemberIdentity } from './member-identity.entity.js';
@@ -29,7 +20,7 @@ export class IdentitiesController {
 
   @Get('members/:id/identities')
   @Roles('admin')
-  list(@Param('id', ParseUUIDPipe) id: string): Promise<MemberIdentity[]> {
+  list(@Param('id', ParseUuidPipe) id: string): Promise<MemberIdentity[]> {
     return this.identities.list(id);
   }
 
@@ -37,7 +28,7 @@ export class IdentitiesController {
   @Post('members/:id/identities')
   @Roles('admin')
   link(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: LinkIdentityDto,
   ): Promise<MemberIdentity> {
     return this.identities.link(id, dto.issuer, dto.subject);
@@ -47,7 +38,7 @@ export class IdentitiesController {
   @HttpCode(204)
   @Roles('admin')
   async unlink(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: LinkIdentityDto,
   ): Promise<void> {
     await this.identities.unlink(id, dto.issuer, dto.subject);

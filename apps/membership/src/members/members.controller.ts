@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Page, type Principal, Roles } from '#platform';
+import { CurrentUser, type Page, type Principal, Roles, ParseUuidPipe } from '#platform';
 import {
   ListMembersQuery,
   MemberPageDto,
@@ -34,7 +24,7 @@ export class MembersController {
 
   @Patch(':id')
   @Roles('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateMemberDto): Promise<Member> {
+  update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateMemberDto): Promise<Member> {
     return this.members.update(id, dto);
   }
 
@@ -58,7 +48,7 @@ export class MembersController {
     description: 'Without e-mail and registration unless the caller may see them',
   })
   get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @CurrentUser() reader: Principal,
   ): Promise<MemberAsRead> {
     return this.members.read(id, reader);

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Inject, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import { Announcement } from './announcement.entity.js';
 import { DetectionService } from './detection.service.js';
 
@@ -24,7 +24,7 @@ export class DetectionController {
   @Get('announcements')
   @Roles('admin', 'clinician', 'service')
   @ApiQuery({ name: 'allianceId', required: false })
-  announcements(@Query('allianceId', new ParseUUIDPipe({ optional: true })) allianceId?: string) {
+  announcements(@Query('allianceId', new ParseUuidPipe({ optional: true })) allianceId?: string) {
     return this.dataSource.manager.find(Announcement, {
       where: allianceId ? { allianceId } : {},
       order: { announcedAt: 'DESC' },

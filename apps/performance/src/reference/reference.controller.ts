@@ -6,14 +6,13 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Query,
   Req,
 } from '@nestjs/common';
 import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import { readCsvBody } from './csv-body.js';
 import { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
 import { ReferenceService } from './reference.service.js';
@@ -28,7 +27,7 @@ export class ReferenceController {
   @Get('providers')
   @Roles(...READERS)
   @ApiQuery({ name: 'allianceId', required: false })
-  providers(@Query('allianceId', new ParseUUIDPipe({ optional: true })) allianceId?: string) {
+  providers(@Query('allianceId', new ParseUuidPipe({ optional: true })) allianceId?: string) {
     return this.reference.providers(allianceId);
   }
 

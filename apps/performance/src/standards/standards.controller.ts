@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { AmendTargetDto, DetectionSettingDto, SetTargetDto, TargetQuery } from './standards.dto.js';
 import { TargetsService } from './targets.service.js';
 
@@ -48,7 +38,7 @@ export class StandardsController {
 
   @Patch('targets/:id')
   @Roles('admin')
-  amend(@Param('id', ParseUUIDPipe) id: string, @Body() dto: AmendTargetDto) {
+  amend(@Param('id', ParseUuidPipe) id: string, @Body() dto: AmendTargetDto) {
     return this.targets.amend(id, dto);
   }
 }

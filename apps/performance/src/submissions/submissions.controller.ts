@@ -5,7 +5,6 @@ import {
   Get,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -13,7 +12,15 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { CurrentUser, notFound, PageQuery, Roles, type Page, type Principal } from '#platform';
+import {
+  CurrentUser,
+  notFound,
+  PageQuery,
+  Roles,
+  type Page,
+  type Principal,
+  ParseUuidPipe,
+} from '#platform';
 import { rowErrors, UnprocessableRowsError } from '../common/unprocessable-rows.error.js';
 import { countsProblem, isAggregate } from '../import/cwt-layout.js';
 import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './submissions.dto.js';
@@ -108,7 +115,7 @@ export class SubmissionsController {
 
   @Get('imports/:id')
   @Roles(...READERS)
-  async importRun(@Param('id', ParseUUIDPipe) id: string): Promise<ImportRun> {
+  async importRun(@Param('id', ParseUuidPipe) id: string): Promise<ImportRun> {
     const run = await this.dataSource.manager.findOneBy(ImportRun, { id });
     if (!run) {
       throw notFound('Import', id);

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { OwnerAccessService } from '../common/owner-access.service.js';
 import { WRITERS } from '../common/roles.js';
 import { AuditStatusDto, JoinAuditDto } from './audits.dto.js';
@@ -26,7 +26,7 @@ export class AuditsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async auditStatus(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AuditStatusDto,
     @CurrentUser() principal: Principal,
   ) {

@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { OwnerAccessService } from '../common/owner-access.service.js';
 import { READERS, WRITERS } from '../common/roles.js';
 import {
@@ -38,14 +29,14 @@ export class PathwaysController {
 
   @Get('pathways/:id')
   @Roles(...READERS)
-  getPathway(@Param('id', ParseUUIDPipe) id: string) {
+  getPathway(@Param('id', ParseUuidPipe) id: string) {
     return this.pathways.get(id);
   }
 
   @Post('pathways/:id/versions')
   @Roles(...WRITERS)
   async addVersion(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AddVersionDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -57,7 +48,7 @@ export class PathwaysController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async advance(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AdvanceVersionDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -70,7 +61,7 @@ export class PathwaysController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async publish(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: PublishVersionDto,
     @CurrentUser() principal: Principal,
   ) {

@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { DateDto } from '../common/date.dto.js';
 import { OwnerAccessService } from '../common/owner-access.service.js';
 import { READERS, WRITERS } from '../common/roles.js';
@@ -37,13 +28,13 @@ export class PrioritiesController {
 
   @Get('priorities/:id')
   @Roles(...READERS)
-  getPriority(@Param('id', ParseUUIDPipe) id: string) {
+  getPriority(@Param('id', ParseUuidPipe) id: string) {
     return this.priorities.get(id);
   }
 
   @Get('bodies/:bodyId/priorities')
   @Roles(...READERS)
-  prioritiesOf(@Param('bodyId', ParseUUIDPipe) bodyId: string) {
+  prioritiesOf(@Param('bodyId', ParseUuidPipe) bodyId: string) {
     return this.priorities.forBody(bodyId);
   }
 
@@ -51,7 +42,7 @@ export class PrioritiesController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async setRag(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: SetRagDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -62,7 +53,7 @@ export class PrioritiesController {
   @Post('priorities/:id/milestones')
   @Roles(...WRITERS)
   async addMilestone(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: AddMilestoneDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -74,7 +65,7 @@ export class PrioritiesController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async complete(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: DateDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -85,7 +76,7 @@ export class PrioritiesController {
   @Post('milestones/:id/met')
   @HttpCode(200)
   @Roles('admin')
-  meetMilestone(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DateDto) {
+  meetMilestone(@Param('id', ParseUuidPipe) id: string, @Body() dto: DateDto) {
     return this.priorities.meetMilestone(id, dto.on);
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles } from '#platform';
+import { Roles, ParseUuidPipe } from '#platform';
 import { READERS } from '../common/roles.js';
 import { RegistersService, type BodyRegisters } from './registers.service.js';
 
@@ -12,7 +12,7 @@ export class RegistersController {
   /** What a body is tracking: its service gaps, workforce recommendations, pathways and audits. */
   @Get('bodies/:bodyId/registers')
   @Roles(...READERS)
-  registers(@Param('bodyId', ParseUUIDPipe) bodyId: string): Promise<BodyRegisters> {
+  registers(@Param('bodyId', ParseUuidPipe) bodyId: string): Promise<BodyRegisters> {
     return this.service.forBody(bodyId);
   }
 }

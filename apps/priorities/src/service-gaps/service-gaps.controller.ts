@@ -1,15 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { OwnerAccessService } from '../common/owner-access.service.js';
 import { READERS, WRITERS } from '../common/roles.js';
 import { GapStatusDto, RaiseGapDto, RescoreDto } from './service-gaps.dto.js';
@@ -33,7 +24,7 @@ export class ServiceGapsController {
 
   @Get('service-gaps/:id')
   @Roles(...READERS)
-  getGap(@Param('id', ParseUUIDPipe) id: string) {
+  getGap(@Param('id', ParseUuidPipe) id: string) {
     return this.gaps.get(id);
   }
 
@@ -41,7 +32,7 @@ export class ServiceGapsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async rescore(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: RescoreDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -53,7 +44,7 @@ export class ServiceGapsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async gapStatus(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: GapStatusDto,
     @CurrentUser() principal: Principal,
   ) {

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal } from '#platform';
+import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { OwnerAccessService } from '../common/owner-access.service.js';
 import { WRITERS } from '../common/roles.js';
 import { ChangeWorkforceStatusDto, RaiseWorkforceRecommendationDto } from './workforce.dto.js';
@@ -30,7 +30,7 @@ export class WorkforceController {
   @HttpCode(200)
   @Roles(...WRITERS)
   async changeRecommendationStatus(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ChangeWorkforceStatusDto,
     @CurrentUser() principal: Principal,
   ) {

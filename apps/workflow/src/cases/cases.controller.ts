@@ -1,17 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SeatAccessService } from '#membership-view';
-import { Clock, CurrentUser, Roles, type Principal } from '#platform';
+import { Clock, CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CasesService } from './cases.service.js';
@@ -38,14 +28,14 @@ export class CasesController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+  get(@Param('id', ParseUuidPipe) id: string, @CurrentUser() principal: Principal) {
     return this.queries.get(id, principal);
   }
 
   /** Recomputes the case's hash chain: `valid`, or where it breaks and why. */
   @Get(':id/history/verify')
   @Roles(...READERS)
-  async verify(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+  async verify(@Param('id', ParseUuidPipe) id: string, @CurrentUser() principal: Principal) {
     return this.history.verify(await this.queries.get(id, principal));
   }
 
@@ -64,14 +54,14 @@ export class CasesController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('admin', 'clinician')
-  acknowledge(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+  acknowledge(@Param('id', ParseUuidPipe) id: string, @CurrentUser() principal: Principal) {
     return this.cases.acknowledge(id, principal);
   }
 
   @Post(':id/notes')
   @Roles('admin', 'clinician')
   async note(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: NoteDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -84,7 +74,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles('admin', 'clinician')
   async close(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ResolveDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -106,7 +96,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles('admin')
   resolve(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseUuidPipe) id: string,
     @Body() dto: ResolveDto,
     @CurrentUser() principal: Principal,
   ) {

@@ -1,17 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQuery, RefusedError, Roles, type Principal } from '#platform';
+import {
+  CurrentUser,
+  PageQuery,
+  RefusedError,
+  Roles,
+  type Principal,
+  ParseUuidPipe,
+} from '#platform';
 import { DailyDigestService } from './daily-digest.service.js';
 import { InboxService } from './inbox.service.js';
 import { PreferenceDto, WebhookSecretDto } from './notifications.dto.js';
@@ -49,14 +45,14 @@ export class InboxController {
   @Post('inbox/:id/read')
   @HttpCode(200)
   @Roles('admin', 'clinician')
-  markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() principal: Principal) {
+  markRead(@Param('id', ParseUuidPipe) id: string, @CurrentUser() principal: Principal) {
     return this.inboxes.markRead(id, memberOf(principal));
   }
 
   @Get('members/:memberId/preferences')
   @Roles('admin', 'clinician')
   preferences(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @CurrentUser() principal: Principal,
   ) {
     assertSelfOrAdmin(memberId, principal);
@@ -66,7 +62,7 @@ export class InboxController {
   @Put('members/:memberId/preferences')
   @Roles('admin', 'clinician')
   setPreferences(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @Body() dto: PreferenceDto,
     @CurrentUser() principal: Principal,
   ) {
@@ -80,7 +76,7 @@ export class InboxController {
   @Roles('admin', 'clinician')
   @ApiOkResponse({ type: WebhookSecretDto })
   rotateWebhookSecret(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('memberId', ParseUuidPipe) memberId: string,
     @CurrentUser() principal: Principal,
   ) {
     assertSelfOrAdmin(memberId, principal);
