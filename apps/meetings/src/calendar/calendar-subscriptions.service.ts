@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, notFound } from '#platform';
 import { MemberView } from '#membership-view';
 import type { MeetingsConfig } from '../config.js';
+import { MeetingsPublisher } from '../meetings.publisher.js';
 import { CalendarSubscription } from './calendar-subscription.entity.js';
 
 /** A token as issued: 32 random bytes, base64url without padding. */
@@ -28,6 +29,7 @@ export class CalendarSubscriptionsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: MeetingsConfig,
+    @Inject(MeetingsPublisher) private readonly events: MeetingsPublisher,
   ) {
     this.baseUrl = (config.PUBLIC_URL ?? `http://127.0.0.1:${config.PORT}`).replace(/\/+$/, '');
   }
@@ -52,6 +54,10 @@ export class CalendarSubscriptionsService {
         revokedAt: null,
       });
       await manager.insert(CalendarSubscription, subscription);
+      await this.events.audit(manager, {
+        action: 'meetings.calendar-subscription-issued',
+        changes: { memberId, subscriptionId: subscription.id },
+      });
       const { createdAt } = await manager.findOneByOrFail(CalendarSubscription, {
         id: subscription.id,
       });
@@ -61,7 +67,13 @@ export class CalendarSubscriptionsService {
 
   /** Revokes the member's subscription URL, if they have one. */
   async revoke(memberId: string): Promise<void> {
-    await this.revokeLive(this.dataSource.manager, memberId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.revokeLive(manager, memberId);
+      await this.events.audit(manager, {
+        action: 'meetings.calendar-subscription-revoked',
+        changes: { memberId },
+      });
+    });
   }
 
   /** The member whose live subscription `token` is; undefined for any other string. */

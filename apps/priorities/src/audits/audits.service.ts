@@ -4,11 +4,15 @@ import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
 import { AuditParticipation } from './audit-participation.entity.js';
 import type { JoinAuditDto } from './audits.dto.js';
+import { PrioritiesPublisher } from '../priorities.publisher.js';
 
-/** A body's part in clinical audits; no events, just the register. */
+/** A body's part in clinical audits; no events, just the register (and the audit log). */
 @Injectable()
 export class AuditsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PrioritiesPublisher) private readonly events: PrioritiesPublisher,
+  ) {}
 
   join(dto: JoinAuditDto): Promise<AuditParticipation> {
     const participation = this.dataSource.manager.create(AuditParticipation, {
@@ -18,7 +22,9 @@ export class AuditsService {
       organisations: dto.organisations ?? [],
       status: 'planned',
     });
-    return this.dataSource.manager.save(AuditParticipation, participation);
+    return this.events.audited(this.dataSource, 'priorities.audit-joined', (manager) =>
+      manager.save(AuditParticipation, participation),
+    );
   }
 
   setStatus(
@@ -26,7 +32,9 @@ export class AuditsService {
     status: AuditParticipation['status'],
   ): Promise<AuditParticipation> {
     participation.status = status;
-    return this.dataSource.manager.save(AuditParticipation, participation);
+    return this.events.audited(this.dataSource, 'priorities.audit-status-set', (manager) =>
+      manager.save(AuditParticipation, participation),
+    );
   }
 
   async get(id: string): Promise<AuditParticipation> {

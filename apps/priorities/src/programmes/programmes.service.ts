@@ -5,11 +5,15 @@ import { BodyView } from '#membership-view';
 import { ConflictError, invalidField } from '#platform';
 import { Programme } from './programme.entity.js';
 import type { CreateProgrammeDto } from './programmes.dto.js';
+import { PrioritiesPublisher } from '../priorities.publisher.js';
 
-/** Each alliance's work programmes over delivery years; no events, just the register. */
+/** Each alliance's work programmes over delivery years; no events, just the register (and the audit log). */
 @Injectable()
 export class ProgrammesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PrioritiesPublisher) private readonly events: PrioritiesPublisher,
+  ) {}
 
   /** The alliance must be known from membership; one programme of a name per alliance. */
   async create(dto: CreateProgrammeDto): Promise<Programme> {
@@ -32,7 +36,9 @@ export class ProgrammesService {
       ...dto,
       intendedOutcomes: dto.intendedOutcomes ?? [],
     });
-    return this.dataSource.manager.save(Programme, programme);
+    return this.events.audited(this.dataSource, 'priorities.programme-created', (manager) =>
+      manager.save(Programme, programme),
+    );
   }
 
   forAlliance(allianceId: string): Promise<Programme[]> {

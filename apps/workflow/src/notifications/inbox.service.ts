@@ -11,6 +11,7 @@ import {
   type PageQuery,
 } from '#platform';
 import type { WorkflowConfig } from '../config.js';
+import { WorkflowPublisher } from '../workflow.publisher.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
 import type { PreferenceDto, WebhookSecretDto } from './notifications.dto.js';
@@ -29,6 +30,7 @@ export class InboxService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: WorkflowConfig,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
   ) {
     this.webhooks = webhookPolicy(config);
     this.secrets = webhookSecretBox(config);
@@ -60,7 +62,14 @@ export class InboxService {
       throw notFound('Inbox message', id);
     }
     notification.readAt ??= this.clock.now();
-    return this.dataSource.manager.save(notification);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(notification);
+      await this.events.audit(manager, {
+        action: 'workflow.inbox-message-read',
+        changes: { notificationId: saved.id, memberId, readAt: saved.readAt },
+      });
+      return saved;
+    });
   }
 
   /** A member's preferences (the defaults when they set none); never the webhook secret. */
@@ -95,21 +104,28 @@ export class InboxService {
       dto.webhookUrl && current?.webhookUrl === dto.webhookUrl && current.webhookSecretSealed,
     );
     const issued = dto.webhookUrl && !keeps ? newWebhookSecret() : undefined;
-    await this.dataSource.manager.upsert(
-      MemberPreference,
-      {
-        memberId,
-        channels: dto.channels,
-        digest: dto.digest,
-        webhookUrl: dto.webhookUrl ?? null,
-        webhookSecretSealed: issued
-          ? this.secrets.seal(issued, memberId)
-          : keeps
-            ? current!.webhookSecretSealed
-            : null,
-      },
-      ['memberId'],
-    );
+    const preference = {
+      memberId,
+      channels: dto.channels,
+      digest: dto.digest,
+      webhookUrl: dto.webhookUrl ?? null,
+    };
+    // The audit log says a secret was issued, never which.
+    await this.events.audited(this.dataSource, 'workflow.preferences-set', async (manager) => {
+      await manager.upsert(
+        MemberPreference,
+        {
+          ...preference,
+          webhookSecretSealed: issued
+            ? this.secrets.seal(issued, memberId)
+            : keeps
+              ? current!.webhookSecretSealed
+              : null,
+        },
+        ['memberId'],
+      );
+      return { ...preference, webhookSecretIssued: issued !== undefined };
+    });
     const shown = await this.preferences(memberId);
     return issued ? { ...shown, webhookSecret: issued } : shown;
   }
@@ -121,10 +137,17 @@ export class InboxService {
       throw new UnprocessableError('The member has no webhook: set a webhookUrl first');
     }
     const webhookSecret = newWebhookSecret();
-    await this.dataSource.manager.update(
-      MemberPreference,
-      { memberId },
-      { webhookSecretSealed: this.secrets.seal(webhookSecret, memberId) },
+    await this.events.audited(
+      this.dataSource,
+      'workflow.webhook-secret-rotated',
+      async (manager) => {
+        await manager.update(
+          MemberPreference,
+          { memberId },
+          { webhookSecretSealed: this.secrets.seal(webhookSecret, memberId) },
+        );
+        return { memberId };
+      },
     );
     return { webhookSecret };
   }

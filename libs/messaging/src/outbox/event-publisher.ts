@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { EventOf, EventRegistry, EventSchemas, EventTypeOf, PayloadOf } from '#contracts';
 import { currentContext, SYSTEM_ACTOR } from '#platform';
 import {
@@ -35,6 +35,22 @@ export class EventPublisher<TMap extends EventSchemas> {
   /** Records a write that publishes no event in the audit log, in `manager`'s transaction. */
   audit(manager: EntityManager, write: AuditedWrite): Promise<void> {
     return recordAudit(manager, this.schema, write);
+  }
+
+  /**
+   * Runs a write that publishes no event in a transaction of its own and records what it
+   * returns (the row written) in the audit log, under `action`.
+   */
+  audited<T extends object>(
+    dataSource: DataSource,
+    action: string,
+    write: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return dataSource.transaction(async (manager) => {
+      const written = await write(manager);
+      await this.audit(manager, { action, changes: { ...written } as Record<string, unknown> });
+      return written;
+    });
   }
 
   async publish<TType extends EventTypeOf<TMap>>(
