@@ -7,6 +7,7 @@ import type { BacklogQuery, BacklogRowDto } from './backlog.dto.js';
 import { checkRange, inRowOrder, repeatedKeys } from './measure-rows.js';
 import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
+import { PerformancePublisher } from '../performance.publisher.js';
 
 export interface BacklogRow extends BacklogWeek {
   allianceId: string;
@@ -21,7 +22,10 @@ export interface BacklogRow extends BacklogWeek {
  */
 @Injectable()
 export class BacklogService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+  ) {}
 
   /**
    * Inserts every row, or none; a row of a week, provider and tumour site already held
@@ -38,8 +42,13 @@ export class BacklogService {
     if (errors.length > 0) {
       throw rowErrors(inRowOrder(errors));
     }
-    await this.dataSource.transaction((manager) =>
-      upsertRows(
+    await this.dataSource.transaction(async (manager) => {
+      await this.events.audit(manager, {
+        action: 'performance.backlog-saved',
+        changes: { rows: rows.length },
+        targets: [...new Set(rows.map((row) => row.orgCode))],
+      });
+      await upsertRows(
         manager,
         BacklogSnapshot,
         rows.map((row) => ({
@@ -52,8 +61,8 @@ export class BacklogService {
           daysOver104: row.daysOver104,
         })),
         ['weekEnding', 'orgCode', 'tumourSite'],
-      ),
-    );
+      );
+    });
     return { saved: rows.length };
   }
 

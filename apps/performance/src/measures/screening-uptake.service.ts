@@ -13,6 +13,7 @@ import {
 } from './measure-rows.js';
 import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
+import { PerformancePublisher } from '../performance.publisher.js';
 import { uptakeStatus, type UptakeStatus } from './screening-status.js';
 import type { ScreeningUptakeQuery, ScreeningUptakeRowDto } from './screening-uptake.dto.js';
 import { ScreeningUptake, type ScreeningProgramme } from './screening-uptake.entity.js';
@@ -45,7 +46,10 @@ export interface ScreeningUptakeRow {
  */
 @Injectable()
 export class ScreeningUptakeService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+  ) {}
 
   /** Inserts or replaces every row, or none: a bad row is a 422 naming it. */
   async save(dtos: readonly ScreeningUptakeRowDto[]): Promise<{ saved: number }> {
@@ -87,6 +91,13 @@ export class ScreeningUptakeService {
         })),
         ['allianceId', 'programme', 'period'],
       );
+      await this.events.audit(manager, {
+        action: 'performance.screening-uptake-saved',
+        changes: {
+          rows: rows.length,
+          allianceIds: [...new Set(rows.map((row) => row.allianceId))],
+        },
+      });
       return { saved: rows.length };
     });
   }

@@ -9,6 +9,7 @@ import {
 import { checkRange, inRowOrder, repeatedKeys, unknownAlliances } from './measure-rows.js';
 import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
+import { PerformancePublisher } from '../performance.publisher.js';
 import { TreatmentBaseline } from './treatment-baseline.entity.js';
 import type { TreatmentBaselineRowDto, TreatmentVolumeQuery } from './treatment-volumes.dto.js';
 
@@ -20,7 +21,10 @@ import type { TreatmentBaselineRowDto, TreatmentVolumeQuery } from './treatment-
  */
 @Injectable()
 export class TreatmentVolumesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+  ) {}
 
   /** Inserts or replaces every baseline row, or none: a bad row is a 422 naming it. */
   async saveBaselines(dtos: readonly TreatmentBaselineRowDto[]): Promise<{ saved: number }> {
@@ -49,6 +53,13 @@ export class TreatmentVolumesService {
         })),
         ['allianceId', 'tumourSite', 'month'],
       );
+      await this.events.audit(manager, {
+        action: 'performance.treatment-baselines-saved',
+        changes: {
+          rows: rows.length,
+          allianceIds: [...new Set(rows.map((row) => row.allianceId))],
+        },
+      });
       return { saved: rows.length };
     });
   }

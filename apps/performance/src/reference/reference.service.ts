@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { notFound } from '#platform';
 import { rowProblems, type RowProblem } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
+import { PerformancePublisher } from '../performance.publisher.js';
 import { AllianceRef } from './alliance-ref.entity.js';
 import { CancerType, cancerTypeKey } from './cancer-type.entity.js';
 import type { CsvTable } from './csv-body.js';
@@ -19,7 +20,10 @@ const SITE = /^[a-z0-9-]{2,60}$/;
  */
 @Injectable()
 export class ReferenceService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+  ) {}
 
   providers(allianceId?: string): Promise<Provider[]> {
     return this.dataSource.manager.find(Provider, {
@@ -48,6 +52,11 @@ export class ReferenceService {
         },
         ['odsCode'],
       );
+      await this.events.audit(manager, {
+        action: 'performance.provider-mapped',
+        changes: { odsCode: code, ...dto },
+        targets: [code, ...(dto.allianceId ? [dto.allianceId] : [])],
+      });
       return manager.findOneByOrFail(Provider, { odsCode: code });
     });
   }
@@ -105,6 +114,11 @@ export class ReferenceService {
         throw rowProblems(problems);
       }
       await upsertRows(manager, Provider, values, ['odsCode']);
+      await this.events.audit(manager, {
+        action: 'performance.providers-loaded',
+        changes: { rows: values.length },
+        targets: values.map((value) => value.odsCode!),
+      });
       return { loaded: values.length };
     });
   }
@@ -115,12 +129,16 @@ export class ReferenceService {
 
   async mapCancerType(dto: MapCancerTypeDto): Promise<CancerType> {
     const key = cancerTypeKey(dto.label);
-    await this.dataSource.manager.upsert(
-      CancerType,
-      { key, label: dto.label.trim(), tumourSite: dto.tumourSite },
-      ['key'],
-    );
-    return this.dataSource.manager.findOneByOrFail(CancerType, { key });
+    const cancerType = { key, label: dto.label.trim(), tumourSite: dto.tumourSite };
+    return this.dataSource.transaction(async (manager) => {
+      await manager.upsert(CancerType, cancerType, ['key']);
+      await this.events.audit(manager, {
+        action: 'performance.cancer-type-mapped',
+        changes: cancerType,
+        targets: [key],
+      });
+      return manager.findOneByOrFail(CancerType, { key });
+    });
   }
 
   /** `CANCER TYPE`, `TUMOUR SITE` (empty when it is no site); all or nothing. */
@@ -153,9 +171,14 @@ export class ReferenceService {
     if (problems.length > 0) {
       throw rowProblems(problems);
     }
-    await this.dataSource.transaction((manager) =>
-      upsertRows(manager, CancerType, values, ['key']),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await upsertRows(manager, CancerType, values, ['key']);
+      await this.events.audit(manager, {
+        action: 'performance.cancer-types-loaded',
+        changes: { rows: values.length },
+        targets: values.map((value) => value.key!),
+      });
+    });
     return { loaded: values.length };
   }
 }

@@ -6,6 +6,7 @@ import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import type { AmendTargetDto, SetTargetDto, TargetQuery } from './standards.dto.js';
 import { Standard } from './standard.entity.js';
 import { Target } from './target.entity.js';
+import { PerformancePublisher } from '../performance.publisher.js';
 
 /**
  * Targets over time. A new target for a measure and scope ends the open-ended one before it
@@ -14,7 +15,10 @@ import { Target } from './target.entity.js';
  */
 @Injectable()
 export class TargetsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+  ) {}
 
   standards(): Promise<Standard[]> {
     return this.dataSource.manager.find(Standard, { order: { code: 'ASC' } });
@@ -28,7 +32,14 @@ export class TargetsService {
       throw notFound('Standard', code);
     }
     standard.monthsToBreach = monthsToBreach;
-    return this.dataSource.manager.save(standard);
+    return this.dataSource.transaction(async (manager) => {
+      await this.events.audit(manager, {
+        action: 'performance.months-to-breach-set',
+        changes: { code: standard.code, monthsToBreach },
+        targets: [standard.code],
+      });
+      return manager.save(standard);
+    });
   }
 
   list(query: TargetQuery): Promise<Target[]> {
@@ -95,6 +106,10 @@ export class TargetsService {
         setBy,
       });
       await manager.insert(Target, target);
+      await this.events.audit(manager, {
+        action: 'performance.target-set',
+        changes: { ...target, supersededTargetId: open?.id ?? null },
+      });
       return target;
     });
   }
@@ -123,6 +138,10 @@ export class TargetsService {
       if (dto.source !== undefined) {
         target.source = dto.source;
       }
+      await this.events.audit(manager, {
+        action: 'performance.target-amended',
+        changes: { targetId: id, ...dto },
+      });
       return manager.save(target);
     });
   }
