@@ -1,5 +1,11 @@
 import { generateKeyPair, SignJWT, decodeJwt, decodeProtectedHeader } from 'jose';
-import { DEV_CLI_CLIENT, DEV_SERVICE_CLIENT, devClients, DevIdentityServer } from '#dev-identity';
+import {
+  DEV_CLI_CLIENT,
+  DEV_SERVICE_CLIENT,
+  devClients,
+  DevIdentityServer,
+  SIGN_IN_FAILURES_ALLOWED,
+} from '#dev-identity';
 import { aMember } from '../apps/membership/test/builders.js';
 import { clientCredentialsToken, passwordSignIn } from '#platform';
 import {
@@ -111,6 +117,25 @@ describe('tokens from the identity provider (real OpenID Connect server, service
       }),
     ).rejects.toThrow(/401/);
     await expect(signIn('someone@elsewhere.example')).rejects.toThrow(/401/);
+  });
+
+  it('stops answering for an address after a handful of wrong passwords, even the right one', async () => {
+    const attempt = (password: string) =>
+      passwordSignIn({
+        issuer,
+        clientId: DEV_CLI_CLIENT.id,
+        redirectUri: DEV_CLI_CLIENT.redirectUri,
+        email: 'locked.out@example.org',
+        password,
+      });
+    for (let failure = 0; failure < SIGN_IN_FAILURES_ALLOWED; failure += 1) {
+      await expect(attempt('guess')).rejects.toThrow(/401/);
+    }
+    await expect(attempt(PASSWORD)).rejects.toThrow(/429/);
+    // Another address is not held back by it.
+    await expect(signIn('not.locked@example.org')).resolves.toMatchObject({
+      accessToken: expect.any(String),
+    });
   });
 
   it('refuses every kind of bad token with 401 naming the reason', async () => {

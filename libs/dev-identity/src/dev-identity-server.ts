@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import Provider, { type Configuration, errors } from 'oidc-provider';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { type DevAccount, findDevAccount } from './accounts.js';
 import { loginPage, readForm } from './login-page.js';
+
+/** Wrong passwords allowed for one address before the form refuses it for a while. */
+export const SIGN_IN_FAILURES_ALLOWED = 5;
+const SIGN_IN_LOCKOUT_SECONDS = 300;
 
 /** The API's resource indicator: tokens for it carry the platform's audience. */
 export const API_RESOURCE = 'urn:cancer-network:api';
@@ -57,6 +62,10 @@ export class DevIdentityServer {
   private server: Server | undefined;
   private keys: SigningKey[] = [];
   private readonly accounts = new Map<string, DevAccount>();
+  private readonly signInFailures = new RateLimiterMemory({
+    points: SIGN_IN_FAILURES_ALLOWED,
+    duration: SIGN_IN_LOCKOUT_SECONDS,
+  });
   private readonly cookieKeys = [randomBytes(32).toString('hex')];
 
   constructor(private readonly options: DevIdentityOptions) {}
@@ -140,8 +149,24 @@ export class DevIdentityServer {
   private async submitLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const details = await this.provider.interactionDetails(req, res);
     const form = await readForm(req);
-    const account = (this.options.accounts ?? findDevAccount)(form.get('email') ?? '');
+    const email = (form.get('email') ?? '').toLowerCase();
+    // Failed attempts are counted per address typed in: after a handful, the form stops
+    // answering for a while, whatever password comes next.
+    const failures = await this.signInFailures.get(email);
+    if (failures !== null && failures.remainingPoints <= 0) {
+      return html(
+        res,
+        429,
+        loginPage({
+          action: `/interaction/${details.uid}`,
+          email,
+          error: `Too many failed attempts: try again in ${Math.ceil(failures.msBeforeNext / 1000)} seconds`,
+        }),
+      );
+    }
+    const account = (this.options.accounts ?? findDevAccount)(email);
     if (!account || form.get('password') !== this.options.password) {
+      await this.signInFailures.penalty(email);
       return html(
         res,
         401,

@@ -23,6 +23,7 @@ import {
   Public,
   Roles,
   ParseUuidPipe,
+  StrictRateLimit,
 } from '#platform';
 import { icsFile } from './calendar-file.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
@@ -74,6 +75,8 @@ export class CalendarSubscriptionsController {
 
   @Get('calendar-subscriptions/:token/calendar.ics')
   @Public()
+  // Bearer-less and so guessable in principle: the strict budget, per address.
+  @StrictRateLimit()
   @ApiProduces('text/calendar')
   @ApiOkResponse({
     description: "The subscribed member's calendar feed, as members/:id/calendar.ics",
