@@ -80,6 +80,19 @@ describe('createValidationPipe', () => {
     expect(fine.body).toEqual({ code: 'RM1', q: 'ab' });
   });
 
+  it('refuses a body nested deeper than any DTO with a 400, before walking it overflows the stack', async () => {
+    const refused = await request(app.getHttpServer())
+      .post('/organisations')
+      .set('content-type', 'application/json')
+      .send(`${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errors: [{ field: 'body', messages: ['must not nest arrays and objects more than 32 deep'] }],
+    });
+    const nested = { ...valid, address: { ...valid.address, line1: [[['x']]] } };
+    expect((await post(nested)).body).toMatchObject({ errors: [{ field: 'address.line1' }] });
+  });
+
   it('passes a valid body through as a DTO instance', async () => {
     const response = await post(valid);
 

@@ -39,6 +39,25 @@ function failure(errors: FieldError[]): BadRequestException {
   return new BadRequestException(body);
 }
 
+/** Deeper than any request body of the platform nests; deeper still would exhaust the stack. */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether arrays and objects in `value` nest deeper than `limit` (counted without recursion). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value === 'object' && next.value !== null) {
+      if (next.depth >= limit) {
+        return true;
+      }
+      for (const item of Object.values(next.value)) {
+        pending.push({ value: item, depth: next.depth + 1 });
+      }
+    }
+  }
+  return false;
+}
+
 /** The paths of every string in `value` that holds a NUL character, which no text column takes. */
 export function pathsWithNul(value: unknown, path: string): string[] {
   if (typeof value === 'string') {
@@ -58,12 +77,22 @@ export function pathsWithNul(value: unknown, path: string): string[] {
 }
 
 /**
- * Before the DTOs: a NUL character anywhere in a body, query or path parameter is refused,
- * naming the field, since PostgreSQL stores no NUL in text and would answer with an error.
+ * Before the DTOs: a value nested deeper than any DTO is refused (walking it would overflow the
+ * stack), and so is a NUL character anywhere in a body, query or path parameter, naming the
+ * field, since PostgreSQL stores no NUL in text and would answer with an error.
  */
 class PlatformValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
+      // Checked before anything walks the value recursively (the NUL check, class-transformer).
+      if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
+        throw failure([
+          {
+            field: metadata.type === 'body' ? 'body' : (metadata.data ?? metadata.type),
+            messages: [`must not nest arrays and objects more than ${MAX_BODY_DEPTH} deep`],
+          },
+        ]);
+      }
       const fields = pathsWithNul(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (fields.length > 0) {
         throw failure(
