@@ -127,6 +127,18 @@ describe('configureHttpApp', () => {
       expect(broken.body).toMatchObject({ status: 500, correlationId: 'trace-500' });
     });
 
+    it("answers a request Node's HTTP parser refuses (a URL over 16 KB) as problem details too", async () => {
+      const response = await request(app.getHttpServer()).get(`/bodies/x?q=${'x'.repeat(20_000)}`);
+      expect(response.status).toBe(431);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(response.text)).toMatchObject({
+        type: 'about:blank',
+        title: 'Request Header Fields Too Large',
+        status: 431,
+        detail: expect.stringContaining('16 KB'),
+      });
+    });
+
     it('does not say which framework answers', async () => {
       const response = await request(app.getHttpServer()).get('/bodies/x');
       expect(response.headers['x-powered-by']).toBeUndefined();

@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import helmet from 'helmet';
 import type { INestApplication } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import type { BaseConfig } from '../config/config.schema.js';
 import { DomainErrorFilter } from '../errors/domain-error.filter.js';
+import { answerClientErrorsAsProblems } from '../http/client-error.js';
 import { problemDetails } from '../http/problem-details.js';
 import { CorrelationIdMiddleware } from '../logging/correlation-id.middleware.js';
 import { JsonLogger } from '../logging/json-logger.service.js';
@@ -37,8 +39,10 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   // Registered before Nest's routes, so even unmatched requests get a correlation id.
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));
-  // One error shape for every answer: problem details with the correlation id.
+  // One error shape for every answer: problem details with the correlation id, even for the
+  // requests Node's HTTP parser refuses before any middleware (a URL over 16 KB).
   app.use(problemDetails);
+  answerClientErrorsAsProblems(app.getHttpServer() as Server);
   // Helmet's headers (HSTS, nosniff, frame-ancestors 'none' by CSP, no referrer...): the APIs
   // serve JSON and one documentation page, and a browser should treat both as such.
   app.use(helmet());
