@@ -164,6 +164,28 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
     );
   });
 
+  it('holds the meetings of a window, not every meeting there ever was', async () => {
+    // A meeting three years back, as a long-lived body would have.
+    await dataSource.query(
+      `INSERT INTO "${schema}".meeting
+       SELECT (jsonb_populate_record(NULL::"${schema}".meeting, to_jsonb(m) || jsonb_build_object(
+         'id', $2::uuid, 'starts_at', m.starts_at - interval '3 years',
+         'ends_at', m.ends_at - interval '3 years'))).*
+       FROM "${schema}".meeting m WHERE m.id = $1`,
+      [meetingIds[0], randomUUID()],
+    );
+    const body = await api()
+      .get(`/bodies/${bodyId}/calendar.ics`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(eventsOf(textOf(body))).toHaveLength(2);
+    const [held] = await dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM "${schema}".meeting WHERE body_id = $1`,
+      [bodyId],
+    );
+    expect(Number(held?.count)).toBe(3);
+  });
+
   it("serves a member's meetings only for the bodies they sit on at the time", async () => {
     const mine = await api()
       .get(`/members/${seated}/calendar.ics`)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { notFound } from '#platform';
+import { Between, DataSource, In } from 'typeorm';
+import { Clock, notFound } from '#platform';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { meetingToEvent, type CalendarEvent } from './calendar.ics.js';
@@ -11,6 +11,14 @@ const SEAT_HELD_ON_MEETING_DAY = seatHeldOnSql(
   "CAST(m.starts_at AT TIME ZONE 'Europe/London' AS date)",
 );
 
+/**
+ * What a feed holds: the meetings from a year back to three years ahead, and at most
+ * FEED_MEETINGS of them, so no feed grows with every meeting there ever was (a calendar app
+ * keeps the events it has already seen).
+ */
+export const FEED_WINDOW = { pastDays: 366, futureDays: 3 * 366 } as const;
+export const FEED_MEETINGS = 500;
+
 /** A feed's name and its events, ready to render. */
 export interface CalendarFeed {
   name: string;
@@ -20,17 +28,30 @@ export interface CalendarFeed {
 /** The meetings a feed holds, read straight from the meetings and membership tables. */
 @Injectable()
 export class CalendarFeedsService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
-  /** Every meeting of the body. */
+  private window(): { from: Date; to: Date } {
+    const now = this.clock.now().getTime();
+    return {
+      from: new Date(now - FEED_WINDOW.pastDays * 86_400_000),
+      to: new Date(now + FEED_WINDOW.futureDays * 86_400_000),
+    };
+  }
+
+  /** The body's meetings in the feed's window. */
   async forBody(bodyId: string): Promise<CalendarFeed> {
     const body = await this.dataSource.manager.findOneBy(BodyView, { id: bodyId });
     if (!body) {
       throw notFound('Body', bodyId);
     }
+    const { from, to } = this.window();
     const meetings = await this.dataSource.manager.find(Meeting, {
-      where: { bodyId },
+      where: { bodyId, startsAt: Between(from, to) },
       order: { startsAt: 'ASC', id: 'ASC' },
+      take: FEED_MEETINGS,
     });
     return {
       name: body.name,
@@ -38,7 +59,7 @@ export class CalendarFeedsService {
     };
   }
 
-  /** The meetings of the bodies the member sits on, on the day of each meeting. */
+  /** The meetings of the bodies the member sits on, on the day of each meeting, in the window. */
   async forMember(memberId: string): Promise<CalendarFeed> {
     const member = await this.dataSource.manager.findOneBy(MemberView, { id: memberId });
     if (!member) {
@@ -55,8 +76,10 @@ export class CalendarFeedsService {
       .getQuery();
     const meetings = await query
       .where(`EXISTS ${seated}`, { memberId })
+      .andWhere('m.starts_at BETWEEN :from AND :to', this.window())
       .orderBy('m.starts_at', 'ASC')
       .addOrderBy('m.id', 'ASC')
+      .take(FEED_MEETINGS)
       .getMany();
     const bodyIds = [...new Set(meetings.map((meeting) => meeting.bodyId))];
     const bodies = bodyIds.length
