@@ -39,6 +39,7 @@ export interface ScenarioResult {
 
 interface Page<T> {
   items: T[];
+  total: number;
 }
 
 /** Lung FDS each month of the demo: on target, then three months below the 80% target. */
@@ -166,11 +167,14 @@ export async function runEscalationScenario(options: ScenarioOptions): Promise<S
       rationale: 'Closed before the demo runs again',
     });
   }
-  const held = await call<{ period: string }[]>(
+  // Months come in order, a page at a time: the last page's last row is the latest month held.
+  const lungFds = `/performance?by=alliance-tumour-site&allianceId=${alliance.id}&standard=fds-28&tumourSite=lung`;
+  const { total } = await call<Page<{ period: string }>>(urls.performance, `${lungFds}&limit=1`);
+  const held = await call<Page<{ period: string }>>(
     urls.performance,
-    `/performance?by=alliance-tumour-site&allianceId=${alliance.id}&standard=fds-28&tumourSite=lung`,
+    `${lungFds}&limit=1&offset=${Math.max(total - 1, 0)}`,
   );
-  const first = held.length > 0 ? addMonths(held.at(-1)!.period, 1) : '2026-01';
+  const first = held.items.length > 0 ? addMonths(held.items[0]!.period, 1) : '2026-01';
   const months = SHARES.map((share, index) => [addMonths(first, index), share] as const);
   const providers = await until('performance to know the alliance’s providers', async () => {
     const list = await call<{ odsCode: string }[]>(

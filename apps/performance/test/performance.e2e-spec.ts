@@ -184,19 +184,51 @@ describe('performance service with membership as its own process (real Kafka and
       .query({ by: 'alliance-tumour-site', allianceId, standard: 'fds-28', tumourSite: 'lung' })
       .set('authorization', admin)
       .expect(200);
-    expect(performance.body).toEqual([
-      expect.objectContaining({ period: '2026-01', total: 150, value: 0.7, target: 0.8, gap: 0.1 }),
-      expect.objectContaining({ period: '2026-02', value: 0.72 }),
-      expect.objectContaining({ period: '2026-03', value: 0.74 }),
-      expect.objectContaining({ period: '2026-04', value: 0.82, gap: -0.02 }),
-    ]);
+    expect(performance.body).toEqual({
+      items: [
+        expect.objectContaining({
+          period: '2026-01',
+          total: 150,
+          value: 0.7,
+          target: 0.8,
+          gap: 0.1,
+        }),
+        expect.objectContaining({ period: '2026-02', value: 0.72 }),
+        expect.objectContaining({ period: '2026-03', value: 0.74 }),
+        expect.objectContaining({ period: '2026-04', value: 0.82, gap: -0.02 }),
+      ],
+      total: 4,
+      limit: 50,
+      offset: 0,
+    });
+    // A page at a time, in the same order; never more than 200 rows.
+    const lung = { by: 'alliance-tumour-site', allianceId, standard: 'fds-28', tumourSite: 'lung' };
+    const page = await api()
+      .get('/performance')
+      .query({ ...lung, limit: 2, offset: 1 })
+      .set('authorization', admin)
+      .expect(200);
+    expect(page.body).toEqual({
+      items: [
+        expect.objectContaining({ period: '2026-02' }),
+        expect.objectContaining({ period: '2026-03' }),
+      ],
+      total: 4,
+      limit: 2,
+      offset: 1,
+    });
+    await api()
+      .get('/performance')
+      .query({ ...lung, limit: 201 })
+      .set('authorization', admin)
+      .expect(400);
     const byProvider = await api()
       .get('/performance')
       .query({ by: 'provider', orgCode: 'RGT', standard: 'fds-28', from: '2026-01', to: '2026-01' })
       .set('authorization', admin)
       .expect(200);
     // Lung and breast details of RGT, not its ALL CANCERS total.
-    expect(byProvider.body).toEqual([
+    expect(byProvider.body.items).toEqual([
       expect.objectContaining({ orgCode: 'RGT', total: 300, within: 260 }),
     ]);
   });
@@ -277,7 +309,7 @@ describe('performance service with membership as its own process (real Kafka and
       .set('authorization', admin)
       .expect(200);
     // Provider basis, details only: 7.5 of 10, judged against the interim 75%.
-    expect(result.body).toEqual([
+    expect(result.body.items).toEqual([
       expect.objectContaining({
         total: 10,
         within: 7.5,
@@ -375,7 +407,7 @@ describe('performance service with membership as its own process (real Kafka and
       })
       .set('authorization', admin)
       .expect(200);
-    expect(jan.body).toEqual([expect.objectContaining({ tumourSite: 'lung', target: 0.78 })]);
+    expect(jan.body.items).toEqual([expect.objectContaining({ tumourSite: 'lung', target: 0.78 })]);
   });
 
   it('edits and loads reference data, naming bad lines', async () => {

@@ -95,6 +95,12 @@ export function fold(text: string): string {
     .replace(/[\s_/-]+/g, ' ');
 }
 
+/** The columns a header has, the first twenty of them: enough to see which file it is. */
+function found(columns: readonly string[]): string {
+  const shown = columns.slice(0, 20).join(', ');
+  return columns.length > 20 ? `${shown}, and ${columns.length - 20} more` : shown;
+}
+
 /**
  * Maps each known column to its index; throws naming what a header row lacks. The newer
  * monthly CSV has no period column: its month comes from the file's name or the uploader, as
@@ -114,7 +120,7 @@ export function readHeader(columns: readonly string[], period?: string): CwtHead
   }
   if (missing.length > 0) {
     throw new Error(
-      `Not a CWT layout: no column for ${missing.join(', ')} (found: ${columns.join(', ')})`,
+      `Not a CWT layout: no column for ${missing.join(', ')} (found: ${found(columns)})`,
     );
   }
   const layout = columns.some((column) => fold(column) === 'STANDARD OR ITEM')

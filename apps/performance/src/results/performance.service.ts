@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { WaitingTimeStandard } from '#contracts';
-import { schemaOf } from '#platform';
+import { schemaOf, type Page, type PageQuery } from '#platform';
 import { Standard } from '../standards/standard.entity.js';
 import { targetInForce } from '../standards/target-in-force.js';
 import { Target } from '../standards/target.entity.js';
@@ -38,6 +38,8 @@ export interface PerformanceRow {
   gap: number | null;
 }
 
+type CountedRow = Omit<PerformanceRow, 'value' | 'target' | 'gap'>;
+
 const round = (n: number) => Number(n.toFixed(4));
 
 /**
@@ -49,10 +51,41 @@ const round = (n: number) => Number(n.toFixed(4));
 export class PerformanceService {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
+  /** Every row the filter selects: for detection and charts, whose scopes bound them. */
   async compute(
     filter: PerformanceFilter,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PerformanceRow[]> {
+    const { sql, params } = this.select(filter);
+    return this.judge(await manager.query<CountedRow[]>(sql, params), manager);
+  }
+
+  /** One page of the rows, in compute's order, with how many there are in all. */
+  async page(filter: PerformanceFilter, page: PageQuery): Promise<Page<PerformanceRow>> {
+    const manager = this.dataSource.manager;
+    const { sql, params } = this.select(filter);
+    const n = params.length;
+    const [rows, [counted]] = await Promise.all([
+      manager.query<CountedRow[]>(`${sql} LIMIT $${n + 1} OFFSET $${n + 2}`, [
+        ...params,
+        page.limit,
+        page.offset,
+      ]),
+      manager.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM (${sql}) rows`,
+        params,
+      ),
+    ]);
+    return {
+      items: await this.judge(rows, manager),
+      total: counted?.total ?? 0,
+      limit: page.limit,
+      offset: page.offset,
+    };
+  }
+
+  /** The grouped counts the filter selects, ordered by group, standard and month. */
+  private select(filter: PerformanceFilter): { sql: string; params: unknown[] } {
     const s = schemaOf(this.dataSource);
     const byProvider = filter.by === 'provider';
     const byAlliance = filter.by === 'alliance' || filter.by === 'alliance-tumour-site';
@@ -95,8 +128,7 @@ export class PerformanceService {
     if (filter.to) {
       where.push(`s.period <= ${param(`${filter.to}-01`)}::date`);
     }
-    const rows = await manager.query<Omit<PerformanceRow, 'value' | 'target' | 'gap'>[]>(
-      `SELECT ${columns.join(', ')},
+    const sql = `SELECT ${columns.join(', ')},
               sum(s.total)::float8 AS total, sum(s.within)::float8 AS within, sum(s.breaches)::float8 AS breaches
          FROM "${s}".submission s
          LEFT JOIN "${s}".provider p ON p.ods_code = s.org_code
@@ -104,9 +136,12 @@ export class PerformanceService {
          LEFT JOIN "${s}".cancer_type ct ON ct.key = s.cancer_type_key
         WHERE ${where.join(' AND ')}
         GROUP BY ${groups.join(', ')}
-        ORDER BY ${[...groups.slice(2), '2', '1'].join(', ')}`,
-      params,
-    );
+        ORDER BY ${[...groups.slice(2), '2', '1'].join(', ')}`;
+    return { sql, params };
+  }
+
+  /** Each month's share within the standard, against the target in force for it. */
+  private async judge(rows: CountedRow[], manager: EntityManager): Promise<PerformanceRow[]> {
     const [standards, targets] = await Promise.all([manager.find(Standard), manager.find(Target)]);
     const nationOf = new Map(standards.map((standard) => [standard.code, standard.nation]));
     return rows.map((row) => {

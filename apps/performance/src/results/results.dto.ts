@@ -1,12 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
+import { PageQuery } from '#platform';
 import { GROUPINGS, type Grouping } from './performance.service.js';
 import { MonthRangeQuery } from '../common/month.dto.js';
 
 const SITE = /^[a-z0-9-]{2,60}$/;
 
-export class PerformanceQuery extends MonthRangeQuery {
+/** What to compute, and which page of it (`limit`, `offset`). */
+export class PerformanceQuery extends IntersectionType(PageQuery, MonthRangeQuery) {
   @ApiPropertyOptional({ enum: GROUPINGS, default: 'alliance-tumour-site' })
   @IsOptional()
   @IsIn(GROUPINGS)

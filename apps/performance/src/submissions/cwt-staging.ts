@@ -1,15 +1,16 @@
 /**
- * The staging table an import's rows are copied into (COPY, in batches, so a national year
- * needs little memory) and checked in, and the statements that write it over the submissions.
+ * The staging table an import's rows are copied into (COPY of text made in batches before the
+ * transaction opens) and checked in, and the statements that write it over the submissions.
  * Every statement here runs once per import, never once per row.
  */
 
-import { Transform, type Writable } from 'node:stream';
+import { Transform, Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { WaitingTimeStandard } from '#contracts';
 import type { CwtRow } from '../import/cwt-layout.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
+import { FileProblem } from './cwt-csv.js';
 import { PROBLEMS_KEPT, type ImportReport } from './import-report.js';
 
 /** A row as read, with its line: counted from 1 at the header of a file, or the row's place in an API call. */
@@ -45,17 +46,35 @@ export function copyIntoStaging(client: PoolClient): Writable {
   return client.query(copyFrom(`COPY cwt_staging (${STAGING_COLUMNS}) FROM STDIN`));
 }
 
-/** The good rows as COPY text in batches; the bad ones tallied as problems. Synchronous per row. */
+/** Keeps the stager's COPY text in `batches`, to be copied once the transaction is open. */
+export function collect(batches: Buffer[]): Writable {
+  return new Writable({
+    write(text: Buffer, _encoding, done) {
+      batches.push(text);
+      done();
+    },
+  });
+}
+
+/**
+ * The good rows as COPY text in batches; the bad ones tallied as problems; a row past `maxRows`
+ * stops the import. Synchronous per row.
+ */
 export function stager(
   report: ImportReport,
   periods: Set<string>,
   standards: Set<WaitingTimeStandard>,
+  maxRows: number,
   onProgress?: (rowsRead: number) => void,
 ): Transform {
   let batch: string[] = [];
   return new Transform({
     writableObjectMode: true,
     transform({ line, result }: StagedRow, _encoding, done) {
+      if (report.rowsRead === maxRows) {
+        done(new FileProblem(line, `the file has more than ${maxRows} rows`, 'rows'));
+        return;
+      }
       report.rowsRead += 1;
       if (report.rowsRead % PROGRESS_EVERY === 0) {
         onProgress?.(report.rowsRead);

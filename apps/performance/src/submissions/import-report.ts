@@ -3,7 +3,8 @@ import type { WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { DetectionResult } from '../detection/detection.service.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
-import type { ImportMode, ImportRun } from './import-run.entity.js';
+import type { ImportLimit } from './import-limits.js';
+import type { ImportMode, ImportRun, ImportStatus } from './import-run.entity.js';
 
 export interface ImportOptions {
   source: 'csv' | 'api';
@@ -18,7 +19,7 @@ export interface ImportOptions {
 
 export interface ImportReport {
   importId: string;
-  status: 'imported' | 'rejected';
+  status: ImportStatus;
   source: 'csv' | 'api';
   layout: CwtLayout | null;
   fileName: string | null;
@@ -36,6 +37,8 @@ export interface ImportReport {
   submittedBy: string;
   /** What detection announced; null when nothing was imported. */
   detection: DetectionResult | null;
+  /** The cap that stopped the import, when one did (its problem says which and where). */
+  limit: ImportLimit | null;
 }
 
 /** The bad rows a report names; `rowsRejected` counts them all. */
@@ -62,6 +65,7 @@ export function newReport(options: ImportOptions): ImportReport {
     unmappedCancerTypes: [],
     submittedBy: options.submittedBy,
     detection: null,
+    limit: null,
   };
 }
 
@@ -84,6 +88,24 @@ export function isRejected(report: ImportReport): boolean {
 
 /** What is kept of a report, accepted or not. */
 export function importRunOf(report: ImportReport): Partial<ImportRun> {
-  const { detection: _detection, importId, ...rest } = report;
+  const { detection: _detection, limit: _limit, importId, ...rest } = report;
   return { ...rest, id: importId };
+}
+
+/**
+ * A report that stopped on an error nobody foresaw: nothing was written, and the problem names
+ * the request's correlation id, under which the error itself is logged.
+ */
+export function failed(report: ImportReport, correlationId: string | undefined): ImportReport {
+  const reference = correlationId === undefined ? '' : ` (correlation id ${correlationId})`;
+  return {
+    ...report,
+    status: 'failed',
+    rowsImported: 0,
+    rowsReplaced: 0,
+    aggregateRows: 0,
+    problems: [
+      { line: 0, problem: `the import failed unexpectedly${reference}: nothing was imported` },
+    ],
+  };
 }

@@ -5,10 +5,13 @@ import type { CwtLayout } from '../import/cwt-layout.js';
 
 export const IMPORT_MODES = ['all-or-nothing', 'good-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
+/** `imported`; `rejected` by its rows, its file or a cap; `failed` on an unforeseen error. */
+export type ImportStatus = 'imported' | 'rejected' | 'failed';
 
 /**
- * What one submission (a CSV import or an API call) did, kept whether or not it was
- * accepted: the counts, the periods it replaced, and every bad row with its line.
+ * What one submission (a CSV import or an API call) did, kept whatever its end (kept outside
+ * the import's transaction when that was rolled back): the counts, the periods it replaced, and
+ * every bad row with its line, or what else stopped it.
  */
 @Entity({ name: 'import_run' })
 export class ImportRun {
@@ -27,9 +30,9 @@ export class ImportRun {
   @Column({ type: 'varchar', length: 20 })
   mode!: ImportMode;
 
-  /** `imported`, or `rejected` when nothing was written. */
+  /** `imported`; nothing was written when `rejected` or `failed`. */
   @Column({ type: 'varchar', length: 10 })
-  status!: 'imported' | 'rejected';
+  status!: ImportStatus;
 
   @Column({ name: 'rows_read', type: 'int' })
   rowsRead!: number;

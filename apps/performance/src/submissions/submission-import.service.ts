@@ -1,15 +1,17 @@
-import { Readable, type Transform } from 'node:stream';
+import { Readable, type Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { WaitingTimeStandard } from '#contracts';
-import { schemaOf } from '#platform';
+import { APP_CONFIG, currentContext, schemaOf } from '#platform';
+import type { PerformanceConfig } from '../config.js';
 import { DetectionService } from '../detection/detection.service.js';
 import type { CwtLayout, CwtRow } from '../import/cwt-layout.js';
 import { PerformancePublisher } from '../performance.publisher.js';
 import { asFileProblem, cwtCsvReader, FileProblem } from './cwt-csv.js';
 import {
+  collect,
   copyIntoStaging,
   createStagingTable,
   removeDuplicates,
@@ -19,7 +21,9 @@ import {
   unmappedInStaging,
   type StagedRow,
 } from './cwt-staging.js';
+import { importLimitsOf, readUpload, type ImportLimits } from './import-limits.js';
 import {
+  failed,
   importRunOf,
   isRejected,
   newReport,
@@ -29,75 +33,127 @@ import {
 } from './import-report.js';
 import { ImportRun } from './import-run.entity.js';
 
+/** Reads an import's rows through the given stager and sink, to its end. */
+type Read = (stages: readonly (Transform | Writable)[]) => Promise<void>;
+
 /**
- * Imports CWT submissions in one transaction: rows stream through the CSV parser and the
- * layout reader into a temporary table by COPY (so a national year needs little memory), are
- * checked for duplicates there, then replace the same providers' months and standards. By
- * default any bad row rejects the whole file; in `good-rows` mode the good rows go in and the
- * bad ones are reported. Detection runs in the same transaction, so the data and what it
- * announces commit together.
+ * Imports CWT submissions in two steps. First the upload is read whole, within the caps on its
+ * bytes, rows, columns and time, through the CSV parser and the layout reader into COPY text
+ * held in memory: no transaction is open while a client sends, however slowly. Then one
+ * transaction copies that text into a temporary table, checks it for duplicates there, and
+ * replaces the same providers' months and standards. By default any bad row rejects the whole
+ * file; in `good-rows` mode the good rows go in and the bad ones are reported. Detection runs in
+ * the same transaction, so the data and what it announces commit together. Every attempt, however
+ * it ends, is kept in import_run, outside the transaction.
  */
 @Injectable()
 export class SubmissionImportService {
+  private readonly logger = new Logger(SubmissionImportService.name);
+  private readonly limits: ImportLimits;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(DetectionService) private readonly detection: DetectionService,
     @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
-  ) {}
+    @Inject(APP_CONFIG) config: PerformanceConfig,
+  ) {
+    this.limits = importLimitsOf(config);
+  }
 
   /** Imports a CSV file in either published layout. */
   async importCsv(input: Readable, options: ImportOptions): Promise<ImportReport> {
     const reader = cwtCsvReader(options.period);
-    return this.run([input, ...reader.streams], options, reader.layout);
+    return this.run(options, reader.layout, (stages) =>
+      readUpload(input, [...reader.streams, ...stages], this.limits),
+    );
   }
 
   /** Imports rows given through the API, checked as a file's rows are. */
   async importRows(rows: readonly CwtRow[], options: ImportOptions): Promise<ImportReport> {
     const staged = rows.map((result, index): StagedRow => ({ line: index + 1, result }));
-    return this.run([Readable.from(staged)], options, () => null);
+    return this.run(
+      options,
+      () => null,
+      (stages) => pipeline([Readable.from(staged), ...stages]),
+    );
   }
 
   private async run(
-    source: readonly (Readable | Transform)[],
     options: ImportOptions,
     layout: () => CwtLayout | null,
+    read: Read,
   ): Promise<ImportReport> {
     const report = newReport(options);
+    try {
+      const copy = await this.read(report, options, layout, read);
+      if (copy === null) {
+        return await this.keep(report);
+      }
+      if (copy.length === 0) {
+        // Not one good row: no duplicates to look for, and nothing to write.
+        settleProblems(report);
+        return await this.keep(report);
+      }
+      return (await this.inTransaction(report, copy)) ? report : await this.keep(report);
+    } catch (error) {
+      await this.keepFailure(report, error);
+      throw error;
+    }
+  }
+
+  /**
+   * Reads every row, outside any transaction, into COPY text; a file that cannot be read, or
+   * that passes a cap, has its problem in the report, and null instead.
+   */
+  private async read(
+    report: ImportReport,
+    options: ImportOptions,
+    layout: () => CwtLayout | null,
+    read: Read,
+  ): Promise<Buffer[] | null> {
+    const periods = new Set<string>();
+    const standards = new Set<WaitingTimeStandard>();
+    const copy: Buffer[] = [];
+    try {
+      await read([
+        stager(report, periods, standards, this.limits.rows, options.onProgress),
+        collect(copy),
+      ]);
+    } catch (caught) {
+      const error = asFileProblem(caught);
+      if (!(error instanceof FileProblem)) {
+        throw error;
+      }
+      report.layout = layout();
+      report.problems = [{ line: error.line, problem: error.message }];
+      report.rowsRejected = report.rowsRead;
+      report.limit = error.limit;
+      return null;
+    }
+    options.onProgress?.(report.rowsRead);
+    report.layout = layout();
+    report.periods = [...periods].sort();
+    report.standards = [...standards].sort();
+    return copy;
+  }
+
+  /** Stages, checks and writes the rows in one transaction; false when it was rolled back as rejected. */
+  private async inTransaction(report: ImportReport, copy: readonly Buffer[]): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction();
       await createStagingTable(client);
-      const periods = new Set<string>();
-      const standards = new Set<WaitingTimeStandard>();
-      try {
-        await pipeline([
-          ...source,
-          stager(report, periods, standards, options.onProgress),
-          copyIntoStaging(client),
-        ]);
-      } catch (caught) {
-        const error = asFileProblem(caught);
-        if (!(error instanceof FileProblem)) {
-          throw error;
-        }
-        report.layout = layout();
-        report.problems = [{ line: error.line, problem: error.message }];
-        report.rowsRejected = report.rowsRead;
-        return await this.reject(runner, report);
-      }
-      options.onProgress?.(report.rowsRead);
-      report.layout = layout();
-      report.periods = [...periods].sort();
-      report.standards = [...standards].sort();
+      await pipeline(Readable.from(copy), copyIntoStaging(client));
       await removeDuplicates(client, report);
       settleProblems(report);
       if (isRejected(report)) {
-        return await this.reject(runner, report);
+        await runner.rollbackTransaction();
+        return false;
       }
       await this.write(runner, client, report);
       await runner.commitTransaction();
-      return report;
+      return true;
     } catch (error) {
       if (runner.isTransactionActive) {
         await runner.rollbackTransaction();
@@ -142,12 +198,23 @@ export class SubmissionImportService {
     });
   }
 
-  /** Nothing is written, but the attempt and its problems are kept. */
-  private async reject(runner: QueryRunner, report: ImportReport): Promise<ImportReport> {
-    await runner.rollbackTransaction();
+  /** Nothing was written, but the attempt and its problems are kept. */
+  private async keep(report: ImportReport): Promise<ImportReport> {
     report.status = 'rejected';
     report.rowsImported = 0;
-    await runner.manager.insert(ImportRun, importRunOf(report));
+    await this.dataSource.manager.insert(ImportRun, importRunOf(report));
     return report;
+  }
+
+  /** An import that failed on an unforeseen error is kept too, as failed; the error goes on. */
+  private async keepFailure(report: ImportReport, error: unknown): Promise<void> {
+    try {
+      const kept = failed(report, currentContext()?.correlationId);
+      await this.dataSource.manager.insert(ImportRun, importRunOf(kept));
+    } catch (keeping) {
+      this.logger.error(
+        `Import ${report.importId} failed (${String(error)}) and could not be kept: ${String(keeping)}`,
+      );
+    }
   }
 }

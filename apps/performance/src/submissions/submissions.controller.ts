@@ -5,9 +5,11 @@ import {
   Get,
   Inject,
   Param,
+  PayloadTooLargeException,
   Post,
   Query,
   Req,
+  RequestTimeoutException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
@@ -31,15 +33,31 @@ import { Submission } from './submission.entity.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
 
-/** A rejected submission is a 422 carrying the whole report: every bad row with its line. */
+/**
+ * A rejected submission is a 422 carrying the whole report: every bad row with its line, or the
+ * cap on rows or columns it passed. A file over the byte cap is a 413, one that took too long
+ * to arrive a 408, each with the report too.
+ */
 function accepted(report: ImportReport): ImportReport {
-  if (report.status === 'rejected') {
+  if (report.status !== 'rejected') {
+    return report;
+  }
+  if (report.limit === null) {
     throw new UnprocessableRowsError(
       `${report.rowsRejected} bad row(s) in ${report.rowsRead}: nothing was imported`,
       { report },
     );
   }
-  return report;
+  const message = `${report.problems[0]?.problem ?? report.limit}: nothing was imported`;
+  switch (report.limit) {
+    case 'bytes':
+      throw new PayloadTooLargeException({ message, report });
+    case 'seconds':
+      throw new RequestTimeoutException({ message, report });
+    case 'rows':
+    case 'columns':
+      throw new UnprocessableRowsError(message, { report });
+  }
 }
 
 @ApiTags('submissions')
@@ -51,8 +69,9 @@ export class SubmissionsController {
   ) {}
 
   /**
-   * A CWT file in either published layout as the request body (`Content-Type: text/csv`),
-   * streamed: `curl --data-binary @file.csv -H 'content-type: text/csv'`.
+   * A CWT file in either published layout as the request body (`Content-Type: text/csv`):
+   * `curl --data-binary @file.csv -H 'content-type: text/csv'`. At most IMPORT_MAX_BYTES,
+   * IMPORT_MAX_ROWS rows of IMPORT_MAX_COLUMNS, received and read within IMPORT_MAX_SECONDS.
    */
   @Post('imports')
   @Roles('admin')
