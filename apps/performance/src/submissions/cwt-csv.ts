@@ -2,22 +2,7 @@ import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { readHeader, readRow, type CwtHeader, type CwtLayout } from '../import/cwt-layout.js';
 import type { StagedRow } from './cwt-staging.js';
-import type { ImportLimit } from './import-limits.js';
-
-/**
- * A problem with the file as a whole (its header, its CSV syntax, one of the caps it passed):
- * nothing in it is imported. Line 0 is the file as a whole.
- */
-export class FileProblem extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-    /** The cap it passed, when that is the problem. */
-    readonly limit: ImportLimit | null = null,
-  ) {
-    super(message);
-  }
-}
+import { FileProblem } from './file-problem.js';
 
 /**
  * The streams that read a CWT file in either published layout into StagedRows: csv-parse, then

@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { WaitingTimeStandard } from '#contracts';
 import type { CwtRow } from '../import/cwt-layout.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
-import { FileProblem } from './cwt-csv.js';
+import { FileProblem } from './file-problem.js';
 import { PROBLEMS_KEPT, type ImportReport } from './import-report.js';
 
 /** A row as read, with its line: counted from 1 at the header of a file, or the row's place in an API call. */

@@ -1,5 +1,5 @@
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { FileProblem } from './cwt-csv.js';
+import { FileProblem } from './file-problem.js';
 import { readUpload, type ImportLimits } from './import-limits.js';
 
 const LIMITS: ImportLimits = { bytes: 1000, rows: 10, columns: 3, seconds: 5 };

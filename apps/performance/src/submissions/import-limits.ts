@@ -1,10 +1,7 @@
 import { finished, Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PerformanceConfig } from '../config.js';
-import { FileProblem } from './cwt-csv.js';
-
-/** The caps on one import: what stopped it, when one did. */
-export type ImportLimit = 'bytes' | 'rows' | 'columns' | 'seconds';
+import { FileProblem } from './file-problem.js';
 
 export interface ImportLimits {
   bytes: number;

@@ -3,7 +3,7 @@ import type { WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { DetectionResult } from '../detection/detection.service.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
-import type { ImportLimit } from './import-limits.js';
+import type { ImportLimit } from './file-problem.js';
 import type { ImportMode, ImportRun, ImportStatus } from './import-run.entity.js';
 
 export interface ImportOptions {

@@ -9,7 +9,7 @@ import type { PerformanceConfig } from '../config.js';
 import { DetectionService } from '../detection/detection.service.js';
 import type { CwtLayout, CwtRow } from '../import/cwt-layout.js';
 import { PerformancePublisher } from '../performance.publisher.js';
-import { asFileProblem, cwtCsvReader, FileProblem } from './cwt-csv.js';
+import { asFileProblem, cwtCsvReader } from './cwt-csv.js';
 import {
   collect,
   copyIntoStaging,
@@ -21,6 +21,7 @@ import {
   unmappedInStaging,
   type StagedRow,
 } from './cwt-staging.js';
+import { FileProblem } from './file-problem.js';
 import { importLimitsOf, readUpload, type ImportLimits } from './import-limits.js';
 import {
   failed,
