@@ -75,8 +75,13 @@ export class PrioritiesController {
 
   @Post('milestones/:id/met')
   @HttpCode(200)
-  @Roles('admin')
-  meetMilestone(@Param('id', ParseUuidPipe) id: string, @Body() dto: DateDto) {
+  @Roles(...WRITERS)
+  async meetMilestone(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: DateDto,
+    @CurrentUser() principal: Principal,
+  ) {
+    await this.access.assertMayWrite(principal, await this.priorities.bodyOfMilestone(id));
     return this.priorities.meetMilestone(id, dto.on);
   }
 }

@@ -119,6 +119,15 @@ export class PrioritiesService {
     });
   }
 
+  /** The body owning the priority a milestone belongs to. */
+  async bodyOfMilestone(milestoneId: string): Promise<string> {
+    const milestone = await this.dataSource.manager.findOneBy(Milestone, { id: milestoneId });
+    if (!milestone) {
+      throw notFound('Milestone', milestoneId);
+    }
+    return (await this.get(milestone.priorityId)).bodyId;
+  }
+
   async get(id: string): Promise<Priority & { milestones: Milestone[] }> {
     const priority = await this.dataSource.manager.findOneBy(Priority, { id });
     if (!priority) {
