@@ -234,11 +234,11 @@ export async function runEscalationScenario(options: ScenarioOptions): Promise<S
   ] as const) {
     // The request lands on the body's earliest meeting that can take it: find which.
     const { meetingId, item } = await until(`the case on the agenda of ${name}`, async () => {
-      const scheduled = await call<{ id: string; status: string }[]>(
+      const scheduled = await call<Page<{ id: string }>>(
         urls.meetings,
-        `/bodies/${bodyId}/meetings`,
+        `/bodies/${bodyId}/meetings?status=scheduled&limit=200`,
       );
-      for (const meeting of scheduled.filter((m) => m.status === 'scheduled')) {
+      for (const meeting of scheduled.items) {
         const agenda = await call<{ id: string; externalReference: string | null }[]>(
           urls.meetings,
           `/meetings/${meeting.id}/agenda`,

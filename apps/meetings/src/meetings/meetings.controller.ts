@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles, ParseUuidPipe } from '#platform';
+import { Roles, ParseUuidPipe, type Page } from '#platform';
 import type { Meeting } from './meeting.entity.js';
+import { MeetingListQuery } from './meetings.dto.js';
 import { MeetingsService } from './meetings.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -13,8 +14,11 @@ export class MeetingsController {
 
   @Get('bodies/:bodyId/meetings')
   @Roles(...READERS)
-  forBody(@Param('bodyId', ParseUuidPipe) bodyId: string): Promise<Meeting[]> {
-    return this.meetings.forBody(bodyId);
+  forBody(
+    @Param('bodyId', ParseUuidPipe) bodyId: string,
+    @Query() query: MeetingListQuery,
+  ): Promise<Page<Meeting>> {
+    return this.meetings.forBody(bodyId, query);
   }
 
   @Get('meetings/:id')

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
+import { notFound, type Page } from '#platform';
 import { Meeting } from './meeting.entity.js';
+import type { MeetingListQuery } from './meetings.dto.js';
 
 /** Reads meetings; scheduling/ makes and changes them, and each feature records its part. */
 @Injectable()
@@ -16,7 +17,14 @@ export class MeetingsService {
     return meeting;
   }
 
-  async forBody(bodyId: string): Promise<Meeting[]> {
-    return this.dataSource.manager.find(Meeting, { where: { bodyId }, order: { startsAt: 'ASC' } });
+  /** A page of the body's meetings, earliest first. */
+  async forBody(bodyId: string, query: MeetingListQuery): Promise<Page<Meeting>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Meeting, {
+      where: { bodyId, ...(query.status ? { status: query.status } : {}) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 }
