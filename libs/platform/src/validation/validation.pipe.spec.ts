@@ -80,6 +80,19 @@ describe('createValidationPipe', () => {
     expect(fine.body).toEqual({ code: 'RM1', q: 'ab' });
   });
 
+  it('refuses a lone surrogate in a body field, naming it, and takes emoji', async () => {
+    const body = await request(app.getHttpServer())
+      .post('/organisations')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify(valid).replace('Royal Marsden', 'Royal \\udfff\\ud800Marsden'));
+    expect(body.status).toBe(400);
+    expect(body.body).toMatchObject({
+      errors: [{ field: 'name', messages: ['must be well-formed Unicode (no lone surrogates)'] }],
+    });
+    const emoji = await post({ ...valid, name: 'Royal Marsden 🎗️' });
+    expect(emoji.status).toBe(201);
+  });
+
   it('refuses a body nested deeper than any DTO with a 400, before walking it overflows the stack', async () => {
     const refused = await request(app.getHttpServer())
       .post('/organisations')

@@ -58,33 +58,47 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
-/** The paths of every string in `value` that holds a NUL character, which no text column takes. */
-export function pathsWithNul(value: unknown, path: string): string[] {
-  if (typeof value === 'string') {
-    return value.includes('\u0000') ? [path] : [];
+/** A high surrogate with no low one after it, or a low one with no high one before it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL (or a validator) cannot take this text, if it cannot. */
+function textProblem(text: string): string | undefined {
+  if (text.includes('\u0000')) {
+    return 'must not contain the NUL character';
   }
-  if (Array.isArray(value)) {
-    return value.flatMap((item, index) =>
-      pathsWithNul(item, path ? `${path}.${index}` : `${index}`),
-    );
+  // A lone surrogate is no character: stored, it silently becomes U+FFFD; some validators throw.
+  return LONE_SURROGATE.test(text) ? 'must be well-formed Unicode (no lone surrogates)' : undefined;
+}
+
+/** Every string in `value` (a key included) that no text column takes, by its path. */
+export function unstorableText(value: unknown, path: string): FieldError[] {
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem === undefined ? [] : [{ field: path, messages: [problem] }];
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) =>
-      pathsWithNul(item, path ? `${path}.${key}` : key),
-    );
+    return Object.entries(value).flatMap(([key, item]) => {
+      const at = path ? `${path}.${key}` : key;
+      const problem = textProblem(key);
+      return [
+        ...(problem === undefined ? [] : [{ field: at, messages: [problem] }]),
+        ...unstorableText(item, at),
+      ];
+    });
   }
   return [];
 }
 
 /**
  * Before the DTOs: a value nested deeper than any DTO is refused (walking it would overflow the
- * stack), and so is a NUL character anywhere in a body, query or path parameter, naming the
- * field, since PostgreSQL stores no NUL in text and would answer with an error.
+ * stack), and so is text a database column cannot hold anywhere in a body, query or path
+ * parameter, naming the field: a NUL character (PostgreSQL answers with an error) or a lone
+ * surrogate (stored as U+FFFD; class-validator's `IsEmail` throws on it).
  */
 class PlatformValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      // Checked before anything walks the value recursively (the NUL check, class-transformer).
+      // Checked before anything walks the value recursively (the text check, class-transformer).
       if (nestsDeeperThan(value, MAX_BODY_DEPTH)) {
         throw failure([
           {
@@ -93,14 +107,9 @@ class PlatformValidationPipe extends ValidationPipe {
           },
         ]);
       }
-      const fields = pathsWithNul(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      const fields = unstorableText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (fields.length > 0) {
-        throw failure(
-          fields.map((field) => ({
-            field: field || metadata.type,
-            messages: ['must not contain the NUL character'],
-          })),
-        );
+        throw failure(fields.map((error) => ({ ...error, field: error.field || metadata.type })));
       }
     }
     return super.transform(value, metadata) as Promise<unknown>;
