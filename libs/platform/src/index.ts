@@ -100,6 +100,8 @@ export { MAX_OFFSET, PageQuery, type Page } from './http/page.js';
 export { StrictRateLimit } from './auth/rate-limit.guard.js';
 export * from './errors/domain-error.js';
 export { isCalendarDate, ParseIsoDatePipe } from './validation/parse-iso-date.pipe.js';
+export { IsCalendarDay } from './validation/is-calendar-day.js';
+export { IsDecimalNumber } from './validation/is-decimal-number.js';
 export { ParseUuidPipe } from './validation/parse-uuid.pipe.js';
 export { DomainErrorFilter, statusOf } from './errors/domain-error.filter.js';
 

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 import { ACTION_STATUSES } from './action.entity.js';
 
 export class AssignActionDto {
@@ -22,7 +15,7 @@ export class AssignActionDto {
   ownerMemberId!: string;
 
   @ApiProperty({ example: '2027-01-31' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   dueOn!: string;
 
   @ApiPropertyOptional({ description: 'The agenda item it arose from' })
@@ -34,7 +27,7 @@ export class AssignActionDto {
 export class CompleteActionDto {
   @ApiPropertyOptional({ example: '2027-01-20', description: 'Today by default' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   completedOn?: string;
 }
 

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsArray,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   IsUrl,
@@ -45,6 +46,7 @@ export class AddAgendaItemDto {
   @ApiPropertyOptional({ type: [PaperDto] })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PaperDto)
   papers?: PaperDto[];

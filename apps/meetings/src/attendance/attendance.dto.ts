@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
 import { ATTENDANCE_STATUSES } from '#contracts';
 
 export class AttendanceEntryDto {
@@ -18,6 +27,11 @@ export class RecordAttendanceDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
+  // Twice in one list is no status at all (and the upsert cannot write one row twice).
+  @ArrayUnique((entry: { memberId?: unknown }) => entry?.memberId, {
+    message: 'attendance must name each member once',
+  })
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   attendance!: AttendanceEntryDto[];

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -44,6 +45,7 @@ export class RecordDecisionDto {
 
   @ApiPropertyOptional({ type: VotesDto, description: 'Where a vote was taken' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VotesDto)
   votes?: VotesDto;

@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDay, IsDecimalNumber } from '#platform';
 import { APPOINTMENT_ROLES } from '#contracts';
 import { AGREED_TIME_UNITS } from './appointment.entity.js';
 
@@ -19,7 +11,7 @@ export class AgreedTimeDto {
   unit!: (typeof AGREED_TIME_UNITS)[number];
 
   @ApiProperty({ example: 1, description: 'Per week, e.g. 1 programmed activity or 4 hours' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimalNumber({ maxDecimalPlaces: 2 })
   @Min(0.25)
   @Max(40)
   amount!: number;
@@ -39,16 +31,17 @@ export class AppointDto {
   role!: (typeof APPOINTMENT_ROLES)[number];
 
   @ApiProperty({ example: '2026-04-01' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   termStart!: string;
 
   @ApiPropertyOptional({ example: '2029-03-31', description: 'Last day of the term' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   termEnd?: string;
 
   @ApiPropertyOptional({ type: AgreedTimeDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => AgreedTimeDto)
   agreedTime?: AgreedTimeDto;
@@ -60,14 +53,14 @@ export class StandDownDto {
     description: 'First day out of the role; today by default',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   effectiveOn?: string;
 }
 
 export class RoleHoldersQuery {
   @ApiPropertyOptional({ example: '2026-11-21', description: 'Defaults to today' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   on?: string;
 
   @ApiPropertyOptional({ enum: APPOINTMENT_ROLES })

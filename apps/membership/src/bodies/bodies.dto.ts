@@ -5,12 +5,12 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
-  IsUrl,
   IsUUID,
+  IsUrl,
   Max,
   MaxLength,
   Min,
@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BODY_KINDS, MEETING_CADENCES } from '#contracts';
-import { PageQuery } from '#platform';
+import { IsCalendarDay, PageQuery } from '#platform';
 
 export class QuorumRuleDto {
   @ApiProperty({ description: 'The chair or a deputy chair must be present' })
@@ -43,6 +43,7 @@ export class QuorumRuleDto {
 
 export class TermsOfReferenceDto {
   @ApiProperty({ type: QuorumRuleDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => QuorumRuleDto)
   quorum!: QuorumRuleDto;
@@ -55,7 +56,7 @@ export class TermsOfReferenceDto {
 
   @ApiPropertyOptional({ example: '2026-04-01', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   reviewedOn?: string | null;
 }
 
@@ -89,6 +90,7 @@ class BodyFieldsDto {
 
   @ApiPropertyOptional({ type: TermsOfReferenceDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TermsOfReferenceDto)
   termsOfReference?: TermsOfReferenceDto;
@@ -96,6 +98,7 @@ class BodyFieldsDto {
   @ApiPropertyOptional({ type: [GuidanceDocumentDto] })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => GuidanceDocumentDto)
   guidance?: GuidanceDocumentDto[];

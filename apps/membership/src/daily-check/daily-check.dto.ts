@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 
 export class RunDailyCheckDto {
   @ApiPropertyOptional({
@@ -7,6 +8,6 @@ export class RunDailyCheckDto {
     description: 'The day to check as; today by default',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   on?: string;
 }

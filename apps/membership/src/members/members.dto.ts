@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -37,6 +38,7 @@ class MemberFieldsDto {
 
   @ApiPropertyOptional({ type: RegistrationDto, nullable: true })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RegistrationDto)
   registration?: RegistrationDto | null;

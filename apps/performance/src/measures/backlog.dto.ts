@@ -5,7 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -15,6 +15,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 import { isSunday } from './backlog-weeks.js';
 import { MAX_ROWS } from './measure-rows.js';
 
@@ -85,6 +86,7 @@ export class BacklogRowsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BacklogRowDto)
   rows!: BacklogRowDto[];
@@ -103,12 +105,12 @@ export class BacklogQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'First week ending, included' })
   @IsOptional()
   @Matches(DAY, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'from must be a real date' })
+  @IsCalendarDay()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03-31', description: 'Last week ending, included' })
   @IsOptional()
   @Matches(DAY, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'to must be a real date' })
+  @IsCalendarDay()
   to?: string;
 }

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsUUID,
   Max,
@@ -53,6 +54,7 @@ export class ScreeningUptakeRowsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ScreeningUptakeRowDto)
   rows!: ScreeningUptakeRowDto[];

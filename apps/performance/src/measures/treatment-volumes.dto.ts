@@ -5,7 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsInt,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimalNumber } from '#platform';
 import { MAX_ROWS } from './measure-rows.js';
 import { MonthRangeQuery } from '../common/month.dto.js';
 
@@ -35,7 +36,7 @@ export class TreatmentBaselineRowDto {
   month!: number;
 
   @ApiProperty({ example: 212.5, description: 'Treatments given; halves allowed' })
-  @IsNumber(
+  @IsDecimalNumber(
     { maxDecimalPlaces: 1 },
     { message: 'volume must be a number with at most one decimal place' },
   )
@@ -52,6 +53,7 @@ export class TreatmentBaselineRowsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_ROWS)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TreatmentBaselineRowDto)
   rows!: TreatmentBaselineRowDto[];

@@ -3,8 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -14,6 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDay, IsDecimalNumber } from '#platform';
 import { MEASURES, type Measure } from '#contracts';
 import { TARGET_SCOPES, type TargetScope } from './target.entity.js';
 
@@ -41,25 +40,25 @@ export class SetTargetDto {
     example: 0.8,
     description: 'The share to reach, 0 to 1',
   })
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsDecimalNumber({ maxDecimalPlaces: 4 })
   @Min(0.0001)
   @Max(1)
   value!: number;
 
   @ApiPropertyOptional({ description: "Screening's lower (acceptable) threshold" })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsDecimalNumber({ maxDecimalPlaces: 4 })
   @Min(0.0001)
   @Max(1)
   lower?: number;
 
   @ApiProperty({ example: '2026-04-01' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   effectiveFrom!: string;
 
   @ApiPropertyOptional({ description: 'Last day in force; open-ended when absent' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   effectiveTo?: string;
 
   @ApiProperty({ example: 'NHS England planning guidance 2026/27' })
@@ -72,7 +71,7 @@ export class SetTargetDto {
 export class AmendTargetDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsDecimalNumber({ maxDecimalPlaces: 4 })
   @Min(0.0001)
   @Max(1)
   value?: number;
@@ -82,7 +81,7 @@ export class AmendTargetDto {
     description: 'Last day in force; null to make it open-ended',
   })
   @ValidateIf((dto: AmendTargetDto) => dto.effectiveTo !== null && dto.effectiveTo !== undefined)
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   effectiveTo?: string | null;
 
   @ApiPropertyOptional()
@@ -101,7 +100,7 @@ export class TargetQuery {
 
   @ApiPropertyOptional({ description: 'Only targets in force on this day' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   on?: string;
 }
 

@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 
 /** The day something happened or is checked as (a milestone met, a priority completed, the daily check). */
 export class DateDto {
   @ApiPropertyOptional({ description: 'Today by default' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   on?: string;
 }

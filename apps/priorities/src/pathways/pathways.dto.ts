@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -10,6 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 import { PATHWAY_SCOPES } from '#contracts';
 
 export class CreatePathwayDto {
@@ -51,12 +51,12 @@ export class AddVersionDto {
 export class PublishVersionDto {
   @ApiPropertyOptional({ description: 'Today by default' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   publishedOn?: string;
 
   @ApiPropertyOptional({ description: 'Two years after publication by default' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   reviewDueOn?: string;
 }
 

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 import { PRIORITY_CATEGORIES, PRIORITY_SOURCES, RAG_STATUSES } from '#contracts';
 
 export class CreatePriorityDto {
@@ -55,6 +48,6 @@ export class AddMilestoneDto {
   title!: string;
 
   @ApiProperty({ example: '2027-03-31' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   dueOn!: string;
 }

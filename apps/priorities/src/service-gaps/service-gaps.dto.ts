@@ -4,7 +4,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDay } from '#platform';
 import { GAP_STATUSES } from './service-gap.entity.js';
 
 export class RiskDto {
@@ -45,7 +46,7 @@ export class ControlDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarDay()
   dueOn?: string;
 }
 
@@ -76,17 +77,20 @@ export class RaiseGapDto {
   organisationsAffected?: string[];
 
   @ApiProperty({ type: RiskDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RiskDto)
   initialRisk!: RiskDto;
 
   @ApiPropertyOptional({ type: RiskDto, description: 'The initial risk by default' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RiskDto)
   currentRisk?: RiskDto;
 
   @ApiProperty({ type: RiskDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RiskDto)
   targetRisk!: RiskDto;
@@ -94,6 +98,7 @@ export class RaiseGapDto {
   @ApiPropertyOptional({ type: [ControlDto] })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ControlDto)
   controls?: ControlDto[];
@@ -101,6 +106,7 @@ export class RaiseGapDto {
 
 export class RescoreDto {
   @ApiProperty({ type: RiskDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RiskDto)
   currentRisk!: RiskDto;

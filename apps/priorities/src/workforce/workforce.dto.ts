@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
   IsIn,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -10,6 +9,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsDecimalNumber } from '#platform';
 import { WORKFORCE_STATUSES } from '#contracts';
 
 export class RaiseWorkforceRecommendationDto {
@@ -24,7 +24,7 @@ export class RaiseWorkforceRecommendationDto {
   staffGroup!: string;
 
   @ApiProperty({ example: 3.4, description: 'Shortfall in whole-time equivalents' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimalNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   shortfallWte!: number;
 
@@ -36,7 +36,7 @@ export class RaiseWorkforceRecommendationDto {
 
   @ApiPropertyOptional({ example: 210000, description: 'Pounds a year' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimalNumber({ maxDecimalPlaces: 2 })
   @Min(0)
   estimatedCost?: number;
 
