@@ -14,6 +14,7 @@ import type { CaseHistory } from '../history/case-history.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
+import { fitCaseTitle } from '../policy/case-titles.js';
 import type { Trigger } from '../policy/triggers.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
@@ -84,7 +85,7 @@ export class CasesService {
       id: randomUUID(),
       subjectKey: trigger.subjectKey,
       kind: trigger.kind,
-      title: trigger.title,
+      title: fitCaseTitle(trigger.title),
       allianceId: body.allianceId,
       bodyId: body.id,
       bodyPath: [body.id],

@@ -2,6 +2,20 @@ import { MONTH_ABBREVIATIONS, type PayloadOf, type PlatformEventMap } from '#con
 
 /** How a case is named on opening, from its trigger's data, as clinicians would put it. */
 
+/** The most characters a case's title column holds. */
+export const CASE_TITLE_LENGTH = 300;
+
+/**
+ * A title cut to fit its column, ending in an ellipsis: a title built from a long description or
+ * reason must not stop the case opening (the trigger event would be retried, then dead-lettered).
+ */
+export function fitCaseTitle(title: string): string {
+  const characters = [...title];
+  return characters.length <= CASE_TITLE_LENGTH
+    ? title
+    : `${characters.slice(0, CASE_TITLE_LENGTH - 1).join('')}…`;
+}
+
 type Payload<T extends keyof PlatformEventMap> = PayloadOf<PlatformEventMap, T>;
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
