@@ -243,6 +243,11 @@ describe('performance service with membership as its own process (real Kafka and
       anFdsLine({ within: 9 }),
     );
     const rejected = await importCsv(body).expect(422);
+    expect(rejected.body.errors).toContainEqual({
+      field: 'line 3',
+      line: 3,
+      messages: ['within (7) and breaches (2) do not add up to total (10)'],
+    });
     expect(rejected.body.report).toMatchObject({
       status: 'rejected',
       rowsRead: 4,
@@ -421,9 +426,9 @@ describe('performance service with membership as its own process (real Kafka and
     ).expect(200);
     expect(loaded.body).toEqual({ loaded: 2 });
     const bad = await importProviders(csv('ORG_CODE,ALLIANCE', 'RM1,NOPE', 'R M1,PRF')).expect(422);
-    expect(bad.body.problems).toEqual([
-      { line: 2, problem: 'no alliance "NOPE" is known' },
-      { line: 3, problem: 'invalid ODS code "R M1"' },
+    expect(bad.body.errors).toEqual([
+      { field: 'line 2', line: 2, messages: ['no alliance "NOPE" is known'] },
+      { field: 'line 3', line: 3, messages: ['invalid ODS code "R M1"'] },
     ]);
     const providers = await api()
       .get('/providers')

@@ -21,14 +21,14 @@ function answer(error: UnprocessableRowsError): { status: number; body: unknown 
 }
 
 describe('UnprocessableRowsError over HTTP', () => {
-  it('answers 422 in the shape of Nest exceptions, naming each bad line', () => {
+  it('answers 422 with the field errors every error has, naming each bad line', () => {
     expect(answer(rowProblems([{ line: 3, problem: 'invalid ODS code "R M1"' }]))).toEqual({
       status: 422,
       body: {
         statusCode: 422,
         error: 'Unprocessable Entity',
         message: '1 bad row(s): nothing was imported',
-        problems: [{ line: 3, problem: 'invalid ODS code "R M1"' }],
+        errors: [{ field: 'line 3', line: 3, messages: ['invalid ODS code "R M1"'] }],
       },
     });
   });
@@ -50,10 +50,12 @@ describe('UnprocessableRowsError over HTTP', () => {
 
   it('carries a rejected import’s whole report', () => {
     const report = { status: 'rejected', rowsRead: 2 };
-    expect(answer(new UnprocessableRowsError('2 bad row(s)', { report })).body).toEqual({
+    const errors = [{ field: 'line 2', line: 2, messages: ['unreadable period'] }];
+    expect(answer(new UnprocessableRowsError('2 bad row(s)', { errors, report })).body).toEqual({
       statusCode: 422,
       error: 'Unprocessable Entity',
       message: '2 bad row(s)',
+      errors,
       report,
     });
   });

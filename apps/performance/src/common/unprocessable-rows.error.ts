@@ -7,11 +7,25 @@ export interface RowProblem {
   problem: string;
 }
 
-/** What a 422 names besides its message: each bad line, each bad row's field, or a whole report. */
-export type RowsDetails =
-  | { readonly problems: readonly RowProblem[] }
-  | { readonly errors: readonly FieldError[] }
-  | { readonly report: object };
+/**
+ * A bad line as the platform's one list of field errors says it: `field` is `line <n>` (the
+ * header is line 1; line 0 is the file as a whole) and `line` the number, for machines.
+ */
+export type LineError = FieldError & { readonly line: number };
+
+export function lineErrorOf(problem: RowProblem): LineError {
+  return { field: `line ${problem.line}`, line: problem.line, messages: [problem.problem] };
+}
+
+/**
+ * What a 422 names besides its message, in the one shape every error with particulars has:
+ * `errors: [{ field, messages }]` (each bad line, or each bad row's field), and for an import
+ * its whole report beside them.
+ */
+export type RowsDetails = {
+  readonly errors: readonly FieldError[];
+  readonly report?: object;
+};
 
 /**
  * A 422 that says which rows are wrong, not only that some are; nothing was written.
@@ -26,7 +40,7 @@ export class UnprocessableRowsError extends UnprocessableError {
 /** 422 naming every bad line; nothing was written. */
 export function rowProblems(problems: RowProblem[]): UnprocessableRowsError {
   return new UnprocessableRowsError(`${problems.length} bad row(s): nothing was imported`, {
-    problems,
+    errors: problems.map(lineErrorOf),
   });
 }
 

@@ -23,7 +23,11 @@ import {
   type Principal,
   ParseUuidPipe,
 } from '#platform';
-import { rowErrors, UnprocessableRowsError } from '../common/unprocessable-rows.error.js';
+import {
+  lineErrorOf,
+  rowErrors,
+  UnprocessableRowsError,
+} from '../common/unprocessable-rows.error.js';
 import { countsProblem, isAggregate } from '../import/cwt-layout.js';
 import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './submissions.dto.js';
 import { ImportRun } from './import-run.entity.js';
@@ -42,21 +46,22 @@ function accepted(report: ImportReport): ImportReport {
   if (report.status !== 'rejected') {
     return report;
   }
+  const errors = report.problems.map(lineErrorOf);
   if (report.limit === null) {
     throw new UnprocessableRowsError(
       `${report.rowsRejected} bad row(s) in ${report.rowsRead}: nothing was imported`,
-      { report },
+      { errors, report },
     );
   }
   const message = `${report.problems[0]?.problem ?? report.limit}: nothing was imported`;
   switch (report.limit) {
     case 'bytes':
-      throw new PayloadTooLargeException({ message, report });
+      throw new PayloadTooLargeException({ message, errors, report });
     case 'seconds':
-      throw new RequestTimeoutException({ message, report });
+      throw new RequestTimeoutException({ message, errors, report });
     case 'rows':
     case 'columns':
-      throw new UnprocessableRowsError(message, { report });
+      throw new UnprocessableRowsError(message, { errors, report });
   }
 }
 

@@ -39,6 +39,7 @@ describe('QueryErrorFilter', () => {
         error: 'Conflict',
         message: 'One chair at a time',
         constraint: 'appointment_single_holder_excl',
+        errors: [{ field: 'appointment_single_holder_excl', messages: ['One chair at a time'] }],
       },
     });
   });
@@ -49,6 +50,12 @@ describe('QueryErrorFilter', () => {
     expect(sent.status).toBe(422);
     expect(sent.body).toMatchObject({
       message: 'The change conflicts with the current state of the record',
+      errors: [
+        {
+          field: 'appointment_term_order_check',
+          messages: ['The change conflicts with the current state of the record'],
+        },
+      ],
     });
   });
 

@@ -37,6 +37,9 @@ export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
       return throwError(() => error);
     }
     const constraint = driverError.constraint;
+    const message =
+      (constraint && this.messages[constraint]) ??
+      'The change conflicts with the current state of the record';
     host
       .switchToHttp()
       .getResponse<{ status(code: number): { json(body: unknown): void } }>()
@@ -44,10 +47,9 @@ export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
       .json({
         statusCode: status,
         error: status === HttpStatus.CONFLICT ? 'Conflict' : 'Unprocessable Entity',
-        message:
-          (constraint && this.messages[constraint]) ??
-          'The change conflicts with the current state of the record',
-        ...(constraint ? { constraint } : {}),
+        message,
+        // The one list of particulars every error has; here the rule broken is the "field".
+        ...(constraint ? { constraint, errors: [{ field: constraint, messages: [message] }] } : {}),
       });
   }
 
