@@ -311,16 +311,42 @@ describe('priorities service with membership as its own process (real Kafka and 
       .get(`/bodies/${lungId}/registers`)
       .set('authorization', memberToken)
       .expect(200);
-    const registers = body.body as Record<
+    type Registers = Record<
       'serviceGaps' | 'workforceRecommendations' | 'pathways' | 'audits',
-      { status?: string }[]
+      { items: { status?: string }[]; total: number; limit: number; offset: number }
     >;
-    expect([
-      registers.serviceGaps.length,
-      registers.workforceRecommendations.length,
-      registers.pathways.length,
-    ]).toEqual([1, 1, 1]);
-    expect(registers.audits.map((a) => a.status)).toEqual(['collecting']);
+    const registers = body.body as Registers;
+    // Each register is a page of it.
+    expect(
+      Object.values(registers).map(({ items, total, limit, offset }) => [
+        items.length,
+        total,
+        limit,
+        offset,
+      ]),
+    ).toEqual([
+      [1, 1, 50, 0],
+      [1, 1, 50, 0],
+      [1, 1, 50, 0],
+      [1, 1, 50, 0],
+    ]);
+    expect(registers.audits.items.map((a) => a.status)).toEqual(['collecting']);
+    const further = await api()
+      .get(`/bodies/${lungId}/registers`)
+      .query({ limit: 1, offset: 1 })
+      .set('authorization', memberToken)
+      .expect(200);
+    expect((further.body as Registers).pathways).toEqual({
+      items: [],
+      total: 1,
+      limit: 1,
+      offset: 1,
+    });
+    await api()
+      .get(`/bodies/${lungId}/registers`)
+      .query({ limit: 201 })
+      .set('authorization', memberToken)
+      .expect(400);
 
     const [body0] = await app
       .get(DataSource)

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles, ParseUuidPipe } from '#platform';
+import { PageQuery, ParseUuidPipe, Roles } from '#platform';
 import { READERS } from '../common/roles.js';
 import { RegistersService, type BodyRegisters } from './registers.service.js';
 
@@ -9,10 +9,16 @@ import { RegistersService, type BodyRegisters } from './registers.service.js';
 export class RegistersController {
   constructor(@Inject(RegistersService) private readonly service: RegistersService) {}
 
-  /** What a body is tracking: its service gaps, workforce recommendations, pathways and audits. */
+  /**
+   * What a body is tracking: a page each of its service gaps, workforce recommendations,
+   * pathways and audits, oldest first (`limit` and `offset` apply to each register).
+   */
   @Get('bodies/:bodyId/registers')
   @Roles(...READERS)
-  registers(@Param('bodyId', ParseUuidPipe) bodyId: string): Promise<BodyRegisters> {
-    return this.service.forBody(bodyId);
+  registers(
+    @Param('bodyId', ParseUuidPipe) bodyId: string,
+    @Query() page: PageQuery,
+  ): Promise<BodyRegisters> {
+    return this.service.forBody(bodyId, page);
   }
 }
