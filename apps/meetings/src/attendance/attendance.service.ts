@@ -39,6 +39,10 @@ export class AttendanceService {
         })),
         ['meetingId', 'memberId'],
       );
+      await this.events.audit(manager, {
+        action: 'meetings.attendance-recorded',
+        changes: { meetingId, bodyId: meeting.bodyId, attendance: dto.attendance },
+      });
       return manager.find(Attendance, { where: { meetingId } });
     });
   }

@@ -24,6 +24,10 @@ export class MinutesService {
       }
       meeting.minutesText = text;
       meeting.minutesStatus = 'draft';
+      await this.events.audit(manager, {
+        action: 'meetings.minutes-drafted',
+        changes: { meetingId, bodyId: meeting.bodyId, minutesText: text },
+      });
       return manager.save(Meeting, meeting);
     });
   }

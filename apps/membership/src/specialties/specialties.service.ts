@@ -3,11 +3,15 @@ import { DataSource } from 'typeorm';
 import { ConflictError } from '#platform';
 import type { AddSpecialtyDto } from './specialties.dto.js';
 import { Specialty } from './specialty.entity.js';
+import { MembershipPublisher } from '../membership.publisher.js';
 
 /** The standard list of tumour sites and cross-cutting areas, which admins may extend. */
 @Injectable()
 export class SpecialtiesService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(MembershipPublisher) private readonly events: MembershipPublisher,
+  ) {}
 
   list(): Promise<Specialty[]> {
     return this.dataSource.manager.find(Specialty, { order: { kind: 'DESC', name: 'ASC' } });
@@ -19,6 +23,11 @@ export class SpecialtiesService {
         throw new ConflictError(`Specialty ${dto.code} exists`);
       }
       await manager.insert(Specialty, dto);
+      await this.events.audit(manager, {
+        action: 'membership.specialty-added',
+        changes: { ...dto },
+        targets: [dto.code],
+      });
       return manager.findOneByOrFail(Specialty, { code: dto.code });
     });
   }

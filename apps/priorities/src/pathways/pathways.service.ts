@@ -19,8 +19,10 @@ export class PathwaysService {
 
   async create(dto: CreatePathwayDto): Promise<Pathway> {
     const pathway = this.dataSource.manager.create(Pathway, { id: randomUUID(), ...dto });
-    await this.dataSource.manager.insert(Pathway, pathway);
-    return pathway;
+    return this.events.audited(this.dataSource, 'priorities.pathway-created', async (manager) => {
+      await manager.insert(Pathway, pathway);
+      return pathway;
+    });
   }
 
   async addVersion(pathwayId: string, dto: AddVersionDto): Promise<PathwayVersion> {
@@ -40,6 +42,10 @@ export class PathwaysService {
         reviewOverdueAnnouncedOn: null,
       });
       await manager.insert(PathwayVersion, version);
+      await this.events.audit(manager, {
+        action: 'priorities.pathway-version-added',
+        changes: { ...version },
+      });
       return version;
     });
   }
@@ -103,6 +109,10 @@ export class PathwaysService {
         throw new ConflictError(problem);
       }
       version.status = to;
+      await this.events.audit(manager, {
+        action: 'priorities.pathway-version-advanced',
+        changes: { versionId, pathwayId: version.pathwayId, status: to },
+      });
       return manager.save(PathwayVersion, version);
     });
   }

@@ -80,6 +80,10 @@ export class PrioritiesService {
         metOn: null,
       });
       await manager.insert(Milestone, milestone);
+      await this.events.audit(manager, {
+        action: 'priorities.milestone-added',
+        changes: { ...milestone },
+      });
       return milestone;
     });
   }
@@ -98,6 +102,10 @@ export class PrioritiesService {
       }
       milestone.status = 'met';
       milestone.metOn = on ?? this.clock.today();
+      await this.events.audit(manager, {
+        action: 'priorities.milestone-met',
+        changes: { milestoneId, priorityId: milestone.priorityId, metOn: milestone.metOn },
+      });
       return manager.save(Milestone, milestone);
     });
   }

@@ -82,7 +82,9 @@ export class ServiceGapsService {
   async setStatus(id: string, status: ServiceGap['status']): Promise<ServiceGap> {
     const gap = await this.get(id);
     gap.status = status;
-    return this.dataSource.manager.save(ServiceGap, gap);
+    return this.events.audited(this.dataSource, 'priorities.service-gap-status-set', (manager) =>
+      manager.save(ServiceGap, gap),
+    );
   }
 
   async get(id: string): Promise<ServiceGap> {

@@ -155,6 +155,10 @@ export class CasesService {
         details: { text },
       });
       await manager.save(escalation);
+      await this.events.audit(manager, {
+        action: 'workflow.case-note-added',
+        changes: { caseId, bodyId: escalation.bodyId, text, sequence: entry.sequence },
+      });
       return entry;
     });
   }

@@ -3,11 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { InvalidError, notFound, schemaOf } from '#platform';
 import { escalationPolicySchema, type EscalationPolicy } from './policy.schema.js';
 import { PolicyVersion } from './policy-version.entity.js';
+import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /** The escalation policy's versions: the newest applies to new cases, each case keeps its own. */
 @Injectable()
 export class PolicyService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
+  ) {}
 
   async current(manager: EntityManager = this.dataSource.manager): Promise<EscalationPolicy> {
     const [latest] = await manager.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
@@ -51,6 +55,11 @@ export class PolicyService {
           })),
         );
       }
+      await this.events.audit(manager, {
+        action: 'workflow.policy-published',
+        changes: { version, policy: parsed.data },
+        targets: [`policy-version:${version}`],
+      });
       return manager.save(
         manager.create(PolicyVersion, { version, policy: parsed.data, createdBy }),
       );

@@ -6,6 +6,7 @@ import {
   auditInsert,
   auditParameters,
   recordAudit,
+  targetsOf,
   type AuditedWrite,
 } from '../audit/record-audit.js';
 
@@ -31,6 +32,15 @@ export class EventPublisher<TMap extends EventSchemas> {
     private readonly registry: EventRegistry<TMap>,
     private readonly schema: string,
   ) {}
+
+  /** What an event's audit entry is found by: its `…Id` fields and the fields of its key. */
+  private targetsOf(type: EventTypeOf<TMap>, data: Record<string, unknown>): string[] {
+    const keyed = this.registry
+      .aboutOf(type)
+      .key.map((field) => data[field])
+      .filter((value): value is string => typeof value === 'string');
+    return [...new Set([...targetsOf(data), ...keyed])];
+  }
 
   /** Records a write that publishes no event in the audit log, in `manager`'s transaction. */
   audit(manager: EntityManager, write: AuditedWrite): Promise<void> {
@@ -91,6 +101,7 @@ export class EventPublisher<TMap extends EventSchemas> {
         ...auditParameters({
           action: event.type,
           changes: event.data as Record<string, unknown>,
+          targets: this.targetsOf(type, event.data as Record<string, unknown>),
           correlationId: event.correlationid,
           eventId: event.id,
         }),
