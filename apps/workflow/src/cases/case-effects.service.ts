@@ -7,6 +7,7 @@ import { afterCommit } from '../common/after-commit.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
 import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
+import { fitCaseTitle } from '../policy/case-titles.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
 import { planDeadlines } from './case-deadlines.js';
@@ -146,7 +147,7 @@ export class CaseEffectsService {
       {
         requestId: randomUUID(),
         bodyId: escalation.bodyId,
-        title: escalation.title.slice(0, 300),
+        title: fitCaseTitle(escalation.title),
         externalReference: escalation.id,
         presenter: null,
         papers: [],

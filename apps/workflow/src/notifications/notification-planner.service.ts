@@ -5,6 +5,7 @@ import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { APP_CONFIG, Clock } from '#platform';
 import { afterCommit } from '../common/after-commit.js';
 import type { WorkflowConfig } from '../config.js';
+import { fitCaseTitle } from '../policy/case-titles.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 import { ROLES_OF, type NotifyAudience } from './audience.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
@@ -49,8 +50,10 @@ export class NotificationPlannerService {
       manager.findOneBy(BodyView, { id: notice.bodyId }),
       this.recipients(manager, notice.audience, notice.bodyId),
     ]);
-    const subject =
-      `[${notice.urgent ? 'Action needed' : 'For information'}] ${escalation.title}`.slice(0, 300);
+    // Cut by characters, never through an emoji (half of one is not JSON PostgreSQL takes).
+    const subject = fitCaseTitle(
+      `[${notice.urgent ? 'Action needed' : 'For information'}] ${escalation.title}`,
+    );
     const text = [
       `${notice.reason}.`,
       '',
