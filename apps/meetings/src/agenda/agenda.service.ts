@@ -103,10 +103,16 @@ export class AgendaService {
     request: AgendaRequest,
     { announceIfUnplaced }: { announceIfUnplaced: boolean },
   ): Promise<void> {
+    // One placement at a time for a body: two at once (meetings scheduled side by side, each
+    // placing the waiting requests) would lock the body's meetings in turn and deadlock.
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `meetings:agenda:${request.bodyId}`,
+    ]);
     // Locked as they are chosen: a meeting cannot be held or cancelled between choosing it and
     // adding the item, so the refusal below never meets a request that could have been placed.
     const meetings = await manager.find(Meeting, {
       where: { bodyId: request.bodyId, status: 'scheduled' },
+      order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
     const terms = await manager.findOne(BodyTerms, {

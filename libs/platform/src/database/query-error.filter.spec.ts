@@ -11,9 +11,18 @@ function queryError(code: string, constraint?: string): QueryFailedError {
   );
 }
 
-function httpHost(): { host: ArgumentsHost; sent: { status?: number; body?: unknown } } {
-  const sent: { status?: number; body?: unknown } = {};
+interface Sent {
+  status?: number;
+  body?: unknown;
+  headers: Record<string, string>;
+}
+
+function httpHost(): { host: ArgumentsHost; sent: Sent } {
+  const sent: Sent = { headers: {} };
   const response = {
+    setHeader(name: string, value: string) {
+      sent.headers[name] = value;
+    },
     status(code: number) {
       sent.status = code;
       return { json: (body: unknown) => void (sent.body = body) };
@@ -34,6 +43,7 @@ describe('QueryErrorFilter', () => {
     filter.catch(queryError('23P01', 'appointment_single_holder_excl'), host);
     expect(sent).toEqual({
       status: 409,
+      headers: {},
       body: {
         statusCode: 409,
         error: 'Conflict',
@@ -42,6 +52,18 @@ describe('QueryErrorFilter', () => {
         errors: [{ field: 'appointment_single_holder_excl', messages: ['One chair at a time'] }],
       },
     });
+  });
+
+  it('answers a deadlock or serialization failure 409 with Retry-After: nothing was written', () => {
+    for (const code of ['40P01', '40001']) {
+      const { host, sent } = httpHost();
+      filter.catch(queryError(code), host);
+      expect(sent).toMatchObject({
+        status: 409,
+        headers: { 'Retry-After': '1' },
+        body: { message: expect.stringMatching(/nothing was written: send it again/) },
+      });
+    }
   });
 
   it('answers 422 for a check violation and a generic message for an unnamed constraint', () => {
@@ -88,6 +110,7 @@ describe('QueryErrorFilter', () => {
       filter.catch(error, host);
       expect(sent).toEqual({
         status: 400,
+        headers: {},
         body: {
           statusCode: 400,
           error: 'Bad Request',

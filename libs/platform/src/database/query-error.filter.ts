@@ -5,6 +5,9 @@ import { QueryFailedError } from 'typeorm';
 /** What to tell the client when a named constraint refuses a write. */
 export type ConstraintMessages = Readonly<Record<string, string>>;
 
+/** serialization_failure and deadlock_detected: the whole transaction was rolled back. */
+const TRANSIENT = new Set(['40001', '40P01']);
+
 const STATUS_BY_SQLSTATE: Readonly<Record<string, HttpStatus>> = {
   '23505': HttpStatus.CONFLICT, // unique_violation
   '23P01': HttpStatus.CONFLICT, // exclusion_violation
@@ -31,6 +34,9 @@ export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
     if (host.getType() === 'http' && driverError.code?.startsWith('22')) {
       return this.answerBadData(driverError.message ?? error.message, host);
     }
+    if (host.getType() === 'http' && TRANSIENT.has(driverError.code ?? '')) {
+      return this.answerCollision(host);
+    }
     const status = driverError.code ? STATUS_BY_SQLSTATE[driverError.code] : undefined;
     if (host.getType() !== 'http' || status === undefined) {
       // Event handlers and unexpected errors keep their own error handling.
@@ -51,6 +57,24 @@ export class QueryErrorFilter implements ExceptionFilter<QueryFailedError> {
         // The one list of particulars every error has; here the rule broken is the "field".
         ...(constraint ? { constraint, errors: [{ field: constraint, messages: [message] }] } : {}),
       });
+  }
+
+  /**
+   * A deadlock or serialization failure: the transaction met another at the same moment and was
+   * rolled back whole, so nothing was written and the same request can simply be sent again.
+   */
+  private answerCollision(host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<{
+      setHeader(name: string, value: string): void;
+      status(code: number): { json(body: unknown): void };
+    }>();
+    response.setHeader('Retry-After', '1');
+    response.status(HttpStatus.CONFLICT).json({
+      statusCode: HttpStatus.CONFLICT,
+      error: 'Conflict',
+      message:
+        'The change met another made at the same moment and nothing was written: send it again',
+    });
   }
 
   /**
