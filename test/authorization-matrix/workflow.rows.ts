@@ -6,8 +6,7 @@ import type { World } from './world.js';
  * Workflow: a member of the body (or an admin) raises a case there and adds notes to the cases
  * they can see; its chair or clinical lead (or an admin) acknowledges and closes it; only an
  * admin resolves one outright. A clinician sees only the cases of the bodies they sit on, so
- * another body's case is hidden (404) where the route reads it first (notes, close) and
- * refused (403) where it does not (acknowledge). A member's inbox, preferences and webhook
+ * another body's case is hidden (404) from them (acknowledge, notes, close). A member's inbox, preferences and webhook
  * secret are theirs (or an admin's, except the inbox: an admin's account has none). The policy,
  * the calendar and the periodic jobs are the admins'.
  */
@@ -132,8 +131,11 @@ export const workflowRows: Row<World>[] = [
     method: 'POST',
     path: '/cases/{id}/acknowledge',
     scope: 'body',
-    expected: { own: only(CHAIR_OR_LEAD), other: only(['admin']) },
-    rule: "the holding body's chair or clinical lead, or an admin; refused (403) elsewhere",
+    expected: {
+      own: only(CHAIR_OR_LEAD, 'refused', { 'unseated-clinician': 'hidden' }),
+      other: only(['admin'], 'hidden', { service: 'refused' }),
+    },
+    rule: "the holding body's chair or clinical lead, or an admin; hidden from those who cannot see the case",
     build: async ({ world, bodyId, unique }) => {
       const id = await aCase(world, bodyId, unique);
       return { path: `/cases/${id}/acknowledge`, target: id };

@@ -54,7 +54,9 @@ export class CasesController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Roles('admin', 'clinician')
-  acknowledge(@Param('id', ParseUuidPipe) id: string, @CurrentUser() principal: Principal) {
+  async acknowledge(@Param('id', ParseUuidPipe) id: string, @CurrentUser() principal: Principal) {
+    // A case the caller may not see is not found, as for notes and closing: a 403 would say it exists.
+    await this.queries.get(id, principal);
     return this.cases.acknowledge(id, principal);
   }
 
