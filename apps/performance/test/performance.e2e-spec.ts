@@ -233,6 +233,19 @@ describe('performance service with membership as its own process (real Kafka and
     ]);
   });
 
+  it('refuses a row that is no object, and a count in exponent notation, with 400 naming them', async () => {
+    const notObject = await api()
+      .post('/submissions')
+      .set('authorization', admin)
+      .send({ rows: [[]] })
+      .expect(400);
+    expect(notObject.body).toMatchObject({ errors: [expect.objectContaining({ field: 'rows' })] });
+    const tiny = await submit([aSubmissionRow({ within: -9e-323 })]).expect(400);
+    expect(tiny.body).toMatchObject({
+      errors: [expect.objectContaining({ field: 'rows.0.within' })],
+    });
+  });
+
   it('rejects a file with bad rows whole, naming each line; imports the good rows when asked', async () => {
     const before = await count('submission');
     const body = csv(

@@ -5,7 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
-import { PageQuery } from '#platform';
+import { IsDecimalNumber, PageQuery } from '#platform';
 import { IMPORT_MODES, type ImportMode } from './import-run.entity.js';
 import { IsMonth } from '../common/month.dto.js';
 
@@ -85,17 +85,17 @@ export class SubmissionRowDto {
   modality = '';
 
   @ApiProperty({ description: 'Patients counted; halves allowed where a pathway is shared' })
-  @IsNumber(HALVES)
+  @IsDecimalNumber(HALVES)
   @Min(0)
   total!: number;
 
   @ApiProperty()
-  @IsNumber(HALVES)
+  @IsDecimalNumber(HALVES)
   @Min(0)
   within!: number;
 
   @ApiProperty()
-  @IsNumber(HALVES)
+  @IsDecimalNumber(HALVES)
   @Min(0)
   breaches!: number;
 }
@@ -110,6 +110,8 @@ export class SubmitRowsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10_000)
+  // Each row an object: an array in its place would pass @ValidateNested and reach the code.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SubmissionRowDto)
   rows!: SubmissionRowDto[];
