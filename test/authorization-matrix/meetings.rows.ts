@@ -10,9 +10,9 @@ import {
 import type { World } from './world.js';
 
 /**
- * Meetings: scheduling and the agenda are the admins'; attendance, holding, decisions, actions
- * and minutes are recorded by the body's chair, deputy chair or secretariat as of today, or an
- * admin (issue #14). An action is completed by its owner too; a member's calendar subscription
+ * Meetings: scheduling, attendance, holding, decisions, actions and minutes are the body's
+ * chair's, deputy chair's or secretariat's as of today, or an admin's (issue #14); the agenda is
+ * the admins'. An action is completed by its owner too; a member's calendar subscription
  * is theirs (or an admin's). Another body's meeting is refused (403), not hidden: meetings
  * are public records.
  */
@@ -72,8 +72,20 @@ const officersRule =
 
 const aMember = (world: World, column: Column) => world.people[column].member;
 
+/** A write the body's officers (or an admin) make: scheduling, as running the meetings. */
+const officersRow = (method: Row<World>['method'], path: string, build: Row<World>['build']) =>
+  ({
+    service: 'meetings',
+    method,
+    path,
+    scope: 'body',
+    expected: officersOnOwnBody,
+    rule: officersRule,
+    build,
+  }) satisfies Row<World>;
+
 export const meetingsRows: Row<World>[] = [
-  adminBodyRow('meetings', 'POST', '/bodies/{bodyId}/meetings', ({ bodyId }) => ({
+  officersRow('POST', '/bodies/{bodyId}/meetings', ({ bodyId }) => ({
     path: `/bodies/${bodyId}/meetings`,
     body: {
       kind: 'quarterly-network-meeting',
@@ -83,7 +95,7 @@ export const meetingsRows: Row<World>[] = [
     },
     target: bodyId,
   })),
-  adminBodyRow('meetings', 'POST', '/bodies/{bodyId}/meetings/series', ({ bodyId }) => ({
+  officersRow('POST', '/bodies/{bodyId}/meetings/series', ({ bodyId }) => ({
     path: `/bodies/${bodyId}/meetings/series`,
     body: {
       kind: 'quarterly-network-meeting',
@@ -95,7 +107,7 @@ export const meetingsRows: Row<World>[] = [
     },
     target: bodyId,
   })),
-  adminBodyRow('meetings', 'POST', '/meetings/{id}/reschedule', async ({ world, bodyId }) => {
+  officersRow('POST', '/meetings/{id}/reschedule', async ({ world, bodyId }) => {
     const meetingId = await aMeeting(world, bodyId, -2 * HOUR);
     return {
       path: `/meetings/${meetingId}/reschedule`,
@@ -103,7 +115,7 @@ export const meetingsRows: Row<World>[] = [
       target: meetingId,
     };
   }),
-  adminBodyRow('meetings', 'POST', '/meetings/{id}/cancel', async ({ world, bodyId }) => {
+  officersRow('POST', '/meetings/{id}/cancel', async ({ world, bodyId }) => {
     const meetingId = await aMeeting(world, bodyId, -2 * HOUR);
     return {
       path: `/meetings/${meetingId}/cancel`,

@@ -33,6 +33,15 @@ export class BodyAccessService {
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
+  /** Refuses a principal who may not run the body's meetings (an admin, or its officers today). */
+  async assertMayActForBody(principal: Principal, bodyId: string): Promise<void> {
+    await this.seats.assertMayActForBody(
+      principal,
+      { bodyId, on: this.clock.today(), roles: MEETING_OFFICERS },
+      REFUSAL,
+    );
+  }
+
   /** Refuses a principal who may not act for the meeting's body (not found when there is none). */
   async assertMayActForMeeting(principal: Principal, meetingId: string): Promise<void> {
     const meeting = await this.meetings.get(meetingId);

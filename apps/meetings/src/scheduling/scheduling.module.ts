@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 import { SchedulingController } from './scheduling.controller.js';
 import { SchedulingService } from './scheduling.service.js';
 
@@ -9,7 +10,7 @@ import { SchedulingService } from './scheduling.service.js';
  * agenda builds on meetings/, and scheduling on both.
  */
 @Module({
-  imports: [AgendaModule],
+  imports: [AgendaModule, MeetingsModule],
   controllers: [SchedulingController],
   providers: [SchedulingService],
 })
