@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { isolatedTopicPrefix, serviceTestEnv, testKafka, TestIdentity, uniqueName } from '#testing';
 import { BodyView } from '#membership-view';
 import { createMeetingsApp } from '../src/bootstrap.js';
+import { Action } from '../src/actions/action.entity.js';
+import { AgendaRequest } from '../src/agenda/agenda-request.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { aBodyView } from './builders.js';
 
@@ -14,6 +16,8 @@ describe("a body's meetings, a page at a time (PostgreSQL; meetings inserted dir
   const run = uniqueName('mtgl');
   const schema = `${run}_meetings`;
   const bodyId = randomUUID();
+  const ownerMemberId = randomUUID();
+  const firstMeetingId = randomUUID();
   let app: INestApplication;
   let identity: TestIdentity;
   let reader: string;
@@ -35,13 +39,38 @@ describe("a body's meetings, a page at a time (PostgreSQL; meetings inserted dir
     await dataSource.manager.insert(
       Meeting,
       Array.from({ length: 60 }, (_, index) => ({
-        id: randomUUID(),
+        id: index === 0 ? firstMeetingId : randomUUID(),
         bodyId,
         kind: 'quarterly-network-meeting' as const,
         title: `Meeting ${index + 1}`,
         startsAt: new Date(first + index * 7 * DAY_MS),
         endsAt: new Date(first + index * 7 * DAY_MS + 2 * 3_600_000),
         status: index % 5 === 0 ? ('held' as const) : ('scheduled' as const),
+      })),
+    );
+    // Five actions from the first meeting, due a day apart, and five agenda requests.
+    await dataSource.manager.insert(
+      Action,
+      Array.from({ length: 5 }, (_, index) => ({
+        id: randomUUID(),
+        meetingId: firstMeetingId,
+        bodyId,
+        description: `Action ${index + 1}`,
+        ownerMemberId,
+        dueOn: `2025-02-0${index + 1}`,
+        status: 'open' as const,
+      })),
+    );
+    await dataSource.manager.insert(
+      AgendaRequest,
+      Array.from({ length: 5 }, (_, index) => ({
+        id: randomUUID(),
+        bodyId,
+        title: `Request ${index + 1}`,
+        externalReference: `case-${index + 1}`,
+        papers: [],
+        status: 'unplaced' as const,
+        receivedAt: new Date(Date.UTC(2025, 0, 1 + index)),
       })),
     );
   }, 120_000);
@@ -89,5 +118,47 @@ describe("a body's meetings, a page at a time (PostgreSQL; meetings inserted dir
       offset: 0,
     });
     await list({ status: 'postponed' }).expect(400);
+  });
+
+  it("pages a member's actions, a meeting's actions and a body's agenda requests", async () => {
+    const paths = [
+      `/members/${ownerMemberId}/actions`,
+      `/meetings/${firstMeetingId}/actions`,
+      `/bodies/${bodyId}/agenda-requests`,
+    ];
+    for (const path of paths) {
+      const page = await api()
+        .get(path)
+        .query({ limit: 2, offset: 1 })
+        .set('authorization', reader)
+        .expect(200);
+      expect(page.body).toMatchObject({ total: 5, limit: 2, offset: 1 });
+      expect((page.body as { items: unknown[] }).items).toHaveLength(2);
+      const tooMany = await api()
+        .get(path)
+        .query({ limit: 201 })
+        .set('authorization', reader)
+        .expect(400);
+      expect(tooMany.body).toMatchObject({ errors: [{ field: 'limit' }] });
+    }
+    // Actions soonest due first; agenda requests newest first.
+    const actions = await api()
+      .get(`/members/${ownerMemberId}/actions`)
+      .query({ limit: 2, offset: 1 })
+      .set('authorization', reader)
+      .expect(200);
+    expect((actions.body as { items: { description: string }[] }).items).toMatchObject([
+      { description: 'Action 2' },
+      { description: 'Action 3' },
+    ]);
+    const requests = await api()
+      .get(`/bodies/${bodyId}/agenda-requests`)
+      .query({ limit: 2, offset: 1 })
+      .set('authorization', reader)
+      .expect(200);
+    expect((requests.body as { items: { title: string }[] }).items).toMatchObject([
+      { title: 'Request 4' },
+      { title: 'Request 3' },
+    ]);
   });
 });

@@ -189,7 +189,9 @@ describe('meetings service with membership running as its own process (real Kafk
       .get(`/bodies/${lungId}/agenda-requests?status=unplaced`)
       .set('authorization', admin)
       .expect(200);
-    expect((waiting.body as { id: string }[]).map((r) => r.id)).toContain(requestId);
+    expect((waiting.body as { items: { id: string }[] }).items.map((r) => r.id)).toContain(
+      requestId,
+    );
   });
 
   it('computes quorum from attendance and records the decision with the request reference', async () => {
@@ -388,7 +390,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .get(`/members/${member.nurse}/actions?status=open`)
       .set('authorization', admin)
       .expect(200);
-    expect(open.body).toEqual([]);
+    expect(open.body).toMatchObject({ items: [], total: 0 });
 
     await waitFor(
       'the action events',
@@ -418,7 +420,8 @@ describe('meetings service with membership running as its own process (real Kafk
       .send(anAction({ ownerMemberId: member.patient, description: 'Gather patient views' }))
       .expect(201);
     const patientAction = (forPatient.body as { id: string }).id;
-    const ids = (body: unknown) => (body as { id: string }[]).map((action) => action.id);
+    const ids = (body: unknown) =>
+      (body as { items: { id: string }[] }).items.map((action) => action.id);
 
     // Their own: the patient representative reads theirs, and only theirs in the meeting's list.
     const patient = await token(['clinician'], member.patient);
@@ -444,7 +447,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .get(`/meetings/${meetingId}/actions`)
       .set('authorization', lead)
       .expect(200);
-    expect(leadsView.body).toEqual([]);
+    expect(leadsView.body).toMatchObject({ items: [], total: 0 });
     await api()
       .get(`/members/${member.patient}/actions`)
       .set('authorization', await token(['clinician']))
@@ -466,7 +469,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .get(`/members/${member.patient}/actions`)
       .set('authorization', lead)
       .expect(200);
-    expect(elsewhere.body).toEqual([]);
+    expect(elsewhere.body).toMatchObject({ items: [], total: 0 });
 
     // The chair, and an admin, read every member's actions for the body.
     const byChair = await api()
@@ -479,7 +482,7 @@ describe('meetings service with membership running as its own process (real Kafk
       .set('authorization', chair)
       .expect(200);
     expect(ids(meetingByChair.body)).toContain(patientAction);
-    expect((meetingByChair.body as unknown[]).length).toBeGreaterThan(1);
+    expect((meetingByChair.body as { total: number }).total).toBeGreaterThan(1);
     const byAdmin = await api()
       .get(`/members/${member.patient}/actions`)
       .set('authorization', admin)

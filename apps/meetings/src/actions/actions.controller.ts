@@ -3,10 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   CurrentUser,
   notFound,
+  PageQuery,
   RefusedError,
   Roles,
   type Principal,
   ParseUuidPipe,
+  type Page,
 } from '#platform';
 import { BodyAccessService } from '../meetings/body-access.service.js';
 import type { Action } from './action.entity.js';
@@ -40,12 +42,15 @@ export class ActionsController {
   @Roles(...READERS)
   async forMeeting(
     @Param('id', ParseUuidPipe) id: string,
+    @Query() page: PageQuery,
     @CurrentUser() principal: Principal,
-  ): Promise<Action[]> {
+  ): Promise<Page<Action>> {
     if (await this.access.mayReadAllOfMeeting(principal, id)) {
-      return this.actions.forMeeting(id);
+      return this.actions.forMeeting(id, page);
     }
-    return principal.memberId ? this.actions.forMeeting(id, principal.memberId) : [];
+    return principal.memberId
+      ? this.actions.forMeeting(id, page, principal.memberId)
+      : { items: [], total: 0, limit: page.limit, offset: page.offset };
   }
 
   /**
@@ -58,13 +63,13 @@ export class ActionsController {
     @Param('memberId', ParseUuidPipe) memberId: string,
     @Query() query: ActionsQuery,
     @CurrentUser() principal: Principal,
-  ): Promise<Action[]> {
+  ): Promise<Page<Action>> {
     const everyBody =
       principal.memberId === memberId ||
       principal.roles.includes('admin') ||
       principal.roles.includes('service');
     if (everyBody) {
-      return this.actions.forMember(memberId, query.status);
+      return this.actions.forMember(memberId, query);
     }
     const bodies = await this.access.bodiesRunBy(principal);
     if (bodies.length === 0) {
@@ -72,7 +77,7 @@ export class ActionsController {
         "A member reads their own actions; another member's are read by the officers of their bodies and admins",
       );
     }
-    return this.actions.forMember(memberId, query.status, bodies);
+    return this.actions.forMember(memberId, query, bodies);
   }
 
   /** Completed by its owner, an admin or a member of the body. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { IsCalendarDay } from '#platform';
+import { IsCalendarDay, PageQuery } from '#platform';
 import { ACTION_STATUSES } from './action.entity.js';
 
 export class AssignActionDto {
@@ -31,7 +31,8 @@ export class CompleteActionDto {
   completedOn?: string;
 }
 
-export class ActionsQuery {
+/** A page of a member's actions, of one status when given. */
+export class ActionsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ACTION_STATUSES })
   @IsOptional()
   @IsIn(ACTION_STATUSES)

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, invalidField, notFound, UnprocessableError } from '#platform';
+import {
+  Clock,
+  ConflictError,
+  invalidField,
+  notFound,
+  UnprocessableError,
+  type Page,
+  type PageQuery,
+} from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Action } from './action.entity.js';
-import type { AssignActionDto, CompleteActionDto } from './actions.dto.js';
+import type { ActionsQuery, AssignActionDto, CompleteActionDto } from './actions.dto.js';
 import { MemberView, SeatAccessService } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
@@ -92,28 +100,38 @@ export class ActionsService {
     return this.dataSource.manager.findOneBy(Action, { id });
   }
 
-  /** A meeting's actions, only those `ownerMemberId` owes when given. */
-  forMeeting(meetingId: string, ownerMemberId?: string): Promise<Action[]> {
-    return this.dataSource.manager.find(Action, {
+  /** A page of a meeting's actions, soonest due first; only those `ownerMemberId` owes when given. */
+  async forMeeting(
+    meetingId: string,
+    page: PageQuery,
+    ownerMemberId?: string,
+  ): Promise<Page<Action>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Action, {
       where: { meetingId, ...(ownerMemberId ? { ownerMemberId } : {}) },
-      order: { dueOn: 'ASC' },
+      order: { dueOn: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
     });
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
-  /** A member's actions, only those owed to `bodyIds` when given. */
-  forMember(
+  /** A page of a member's actions, soonest due first; only those owed to `bodyIds` when given. */
+  async forMember(
     memberId: string,
-    status?: Action['status'],
+    query: ActionsQuery,
     bodyIds?: readonly string[],
-  ): Promise<Action[]> {
-    return this.dataSource.manager.find(Action, {
+  ): Promise<Page<Action>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Action, {
       where: {
         ownerMemberId: memberId,
-        ...(status ? { status } : {}),
+        ...(query.status ? { status: query.status } : {}),
         ...(bodyIds ? { bodyId: In(bodyIds) } : {}),
       },
-      order: { dueOn: 'ASC' },
+      order: { dueOn: 'ASC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
     });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles, ParseUuidPipe } from '#platform';
+import { Roles, ParseUuidPipe, type Page } from '#platform';
 import type { AgendaItem } from './agenda-item.entity.js';
 import type { AgendaRequest } from './agenda-request.entity.js';
 import { AddAgendaItemDto, AgendaRequestsQuery } from './agenda.dto.js';
@@ -19,10 +19,11 @@ export class AgendaController {
   agendaRequests(
     @Param('bodyId', ParseUuidPipe) bodyId: string,
     @Query() query: AgendaRequestsQuery,
-  ): Promise<AgendaRequest[]> {
-    return this.agenda.requests(bodyId, query.status);
+  ): Promise<Page<AgendaRequest>> {
+    return this.agenda.requests(bodyId, query);
   }
 
+  // Not paged: one meeting's agenda is as long as the meeting can hear, not a growing record.
   @Get('meetings/:id/agenda')
   @Roles(...READERS)
   items(@Param('id', ParseUuidPipe) id: string): Promise<AgendaItem[]> {

@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AGENDA_ITEM_TYPES } from '#contracts';
+import { PageQuery } from '#platform';
 import { AGENDA_REQUEST_STATUSES } from './agenda-request.entity.js';
 
 export class PaperDto {
@@ -52,7 +53,8 @@ export class AddAgendaItemDto {
   papers?: PaperDto[];
 }
 
-export class AgendaRequestsQuery {
+/** A page of a body's agenda requests, of one status when given. */
+export class AgendaRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AGENDA_REQUEST_STATUSES })
   @IsOptional()
   @IsIn(AGENDA_REQUEST_STATUSES)

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventOf, PlatformEventMap } from '#contracts';
-import { Clock, ConflictError, notFound } from '#platform';
+import { Clock, ConflictError, notFound, type Page } from '#platform';
 import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
-import type { AddAgendaItemDto } from './agenda.dto.js';
+import type { AddAgendaItemDto, AgendaRequestsQuery } from './agenda.dto.js';
 import { placeAgendaRequest } from './placement.js';
 import { BodyTerms } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
@@ -91,11 +91,15 @@ export class AgendaService {
     return item;
   }
 
-  async requests(bodyId: string, status?: AgendaRequest['status']): Promise<AgendaRequest[]> {
-    return this.dataSource.manager.find(AgendaRequest, {
-      where: { bodyId, ...(status ? { status } : {}) },
-      order: { receivedAt: 'DESC' },
+  /** A page of the body's agenda requests, newest first. */
+  async requests(bodyId: string, query: AgendaRequestsQuery): Promise<Page<AgendaRequest>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(AgendaRequest, {
+      where: { bodyId, ...(query.status ? { status: query.status } : {}) },
+      order: { receivedAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
     });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   private async tryToPlace(

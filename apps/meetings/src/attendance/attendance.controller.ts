@@ -17,6 +17,7 @@ export class AttendanceController {
     @Inject(BodyAccessService) private readonly access: BodyAccessService,
   ) {}
 
+  // Not paged: one meeting's attendance is bounded by the seats of its body.
   @Get('meetings/:id/attendance')
   @Roles(...READERS)
   attendanceOf(@Param('id', ParseUuidPipe) id: string): Promise<Attendance[]> {
