@@ -14,6 +14,7 @@ import {
   waitFor,
 } from '#testing';
 import { createPrioritiesApp } from '../src/bootstrap.js';
+import { Priority } from '../src/priorities/priority.entity.js';
 import {
   aPathway,
   aPriority,
@@ -372,8 +373,43 @@ describe('priorities service with membership as its own process (real Kafka and 
       .get(`/alliances/${allianceId}/programmes`)
       .set('authorization', admin)
       .expect(200);
-    expect((programmes.body as { name: string }[]).map((p) => p.name)).toEqual([
-      'Cancer programme',
-    ]);
+    expect(programmes.body).toEqual({
+      items: [expect.objectContaining({ name: 'Cancer programme' })],
+      total: 1,
+      limit: 50,
+      offset: 0,
+    });
+  });
+
+  it("pages a body's priorities, oldest first, and keeps a page to at most 200", async () => {
+    const bodyId = randomUUID();
+    const dataSource = app.get(DataSource);
+    await dataSource.manager.insert(
+      Priority,
+      Array.from({ length: 5 }, (_, index) => ({
+        ...aPriority({ bodyId, title: `Priority ${index + 1}` }),
+        id: randomUUID(),
+        programmeId: null,
+        rag: 'green' as const,
+        ragReason: 'New priority',
+        ragSetBy: 'test',
+        completedOn: null,
+        createdAt: new Date(Date.UTC(2025, 0, 1 + index)),
+      })),
+    );
+    const list = (query: Record<string, number>) =>
+      api().get(`/bodies/${bodyId}/priorities`).query(query).set('authorization', memberToken);
+    const page = await list({ limit: 2, offset: 3 }).expect(200);
+    expect(page.body).toEqual({
+      items: [
+        expect.objectContaining({ title: 'Priority 4' }),
+        expect.objectContaining({ title: 'Priority 5' }),
+      ],
+      total: 5,
+      limit: 2,
+      offset: 3,
+    });
+    const tooMany = await list({ limit: 201 }).expect(400);
+    expect(tooMany.body).toMatchObject({ errors: [{ field: 'limit' }] });
   });
 });

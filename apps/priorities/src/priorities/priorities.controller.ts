@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type Principal, ParseUuidPipe } from '#platform';
+import { CurrentUser, PageQuery, Roles, type Principal, ParseUuidPipe } from '#platform';
 import { DateDto } from '../common/date.dto.js';
 import { OwnerAccessService } from '../common/owner-access.service.js';
 import { READERS, WRITERS } from '../common/roles.js';
@@ -34,8 +34,8 @@ export class PrioritiesController {
 
   @Get('bodies/:bodyId/priorities')
   @Roles(...READERS)
-  prioritiesOf(@Param('bodyId', ParseUuidPipe) bodyId: string) {
-    return this.priorities.forBody(bodyId);
+  prioritiesOf(@Param('bodyId', ParseUuidPipe) bodyId: string, @Query() page: PageQuery) {
+    return this.priorities.forBody(bodyId, page);
   }
 
   @Post('priorities/:id/rag')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, notFound } from '#platform';
+import { Clock, ConflictError, notFound, type Page, type PageQuery } from '#platform';
 import type { AddMilestoneDto, CreatePriorityDto, SetRagDto } from './priorities.dto.js';
 import { Milestone } from './milestone.entity.js';
 import { Priority } from './priority.entity.js';
@@ -148,11 +148,15 @@ export class PrioritiesService {
     return { ...priority, milestones };
   }
 
-  forBody(bodyId: string): Promise<Priority[]> {
-    return this.dataSource.manager.find(Priority, {
+  /** A page of the body's priorities, oldest first. */
+  async forBody(bodyId: string, page: PageQuery): Promise<Page<Priority>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Priority, {
       where: { bodyId },
-      order: { createdAt: 'ASC' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
     });
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   /** Marks pending milestones past their date as missed, announcing each once. */

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Roles, ParseUuidPipe } from '#platform';
+import { PageQuery, Roles, ParseUuidPipe } from '#platform';
 import { READERS } from '../common/roles.js';
 import { CreateProgrammeDto } from './programmes.dto.js';
 import { ProgrammesService } from './programmes.service.js';
@@ -19,7 +19,7 @@ export class ProgrammesController {
 
   @Get('alliances/:allianceId/programmes')
   @Roles(...READERS)
-  programmes(@Param('allianceId', ParseUuidPipe) allianceId: string) {
-    return this.service.forAlliance(allianceId);
+  programmes(@Param('allianceId', ParseUuidPipe) allianceId: string, @Query() page: PageQuery) {
+    return this.service.forAlliance(allianceId, page);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BodyView } from '#membership-view';
-import { ConflictError, invalidField } from '#platform';
+import { ConflictError, invalidField, type Page, type PageQuery } from '#platform';
 import { Programme } from './programme.entity.js';
 import type { CreateProgrammeDto } from './programmes.dto.js';
 import { PrioritiesPublisher } from '../priorities.publisher.js';
@@ -41,10 +41,14 @@ export class ProgrammesService {
     );
   }
 
-  forAlliance(allianceId: string): Promise<Programme[]> {
-    return this.dataSource.manager.find(Programme, {
+  /** A page of the alliance's programmes, by first delivery year. */
+  async forAlliance(allianceId: string, page: PageQuery): Promise<Page<Programme>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Programme, {
       where: { allianceId },
-      order: { firstYear: 'ASC' },
+      order: { firstYear: 'ASC', id: 'ASC' },
+      take: page.limit,
+      skip: page.offset,
     });
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 }
