@@ -177,13 +177,14 @@ export async function runEscalationScenario(options: ScenarioOptions): Promise<S
   const first = held.items.length > 0 ? addMonths(held.items[0]!.period, 1) : '2026-01';
   const months = SHARES.map((share, index) => [addMonths(first, index), share] as const);
   const providers = await until('performance to know the alliance’s providers', async () => {
-    const list = await call<{ odsCode: string }[]>(
+    // One page holds an alliance's trusts (a few dozen at most).
+    const list = await call<Page<{ odsCode: string }>>(
       urls.performance,
-      `/providers?allianceId=${alliance.id}`,
+      `/providers?allianceId=${alliance.id}&limit=200`,
     );
     return (
-      list.length > 0 &&
-      list.map((provider) => provider.odsCode).filter((odsCode) => odsCode.length === 3)
+      list.items.length > 0 &&
+      list.items.map((provider) => provider.odsCode).filter((odsCode) => odsCode.length === 3)
     );
   });
   const rows = [

@@ -389,15 +389,26 @@ describe('performance service with membership as its own process (real Kafka and
       .query({ measure: 'fds-28' })
       .set('authorization', admin)
       .expect(200);
+    expect(spans.body).toMatchObject({ limit: 50, offset: 0 });
+    const { total } = spans.body as { total: number };
+    const last = await api()
+      .get('/targets')
+      .query({ measure: 'fds-28', limit: 1, offset: total - 1 })
+      .set('authorization', admin)
+      .expect(200);
+    expect(last.body).toMatchObject({ total, limit: 1, offset: total - 1 });
+    expect((last.body as { items: unknown[] }).items).toHaveLength(1);
     expect(
       (
         spans.body as {
-          scopeValue: string;
-          value: number;
-          effectiveFrom: string;
-          effectiveTo: string | null;
-        }[]
-      )
+          items: {
+            scopeValue: string;
+            value: number;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+          }[];
+        }
+      ).items
         .filter((t) => t.scopeValue === allianceId)
         .map((t) => [t.value, t.effectiveFrom, t.effectiveTo]),
     ).toEqual([
@@ -448,11 +459,28 @@ describe('performance service with membership as its own process (real Kafka and
       .query({ allianceId })
       .set('authorization', admin)
       .expect(200);
-    expect((providers.body as { odsCode: string }[]).map((p) => p.odsCode)).toEqual([
-      'RGN',
-      'RGT',
-      'RM1',
-    ]);
+    expect(
+      (providers.body as { items: { odsCode: string }[] }).items.map((p) => p.odsCode),
+    ).toEqual(['RGN', 'RGT', 'RM1']);
+    // A page at a time, by ODS code, at most 200 to a page.
+    const second = await api()
+      .get('/providers')
+      .query({ allianceId, limit: 1, offset: 1 })
+      .set('authorization', admin)
+      .expect(200);
+    expect(second.body).toEqual({
+      items: [expect.objectContaining({ odsCode: 'RGT' })],
+      total: 3,
+      limit: 1,
+      offset: 1,
+    });
+    const tooMany = await api()
+      .get('/providers')
+      .query({ limit: 201 })
+      .set('authorization', admin)
+      .expect(400);
+    expect(tooMany.body).toMatchObject({ errors: [{ field: 'limit' }] });
+    await api().get('/targets').query({ limit: 201 }).set('authorization', admin).expect(400);
   });
 
   it('takes submissions by API with the same rules', async () => {

@@ -11,10 +11,10 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles, ParseUuidPipe } from '#platform';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#platform';
 import { readCsvBody } from './csv-body.js';
-import { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
+import { MapCancerTypeDto, MapProviderDto, ProviderQuery } from './reference.dto.js';
 import { ReferenceService } from './reference.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -26,9 +26,8 @@ export class ReferenceController {
 
   @Get('providers')
   @Roles(...READERS)
-  @ApiQuery({ name: 'allianceId', required: false })
-  providers(@Query('allianceId', new ParseUuidPipe({ optional: true })) allianceId?: string) {
-    return this.reference.providers(allianceId);
+  providers(@Query() query: ProviderQuery) {
+    return this.reference.providers(query);
   }
 
   @Put('providers/:odsCode')
@@ -45,6 +44,7 @@ export class ReferenceController {
     return this.reference.loadProviders(await readCsvBody(body));
   }
 
+  // Not paged: the CWT cancer types are a fixed national list of a few dozen labels.
   @Get('cancer-types')
   @Roles(...READERS)
   cancerTypes() {

@@ -8,6 +8,15 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { PageQuery } from '#platform';
+
+/** A page of providers by ODS code, of one alliance when given. */
+export class ProviderQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  allianceId?: string;
+}
 
 export class MapProviderDto {
   @ApiProperty({

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { notFound } from '#platform';
+import { notFound, type Page } from '#platform';
 import { rowProblems, type RowProblem } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
 import { PerformancePublisher } from '../performance.publisher.js';
 import { AllianceRef } from './alliance-ref.entity.js';
 import { CancerType, cancerTypeKey } from './cancer-type.entity.js';
 import type { CsvTable } from './csv-body.js';
-import type { MapCancerTypeDto, MapProviderDto } from './reference.dto.js';
+import type { MapCancerTypeDto, MapProviderDto, ProviderQuery } from './reference.dto.js';
 import { Provider } from './provider.entity.js';
 
 const ODS_CODE = /^[A-Z0-9]{1,9}$/;
@@ -25,11 +25,15 @@ export class ReferenceService {
     @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
   ) {}
 
-  providers(allianceId?: string): Promise<Provider[]> {
-    return this.dataSource.manager.find(Provider, {
-      where: allianceId ? { allianceId } : {},
+  /** A page of providers by ODS code (their key, so the order is stable). */
+  async providers(query: ProviderQuery): Promise<Page<Provider>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Provider, {
+      where: query.allianceId ? { allianceId: query.allianceId } : {},
       order: { odsCode: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
     });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   async mapProvider(odsCode: string, dto: MapProviderDto): Promise<Provider> {

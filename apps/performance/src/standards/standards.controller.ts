@@ -11,6 +11,7 @@ const READERS = ['admin', 'clinician', 'service'] as const;
 export class StandardsController {
   constructor(@Inject(TargetsService) private readonly targets: TargetsService) {}
 
+  // Not paged: one row per cancer waiting-times measure (MEASURES), a fixed handful.
   @Get('standards')
   @Roles(...READERS)
   standards() {

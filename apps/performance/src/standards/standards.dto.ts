@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsCalendarDay, IsDecimalNumber } from '#platform';
+import { IsCalendarDay, IsDecimalNumber, PageQuery } from '#platform';
 import { MEASURES, type Measure } from '#contracts';
 import { TARGET_SCOPES, type TargetScope } from './target.entity.js';
 
@@ -92,7 +92,8 @@ export class AmendTargetDto {
   source?: string;
 }
 
-export class TargetQuery {
+/** A page of targets, of one measure or in force on one day when given. */
+export class TargetQuery extends PageQuery {
   @ApiPropertyOptional({ enum: MEASURES })
   @IsOptional()
   @IsIn(MEASURES)

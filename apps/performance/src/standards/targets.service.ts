@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { addDays, invalidField, notFound, UnprocessableError } from '#platform';
+import { addDays, invalidField, notFound, UnprocessableError, type Page } from '#platform';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import type { AmendTargetDto, SetTargetDto, TargetQuery } from './standards.dto.js';
 import { Standard } from './standard.entity.js';
@@ -42,13 +42,17 @@ export class TargetsService {
     });
   }
 
-  list(query: TargetQuery): Promise<Target[]> {
+  /** A page of targets by measure, scope and start. */
+  async list(query: TargetQuery): Promise<Page<Target>> {
     const builder = this.dataSource.manager
       .createQueryBuilder(Target, 't')
       .orderBy('t.measure')
       .addOrderBy('t.scope_kind')
       .addOrderBy('t.scope_value')
-      .addOrderBy('t.effective_from');
+      .addOrderBy('t.effective_from')
+      .addOrderBy('t.id')
+      .limit(query.limit)
+      .offset(query.offset);
     if (query.measure) {
       builder.andWhere('t.measure = :measure', { measure: query.measure });
     }
@@ -60,7 +64,8 @@ export class TargetsService {
         },
       );
     }
-    return builder.getMany();
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   async set(dto: SetTargetDto, setBy: string): Promise<Target> {
