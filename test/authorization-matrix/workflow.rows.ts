@@ -33,12 +33,12 @@ const aHolidayDate = () => {
 
 export const workflowRows: Row<World>[] = [
   adminRow('workflow', 'POST', '/policy', async ({ world }) => {
-    const versions = await world.asAdmin<{ policy: Record<string, unknown> }[]>(
+    const versions = await world.asAdmin<{ items: { policy: Record<string, unknown> }[] }>(
       'workflow',
       'GET',
-      '/policy',
+      '/policy?limit=1',
     );
-    const { version: _version, ...current } = versions[0]?.policy ?? {};
+    const { version: _version, ...current } = versions.items[0]?.policy ?? {};
     return { path: '/policy', body: current };
   }),
   adminRow('workflow', 'PUT', '/calendar/bank-holidays/{date}', () => {

@@ -468,6 +468,24 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .send({ ...current, maxDeferrals: 3 })
       .expect(201);
     expect(next.body).toMatchObject({ version: 2, policy: { version: 2, maxDeferrals: 3 } });
+    // The versions, newest first, a page at a time.
+    const versions = await api()
+      .get('/policy')
+      .query({ limit: 1, offset: 1 })
+      .set('authorization', admin)
+      .expect(200);
+    expect(versions.body).toEqual({
+      items: [expect.objectContaining({ version: 1 })],
+      total: 2,
+      limit: 1,
+      offset: 1,
+    });
+    const tooMany = await api()
+      .get('/policy')
+      .query({ limit: 201 })
+      .set('authorization', admin)
+      .expect(400);
+    expect(tooMany.body).toMatchObject({ errors: [{ field: 'limit' }] });
   });
 
   it('escalates a chair left empty too long and an action long overdue, once each, from the daily check', async () => {

@@ -9,9 +9,17 @@ import {
   ParseIntPipe,
   Post,
   Put,
+  Query,
 } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, notFound, ParseIsoDatePipe, Roles, type Principal } from '#platform';
+import {
+  CurrentUser,
+  notFound,
+  PageQuery,
+  ParseIsoDatePipe,
+  Roles,
+  type Principal,
+} from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { HolidayDto } from './policy.dto.js';
 import { PolicyService } from './policy.service.js';
@@ -29,8 +37,8 @@ export class PolicyController {
 
   @Get('policy')
   @Roles(...READERS)
-  versions() {
-    return this.policies.list();
+  versions(@Query() page: PageQuery) {
+    return this.policies.list(page);
   }
 
   @Get('policy/:version')
@@ -47,6 +55,7 @@ export class PolicyController {
     return this.policies.publish(document, principal.sub);
   }
 
+  // Not paged: about eight bank holidays a year; decades of them still make one small answer.
   @Get('calendar/bank-holidays')
   @Roles(...READERS)
   holidays() {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InvalidError, notFound, schemaOf } from '#platform';
+import { InvalidError, notFound, schemaOf, type Page, type PageQuery } from '#platform';
 import { escalationPolicySchema, type EscalationPolicy } from './policy.schema.js';
 import { PolicyVersion } from './policy-version.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
@@ -33,8 +33,14 @@ export class PolicyService {
     return escalationPolicySchema.parse(row.policy);
   }
 
-  list(): Promise<PolicyVersion[]> {
-    return this.dataSource.manager.find(PolicyVersion, { order: { version: 'DESC' } });
+  /** A page of the versions, newest first (the version number is the key). */
+  async list(page: PageQuery): Promise<Page<PolicyVersion>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(PolicyVersion, {
+      order: { version: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   /** A new version from a whole policy document; its number is the next one, whatever was sent. */
