@@ -194,9 +194,16 @@ describe('members and appointments (membership service, real PostgreSQL and Kafk
       },
     ]);
     const current = await h.get(`/members/${lead}/appointments`).expect(200);
-    expect(current.body).toEqual([]);
+    expect(current.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
     const all = await h.get(`/members/${lead}/appointments?all=true`).expect(200);
-    expect((all.body as { id: string }[]).map((a) => a.id)).toEqual([appointmentId]);
+    expect((all.body as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([
+      appointmentId,
+    ]);
+    // A page at a time, at most 200 to a page.
+    const beyond = await h.get(`/members/${lead}/appointments?all=true&offset=1`).expect(200);
+    expect(beyond.body).toEqual({ items: [], total: 1, limit: 50, offset: 1 });
+    const tooMany = await h.get(`/members/${lead}/appointments?limit=201`).expect(400);
+    expect(tooMany.body).toMatchObject({ errors: [{ field: 'limit' }] });
   });
 
   it('runs the daily check: term ending soon once, term ended with the role vacated', async () => {

@@ -174,7 +174,7 @@ describe('personal data of members (membership service, real PostgreSQL and Kafk
   it("hides a role holder's e-mail address from all but the secretariat and admins", async () => {
     const holders = async (token: string) => {
       const body = await h.getWith(`/members/${subject}/appointments`, token).expect(200);
-      const [appointment] = body.body as { bodyId: string }[];
+      const [appointment] = (body.body as { items: { bodyId: string }[] }).items;
       const response = await h
         .getWith(`/bodies/${appointment!.bodyId}/role-holders?role=member`, token)
         .expect(200);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDay, IsDecimalNumber } from '#platform';
+import { IsCalendarDay, IsDecimalNumber, PageQuery } from '#platform';
 import { APPOINTMENT_ROLES } from '#contracts';
 import { AGREED_TIME_UNITS } from './appointment.entity.js';
 
@@ -69,7 +69,8 @@ export class RoleHoldersQuery {
   role?: (typeof APPOINTMENT_ROLES)[number];
 }
 
-export class MemberAppointmentsQuery {
+/** A page of a member's appointments: current ones, or all of them. */
+export class MemberAppointmentsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Include ended and future appointments', default: false })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => value === true || value === 'true')

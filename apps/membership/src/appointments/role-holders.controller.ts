@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type Principal, Roles, ParseUuidPipe } from '#platform';
+import { CurrentUser, type Page, type Principal, Roles, ParseUuidPipe } from '#platform';
 import { PersonalDataPolicy } from '../members/personal-data.policy.js';
 import type { Appointment } from './appointment.entity.js';
 import { MemberAppointmentsQuery, RoleHoldersQuery } from './appointments.dto.js';
@@ -18,6 +18,7 @@ export class RoleHoldersController {
   ) {}
 
   /** Who holds each role (or one role) on the body on a date, today by default. */
+  // Not paged: only those seated on one date, a committee's size; it does not grow as terms pass.
   @Get('bodies/:id/role-holders')
   @ApiTags('bodies')
   @Roles('admin', 'clinician', 'service')
@@ -50,7 +51,7 @@ export class RoleHoldersController {
   appointments(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: MemberAppointmentsQuery,
-  ): Promise<Appointment[]> {
+  ): Promise<Page<Appointment>> {
     return this.roleHolders.memberAppointments(id, query);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '#platform';
+import { Clock, type Page } from '#platform';
 import { BodiesService } from '../bodies/bodies.service.js';
 import type { Member } from '../members/member.entity.js';
 import { MembersService } from '../members/members.service.js';
@@ -53,22 +53,27 @@ export class RoleHoldersService {
     }));
   }
 
-  /** The member's current appointments (or all of them), with the body they are on. */
+  /** A page of the member's current appointments (or all of them), latest term first, with the body. */
   async memberAppointments(
     memberId: string,
     query: MemberAppointmentsQuery,
-  ): Promise<Appointment[]> {
+  ): Promise<Page<Appointment>> {
     await this.members.get(memberId);
+    // limit and offset, not take and skip: the join is to one body per row, so rows are appointments.
     const builder = this.dataSource.manager
       .createQueryBuilder(Appointment, 'a')
       .innerJoinAndSelect('a.body', 'b')
       .where('a.member_id = :id', { id: memberId })
-      .orderBy('a.term_start', 'DESC');
+      .orderBy('a.term_start', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(query.limit)
+      .offset(query.offset);
     if (!query.all) {
       builder.andWhere(`${appointmentPeriodSql('a')} @> CAST(:today AS date)`, {
         today: this.clock.today(),
       });
     }
-    return builder.getMany();
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 }

@@ -18,6 +18,7 @@ export class IdentitiesController {
     return this.identities.me(principal);
   }
 
+  // Not paged: one member's sign-in accounts, one or two per identity provider.
   @Get('members/:id/identities')
   @Roles('admin')
   list(@Param('id', ParseUuidPipe) id: string): Promise<MemberIdentity[]> {

@@ -11,6 +11,7 @@ import type { Specialty } from './specialty.entity.js';
 export class SpecialtiesController {
   constructor(@Inject(SpecialtiesService) private readonly specialties: SpecialtiesService) {}
 
+  // Not paged: a reference list of tumour sites and areas, a few dozen even as admins extend it.
   @Get()
   @Roles('admin', 'clinician', 'service')
   list(): Promise<Specialty[]> {
