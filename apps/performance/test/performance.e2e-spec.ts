@@ -517,6 +517,15 @@ describe('performance service with membership as its own process (real Kafka and
     expect(tooMany.body.errors).toEqual([
       { field: 'rows.0.screened', messages: [expect.stringContaining('eligible')] },
     ]);
+    // No query reads every row ever held: ten years at most.
+    const tooLong = await api()
+      .get('/screening-uptake')
+      .query({ allianceId, from: '2006-01', to: '2026-12' })
+      .set('authorization', admin)
+      .expect(400);
+    expect(tooLong.body.errors).toEqual([
+      { field: 'from', messages: [expect.stringMatching(/at most 10 years/)] },
+    ]);
     const uptake = await get('/screening-uptake', { allianceId });
     // Breast: 75% is between acceptable (70%) and achievable (80%); cervical under its 75% floor.
     expect(uptake.body).toEqual([

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { schemaOf } from '#platform';
+import { Clock, schemaOf } from '#platform';
 import { BacklogSnapshot } from './backlog-snapshot.entity.js';
 import { weekOverWeek, type BacklogBands, type BacklogWeek } from './backlog-weeks.js';
 import type { BacklogQuery, BacklogRowDto } from './backlog.dto.js';
-import { checkRange, inRowOrder, repeatedKeys } from './measure-rows.js';
+import { boundedRange, inRowOrder, repeatedKeys } from './measure-rows.js';
 import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
 import { PerformancePublisher } from '../performance.publisher.js';
@@ -25,6 +25,7 @@ export class BacklogService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /**
@@ -66,8 +67,8 @@ export class BacklogService {
     return { saved: rows.length };
   }
 
-  async weeks(query: BacklogQuery): Promise<BacklogRow[]> {
-    checkRange(query.from, query.to);
+  async weeks(asked: BacklogQuery): Promise<BacklogRow[]> {
+    const query = { ...asked, ...boundedRange(asked.from, asked.to, 'day', this.clock.today()) };
     const s = schemaOf(this.dataSource);
     const manager = this.dataSource.manager;
     const allianceId = query.allianceId.toLowerCase();

@@ -1,5 +1,5 @@
 import { InvalidError } from '#platform';
-import { checkRange, dateRange, inRowOrder, repeatedKeys } from './measure-rows.js';
+import { boundedRange, checkRange, dateRange, inRowOrder, repeatedKeys } from './measure-rows.js';
 
 describe('rows sent for upsert', () => {
   const rows = [
@@ -46,6 +46,35 @@ describe('a from..to filter', () => {
 
   it('must not run backwards', () => {
     expect(() => checkRange('2026-04', '2026-03')).toThrow(InvalidError);
+  });
+
+  it('spans at most ten years, starting ten years back when no from is given', () => {
+    const today = '2026-12-04';
+    expect(boundedRange(undefined, undefined, 'month', today)).toEqual({ from: '2016-12' });
+    expect(boundedRange(undefined, '2020-06', 'month', today)).toEqual({
+      from: '2010-06',
+      to: '2020-06',
+    });
+    expect(boundedRange(undefined, '2028-02-29', 'day', today)).toEqual({
+      from: '2018-03-01',
+      to: '2028-02-29',
+    });
+    expect(boundedRange('2016-12', undefined, 'month', today)).toEqual({ from: '2016-12' });
+    let refused: unknown;
+    try {
+      boundedRange('2016-11', undefined, 'month', today);
+    } catch (error) {
+      refused = error;
+    }
+    expect((refused as InvalidError).details).toEqual({
+      errors: [
+        {
+          field: 'from',
+          messages: ['a query spans at most 10 years: from must be 2016-12 or later'],
+        },
+      ],
+    });
+    expect(() => boundedRange('2026-04', '2026-03', 'month', today)).toThrow(InvalidError);
   });
 
   it('becomes the matching find operator', () => {

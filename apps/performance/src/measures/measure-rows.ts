@@ -93,3 +93,37 @@ export function checkRange(from: string | undefined, to: string | undefined): vo
     throw invalidField('to', 'to must not be before from');
   }
 }
+
+/** The most a measure query spans: ten years, as a chart does. */
+export const MAX_RANGE_YEARS = 10;
+
+/** `value` (YYYY-MM or YYYY-MM-DD) `years` earlier; 29 February falls to 1 March. */
+function yearsBefore(value: string, years: number): string {
+  const [year = 0, month = 1, day = 1] = value.split('-').map(Number);
+  const shifted = new Date(Date.UTC(year - years, month - 1, day)).toISOString().slice(0, 10);
+  return shifted.slice(0, value.length);
+}
+
+/**
+ * A measure query's from..to, checked and bounded so that no query reads every row ever held:
+ * it must not run backwards nor span more than ten years, and with no `from` it starts ten years
+ * before `to` (or before today, for an open end). Months and days alike: `today` is cut to the
+ * form of the query.
+ */
+export function boundedRange(
+  from: string | undefined,
+  to: string | undefined,
+  unit: 'month' | 'day',
+  today: string,
+): { from: string; to?: string } {
+  checkRange(from, to);
+  const end = to ?? (unit === 'month' ? today.slice(0, 7) : today);
+  const earliest = yearsBefore(end, MAX_RANGE_YEARS);
+  if (from !== undefined && from < earliest) {
+    throw invalidField(
+      'from',
+      `a query spans at most ${MAX_RANGE_YEARS} years: from must be ${earliest} or later`,
+    );
+  }
+  return { from: from ?? earliest, ...(to === undefined ? {} : { to }) };
+}

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { Clock } from '#platform';
 import { SCREENING_PROGRAMMES } from '#contracts';
 import { targetInForce } from '../standards/target-in-force.js';
 import { Target } from '../standards/target.entity.js';
 import {
-  checkRange,
+  boundedRange,
   dateRange,
   inRowOrder,
   repeatedKeys,
@@ -49,6 +50,7 @@ export class ScreeningUptakeService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Inserts or replaces every row, or none: a bad row is a 422 naming it. */
@@ -102,8 +104,8 @@ export class ScreeningUptakeService {
     });
   }
 
-  async list(query: ScreeningUptakeQuery): Promise<ScreeningUptakeRow[]> {
-    checkRange(query.from, query.to);
+  async list(asked: ScreeningUptakeQuery): Promise<ScreeningUptakeRow[]> {
+    const query = { ...asked, ...boundedRange(asked.from, asked.to, 'month', this.clock.today()) };
     const manager = this.dataSource.manager;
     const period = dateRange(
       query.from === undefined ? undefined : `${query.from}-01`,

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { schemaOf } from '#platform';
+import { Clock, schemaOf } from '#platform';
 import {
   compareWithBaseline,
   type MonthVolume,
   type VolumeAgainstBaseline,
 } from './baseline-comparison.js';
-import { checkRange, inRowOrder, repeatedKeys, unknownAlliances } from './measure-rows.js';
+import { boundedRange, inRowOrder, repeatedKeys, unknownAlliances } from './measure-rows.js';
 import { rowErrors } from '../common/unprocessable-rows.error.js';
 import { upsertRows } from '../common/upsert-rows.js';
 import { PerformancePublisher } from '../performance.publisher.js';
@@ -24,6 +24,7 @@ export class TreatmentVolumesService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(PerformancePublisher) private readonly events: PerformancePublisher,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   /** Inserts or replaces every baseline row, or none: a bad row is a 422 naming it. */
@@ -64,8 +65,8 @@ export class TreatmentVolumesService {
     });
   }
 
-  async volumes(query: TreatmentVolumeQuery): Promise<VolumeAgainstBaseline[]> {
-    checkRange(query.from, query.to);
+  async volumes(asked: TreatmentVolumeQuery): Promise<VolumeAgainstBaseline[]> {
+    const query = { ...asked, ...boundedRange(asked.from, asked.to, 'month', this.clock.today()) };
     const s = schemaOf(this.dataSource);
     const manager = this.dataSource.manager;
     const allianceId = query.allianceId?.toLowerCase();
