@@ -246,6 +246,26 @@ describe('performance service with membership as its own process (real Kafka and
     });
   });
 
+  it('lists announcements a page at a time', async () => {
+    const page = await api()
+      .get('/announcements')
+      .query({ limit: 1 })
+      .set('authorization', admin)
+      .expect(200);
+    expect(page.body).toEqual({
+      items: expect.any(Array),
+      total: expect.any(Number),
+      limit: 1,
+      offset: 0,
+    });
+    expect(page.body.items.length).toBeLessThanOrEqual(1);
+    const refused = await api()
+      .get('/announcements?limit=201')
+      .set('authorization', admin)
+      .expect(400);
+    expect(refused.body).toMatchObject({ errors: [expect.objectContaining({ field: 'limit' })] });
+  });
+
   it('rejects a file with bad rows whole, naming each line; imports the good rows when asked', async () => {
     const before = await count('submission');
     const body = csv(

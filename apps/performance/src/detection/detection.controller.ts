@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Roles, ParseUuidPipe } from '#platform';
+import { Roles, type Page } from '#platform';
+import { AnnouncementQuery } from './detection.dto.js';
 import { Announcement } from './announcement.entity.js';
 import { DetectionService } from './detection.service.js';
 
@@ -21,14 +22,24 @@ export class DetectionController {
     return this.detection.detectAll();
   }
 
+  /** What detection announced, newest first, a page at a time. */
   @Get('announcements')
   @Roles('admin', 'clinician', 'service')
-  @ApiQuery({ name: 'allianceId', required: false })
-  announcements(@Query('allianceId', new ParseUuidPipe({ optional: true })) allianceId?: string) {
-    return this.dataSource.manager.find(Announcement, {
-      where: allianceId ? { allianceId } : {},
-      order: { announcedAt: 'DESC' },
-      take: 500,
+  async announcements(@Query() query: AnnouncementQuery): Promise<Page<Announcement>> {
+    const [items, total] = await this.dataSource.manager.findAndCount(Announcement, {
+      where: query.allianceId ? { allianceId: query.allianceId } : {},
+      // Then by the primary key, so a page boundary never splits or repeats one instant's rows.
+      order: {
+        announcedAt: 'DESC',
+        allianceId: 'ASC',
+        tumourSite: 'ASC',
+        standard: 'ASC',
+        period: 'ASC',
+        kind: 'ASC',
+      },
+      take: query.limit,
+      skip: query.offset,
     });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 }
