@@ -1,11 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import {
   deleteRedisKeys,
+  httpSink,
+  type HttpSink,
   isolatedTopicPrefix,
   serviceTestEnv,
   testKafka,
@@ -14,32 +14,6 @@ import {
   waitFor,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
-
-interface Sink {
-  readonly url: string;
-  readonly calls: { headers: IncomingHttpHeaders; body: string }[];
-  close(): Promise<void>;
-}
-
-/** A local endpoint that records each POST and answers it with `status` (and `location`). */
-async function sink(status: number, location?: string): Promise<Sink> {
-  const calls: Sink['calls'] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      calls.push({ headers: req.headers, body });
-      res.writeHead(status, location ? { location } : {}).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 interface Problem {
   status: number;
@@ -60,9 +34,9 @@ describe('webhooks (real PostgreSQL and Redis)', () => {
   let admin: string;
   let strict: INestApplication;
   let local: INestApplication;
-  const sinks: Sink[] = [];
+  const sinks: HttpSink[] = [];
   const open = async (status: number, location?: string) => {
-    const opened = await sink(status, location);
+    const opened = await httpSink(status, location);
     sinks.push(opened);
     return opened;
   };

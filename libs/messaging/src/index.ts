@@ -8,6 +8,7 @@ export * from './consumer/processed-event.entity.js';
 export * from './consumer/transient-error.js';
 export * from './kafka/kafka-client.js';
 export * from './messaging-schema.js';
+export * from './migrations/append-only.js';
 export * from './messaging.module.js';
 export * from './messaging.tokens.js';
 export * from './outbox/event-publisher.js';

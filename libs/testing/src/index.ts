@@ -8,3 +8,4 @@ export * from './wait-for.js';
 export * from './smtp-sink.js';
 export * from './test-identity.js';
 export * from './route-policies.js';
+export * from './http-sink.js';

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { makeAppendOnly } from '#messaging';
 import { schemaOf } from '#platform';
 
 /**
@@ -28,22 +29,14 @@ export class HistoryAnchor1796417000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "history_checkpoint_heads_idx" ON "${s}"."history_checkpoint" USING gin ("heads" jsonb_path_ops)`,
     );
-    for (const table of ['case_history', 'history_checkpoint']) {
-      await queryRunner.query(`
-        CREATE TRIGGER "${table}_append_only" BEFORE UPDATE OR DELETE ON "${s}"."${table}"
-        FOR EACH ROW EXECUTE FUNCTION "${s}"."refuse_change"()`);
-      await queryRunner.query(`
-        CREATE TRIGGER "${table}_no_truncate" BEFORE TRUNCATE ON "${s}"."${table}"
-        FOR EACH STATEMENT EXECUTE FUNCTION "${s}"."refuse_change"()`);
-    }
+    await makeAppendOnly(queryRunner, s, 'case_history');
+    await makeAppendOnly(queryRunner, s, 'history_checkpoint');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner.connection);
-    for (const table of ['case_history']) {
-      await queryRunner.query(`DROP TRIGGER "${table}_no_truncate" ON "${s}"."${table}"`);
-      await queryRunner.query(`DROP TRIGGER "${table}_append_only" ON "${s}"."${table}"`);
-    }
+    await queryRunner.query(`DROP TRIGGER "case_history_no_truncate" ON "${s}"."case_history"`);
+    await queryRunner.query(`DROP TRIGGER "case_history_append_only" ON "${s}"."case_history"`);
     await queryRunner.query(`DROP TABLE "${s}"."history_checkpoint"`);
   }
 }

@@ -1,36 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { httpSink, type HttpSink } from '#testing';
 import { Notification } from './notification.entity.js';
 import type { WebhookPolicy } from './webhook-address.js';
 import { newWebhookSecret } from './webhook-signature.js';
 import { sendWebhook } from './webhook.js';
-
-interface Sink {
-  readonly url: string;
-  readonly calls: { headers: IncomingHttpHeaders; body: string }[];
-  close(): Promise<void>;
-}
-
-/** A local endpoint answering every POST with `status` (and `location`, for a redirect). */
-async function sink(status: number, location?: string): Promise<Sink> {
-  const calls: Sink['calls'] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      calls.push({ headers: req.headers, body });
-      res.writeHead(status, location ? { location } : {}).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 function aWebhookNotification(address: string): Notification {
   return Object.assign(new Notification(), {
@@ -49,9 +22,9 @@ function aWebhookNotification(address: string): Notification {
 const local: WebhookPolicy = { allowInsecure: true, allowPrivateNetworks: true };
 
 describe('sending a webhook', () => {
-  const sinks: Sink[] = [];
+  const sinks: HttpSink[] = [];
   const open = async (status: number, location?: string) => {
-    const opened = await sink(status, location);
+    const opened = await httpSink(status, location);
     sinks.push(opened);
     return opened;
   };

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '#platform';
+import { makeAppendOnly } from './append-only.js';
 
 /**
  * The audit log every service keeps beside its outbox. Append-only at the database: a trigger
@@ -34,12 +35,7 @@ export class AuditLog1796416110021 implements MigrationInterface {
         RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
           USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER "audit_entry_append_only" BEFORE UPDATE OR DELETE ON "${s}"."audit_entry"
-      FOR EACH ROW EXECUTE FUNCTION "${s}"."refuse_change"()`);
-    await queryRunner.query(`
-      CREATE TRIGGER "audit_entry_no_truncate" BEFORE TRUNCATE ON "${s}"."audit_entry"
-      FOR EACH STATEMENT EXECUTE FUNCTION "${s}"."refuse_change"()`);
+    await makeAppendOnly(queryRunner, s, 'audit_entry');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
