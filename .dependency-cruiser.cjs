@@ -86,7 +86,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|\\.infra|coverage)/' },
+    // Browser assets (apps/web/src/public) import by URL, which only the browser resolves.
+    exclude: { path: '^(dist|\\.infra|coverage)/|^apps/web/src/public/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

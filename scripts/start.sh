@@ -68,12 +68,23 @@ for entry in "${SERVICES[@]}"; do
   curl -sf "http://127.0.0.1:$port/health/live" >/dev/null || { echo "[start] $service did not start"; exit 1; }
 done
 
+# The web app, on the services above and the identity server.
+WEB_PORT=3000
+PORT=$WEB_PORT setsid bash -c 'exec "$@" 2>&1 | sed -u "s/^/[web] /"' web "${RUN_TS[@]}" apps/web/src/main.ts &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$WEB_PORT/" >/dev/null && break
+  sleep 0.5
+done
+
 LOG_LEVEL=warn npm run -s seed:membership 2>&1 | sed -u 's/^/[seed] /'
 
 token=$(npm run -s token -- --member admin@example.org 2>/dev/null)
 cat <<INFO
 
 The platform is running. Ctrl-C stops it.
+  web app       http://127.0.0.1:$WEB_PORT  (sign in as admin@example.org, secretariat@example.org or a
+                demo member's address from the seed; the password is: development)
 $(for entry in "${SERVICES[@]}"; do printf '  %-12s http://127.0.0.1:%s/docs\n' "${entry%%:*}" "${entry##*:}"; done)
   e-mail sent   http://127.0.0.1:8025 (SMTP on 127.0.0.1:1025)
   inbox         GET http://127.0.0.1:3005/inbox (with a member's token)

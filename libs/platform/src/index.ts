@@ -81,7 +81,12 @@ export {
   type VerifiedToken,
 } from './auth/issuer-verifier.js';
 export { TokenVerifier } from './auth/token-verifier.js';
-export { clientCredentialsToken, passwordSignIn, type SignedIn } from './auth/scripted-sign-in.js';
+export {
+  clientCredentialsToken,
+  configurationFor,
+  passwordSignIn,
+  type SignedIn,
+} from './auth/scripted-sign-in.js';
 export { AuthModule } from './auth/auth.module.js';
 
 // validation

@@ -51,6 +51,11 @@ export class MembershipProcess {
   }
 
   /** POSTs as an admin and returns the created record's id; any other answer fails the test. */
+  /** Where the membership service answers. */
+  get url(): string {
+    return this.process.url;
+  }
+
   async create(path: string, body: object): Promise<string> {
     const response = await request(this.process.url)
       .post(path)

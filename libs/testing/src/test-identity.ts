@@ -9,11 +9,13 @@ import {
 import { isRole, passwordSignIn, type Role } from '#platform';
 import { freePort } from './service-process.js';
 
-const PASSWORD = 'test-identity-password';
+/** Every test account's password, for a browser test signing in at the form. */
+export const TEST_PASSWORD = 'test-identity-password';
+const PASSWORD = TEST_PASSWORD;
 const ADDRESS = /^test\.([a-z-]+)\.([0-9a-f-]{36}|none)@example\.org$/;
 
 /** A test account's address says its roles and its member, so the server needs no list. */
-function addressOf(roles: readonly Role[], memberId?: string): string {
+export function addressOf(roles: readonly Role[], memberId?: string): string {
   return `test.${[...roles].sort().join('-')}.${memberId ?? 'none'}@example.org`;
 }
 
@@ -40,7 +42,8 @@ export class TestIdentity {
     readonly issuer: string,
   ) {}
 
-  static async start(): Promise<TestIdentity> {
+  /** `webBaseUrl`: where the web app under test runs, so its sign-in may return there. */
+  static async start(options: { webBaseUrl?: string } = {}): Promise<TestIdentity> {
     const port = await freePort();
     const issuer = `http://127.0.0.1:${port}`;
     const server = new DevIdentityServer({
@@ -48,7 +51,9 @@ export class TestIdentity {
       port,
       audience: 'cancer-network',
       password: PASSWORD,
-      clients: devClients({}),
+      clients: devClients(
+        options.webBaseUrl === undefined ? {} : { WEB_BASE_URL: options.webBaseUrl },
+      ),
       accounts: testAccount,
     });
     await server.start();

@@ -9,7 +9,8 @@ import * as oidc from 'openid-client';
 
 const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
-async function configurationFor(
+/** The provider's configuration for a client (discovered; plain http only on this machine). */
+export async function configurationFor(
   issuer: string,
   clientId: string,
   clientSecret: string | undefined,

@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { currentContext } from '#platform';
+import type { WebConfig } from '../config.js';
+import { WEB_CONFIG } from '../web-config.js';
+
+/** Whoever the call is made for: a signed-in person's session carries their access token. */
+export interface Caller {
+  readonly accessToken: string;
+}
+
+export type Service = 'membership' | 'meetings' | 'priorities' | 'performance' | 'workflow';
+
+/** A field error as the services send it (problem details' `errors`). */
+export interface FieldError {
+  readonly field: string;
+  readonly messages: readonly string[];
+}
+
+/** A service said no, or could not be reached; the page decides what the person sees. */
+export class ApiError extends Error {
+  constructor(
+    readonly service: Service,
+    /** The service's status, or 503 when it could not be reached. */
+    readonly status: number,
+    readonly detail: string,
+    readonly errors: readonly FieldError[] = [],
+    readonly correlationId?: string,
+  ) {
+    super(`${service} answered ${status}: ${detail}`);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * The services' APIs, called with the signed-in person's access token, so each service's own
+ * authorization decides what they see and may do. The request's correlation id goes along.
+ */
+@Injectable()
+export class ServicesApi {
+  private readonly bases: Record<Service, string>;
+
+  constructor(@Inject(WEB_CONFIG) config: WebConfig) {
+    this.bases = {
+      membership: config.MEMBERSHIP_URL,
+      meetings: config.MEETINGS_URL,
+      priorities: config.PRIORITIES_URL,
+      performance: config.PERFORMANCE_URL,
+      workflow: config.WORKFLOW_URL,
+    };
+  }
+
+  get<T>(session: Caller, service: Service, path: string): Promise<T> {
+    return this.call<T>(session, service, 'GET', path);
+  }
+
+  post<T>(session: Caller, service: Service, path: string, body: object = {}): Promise<T> {
+    return this.call<T>(session, service, 'POST', path, body);
+  }
+
+  put<T>(session: Caller, service: Service, path: string, body: object): Promise<T> {
+    return this.call<T>(session, service, 'PUT', path, body);
+  }
+
+  private async call<T>(
+    session: Caller,
+    service: Service,
+    method: string,
+    path: string,
+    body?: object,
+  ): Promise<T> {
+    const correlationId = currentContext()?.correlationId;
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.bases[service]), {
+        method,
+        headers: {
+          authorization: `Bearer ${session.accessToken}`,
+          accept: 'application/json',
+          ...(correlationId && { 'x-correlation-id': correlationId }),
+          ...(body && { 'content-type': 'application/json' }),
+        },
+        ...(body && { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(15_000),
+      });
+    } catch (error) {
+      throw new ApiError(service, 503, (error as Error).message, [], correlationId);
+    }
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      const problem = (payload ?? {}) as { detail?: string; errors?: FieldError[] };
+      throw new ApiError(
+        service,
+        response.status >= 500 ? 503 : response.status,
+        problem.detail ?? response.statusText,
+        problem.errors ?? [],
+        response.headers.get('x-correlation-id') ?? correlationId,
+      );
+    }
+    return payload as T;
+  }
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { loadConfig } from '#platform';
+import { ServicesApi } from './api/services-api.js';
+import { AuthController } from './auth/auth.controller.js';
+import { OidcService } from './auth/oidc.service.js';
+import { SessionsService } from './auth/sessions.service.js';
+import { SignedInGuard } from './auth/signed-in.guard.js';
+import { CasesController } from './cases/cases.controller.js';
+import { webConfigSchema } from './config.js';
+import { HealthController } from './health.controller.js';
+import { MyWorkController } from './my-work/my-work.controller.js';
+import { WebErrorsFilter } from './web-errors.filter.js';
+import { WEB_CONFIG } from './web-config.js';
+
+/**
+ * The web app: pages on the NHS.UK frontend for the people who act on escalations. It keeps no
+ * data of its own; every page calls the services with the signed-in person's token.
+ */
+@Module({})
+export class WebModule {
+  static forRoot(env: NodeJS.ProcessEnv = process.env) {
+    return {
+      module: WebModule,
+      controllers: [AuthController, MyWorkController, CasesController, HealthController],
+      providers: [
+        { provide: WEB_CONFIG, useValue: loadConfig(webConfigSchema, env) },
+        OidcService,
+        SessionsService,
+        ServicesApi,
+        { provide: APP_GUARD, useClass: SignedInGuard },
+        { provide: APP_FILTER, useClass: WebErrorsFilter },
+      ],
+    };
+  }
+}

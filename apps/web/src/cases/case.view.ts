@@ -1,0 +1,94 @@
+import {
+  causeName,
+  dateAndTime,
+  levelName,
+  longDate,
+  statusTag,
+  transitionName,
+} from './case-labels.js';
+
+/** A case as workflow's GET /cases/:id answers it (the fields the page uses). */
+export interface CaseResponse {
+  id: string;
+  title: string;
+  kind: string;
+  bodyId: string;
+  level: string;
+  status: string;
+  severity: string;
+  overdue: boolean;
+  openedAt: string;
+  evidence: Record<string, unknown>;
+  history: {
+    sequence: number;
+    at: string;
+    transition: string;
+    level: string;
+    cause: { kind: string; ref: string };
+    details: Record<string, unknown>;
+  }[];
+  deadlines: { kind: string; level: string; dueOn: string; settledAt: string | null }[];
+  nextMeeting: { title: string; startsAt: string } | null;
+}
+
+/** A body's role-holder, from membership's GET /bodies/:id/role-holders. */
+export interface RoleHolder {
+  role: string;
+  member: { memberId: string; name: string };
+}
+
+const CLOSED = new Set(['resolved', 'closed']);
+
+/** Everything the case page shows and may offer, decided here so a unit test can reach it. */
+export function caseView(
+  escalation: CaseResponse,
+  verification: { valid: boolean; reason?: string },
+  viewer: { memberId?: string; roles: readonly string[] },
+  holders: readonly RoleHolder[],
+) {
+  const leads = holders.filter(
+    (holder) => holder.role === 'chair' || holder.role === 'clinical-lead',
+  );
+  const leadsIt =
+    viewer.memberId !== undefined &&
+    leads.some((holder) => holder.member.memberId === viewer.memberId);
+  const admin = viewer.roles.includes('admin');
+  const open = !CLOSED.has(escalation.status);
+  return {
+    id: escalation.id,
+    title: escalation.title,
+    tag: statusTag(escalation.status),
+    summary: [
+      { key: 'Where it is', value: levelName(escalation.level) },
+      { key: 'Severity', value: transitionName(escalation.severity) },
+      { key: 'Opened', value: dateAndTime(escalation.openedAt) },
+      {
+        key: 'Next meeting',
+        value: escalation.nextMeeting
+          ? `${escalation.nextMeeting.title}, ${dateAndTime(escalation.nextMeeting.startsAt)}`
+          : 'Not yet tabled',
+      },
+    ],
+    overdue: escalation.overdue,
+    // The deadlines themselves; the reminders before them (`acknowledge@0.5`) are the timers'.
+    deadlines: escalation.deadlines
+      .filter((deadline) => !deadline.kind.includes('@'))
+      .map((deadline) => ({
+        what: transitionName(deadline.kind),
+        where: levelName(deadline.level),
+        due: longDate(deadline.dueOn),
+        state: deadline.settledAt ? 'Met or settled' : 'Open',
+      })),
+    history: [...escalation.history].reverse().map((entry) => ({
+      what: transitionName(entry.transition),
+      when: dateAndTime(entry.at),
+      where: levelName(entry.level),
+      by: causeName(entry.cause, entry.details),
+      note: typeof entry.details['text'] === 'string' ? entry.details['text'] : undefined,
+    })),
+    verified: verification.valid,
+    verificationProblem: verification.valid ? undefined : verification.reason,
+    mayAcknowledge: escalation.status === 'opened' && (leadsIt || admin),
+    mayNote: open,
+  };
+}
