@@ -81,6 +81,23 @@ describe('web app in the browser: my work and the case page', () => {
     await page.context().close();
   });
 
+  it('re-shows a refused note with the error summary, and keeps a good one in the history', async () => {
+    const page = await platform.signedIn('member', `/cases/${caseId}`);
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.waitForURL(`${platform.webBase}/cases/${caseId}/notes`);
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain(
+      'There is a problem',
+    );
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('Enter a note');
+    expect(await page.title()).toMatch(/^Error: /);
+    await platform.expectAccessible(page, 'case-note-error');
+    await page.getByLabel('Add a note to the history').fill('The trust has advertised the post');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.waitForURL(/done=noted/);
+    expect(await page.locator('main').textContent()).toContain('The trust has advertised the post');
+    await page.context().close();
+  });
+
   it('answers 404 for a case the person may not see or that does not exist', async () => {
     const page = await platform.signedIn('member', '/my-work');
     const missing = await page.goto(

@@ -14,6 +14,7 @@ import type { Response } from 'express';
 import { ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
 import { CurrentSession } from '../auth/signed-in.guard.js';
+import { fieldError, formErrorsOf, type FormErrors } from '../forms/form-errors.js';
 import { caseView, type CaseResponse, type RoleHolder } from './case.view.js';
 
 const DONE = {
@@ -28,11 +29,18 @@ export class CasesController {
 
   @Get(':id')
   @Render('cases/case.njk')
-  async show(
+  show(
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
     @Query('done') done: unknown,
     @CurrentSession() session: Session,
   ) {
+    return this.page(id, session, {
+      done: done === 'acknowledged' || done === 'noted' ? DONE[done] : undefined,
+    });
+  }
+
+  /** The case page's model; `extra` carries a banner, or a refused form and what was typed. */
+  private async page(id: string, session: Session, extra: Record<string, unknown>) {
     const escalation = await this.api.get<CaseResponse>(session, 'workflow', `/cases/${id}`);
     const [verification, holders] = await Promise.all([
       this.api.get<{ valid: boolean; reason?: string }>(
@@ -50,8 +58,8 @@ export class CasesController {
       pageTitle: escalation.title,
       section: 'my-work',
       case: caseView(escalation, verification, session, holders),
-      done: done === 'acknowledged' || done === 'noted' ? DONE[done] : undefined,
       csrf: session.csrf,
+      ...extra,
     };
   }
 
@@ -72,7 +80,23 @@ export class CasesController {
     @CurrentSession() session: Session,
     @Res() response: Response,
   ): Promise<void> {
-    await this.api.post(session, 'workflow', `/cases/${id}/notes`, { text });
+    let errors: FormErrors | undefined;
+    if (typeof text !== 'string' || text.trim() === '') {
+      errors = fieldError('note', 'Enter a note');
+    } else {
+      try {
+        await this.api.post(session, 'workflow', `/cases/${id}/notes`, { text });
+      } catch (error) {
+        errors = formErrorsOf(error, { text: 'note' });
+      }
+    }
+    if (errors) {
+      const model = await this.page(id, session, { errors, note: text });
+      response
+        .status(400)
+        .render('cases/case.njk', { ...model, pageTitle: `Error: ${model.pageTitle}` });
+      return;
+    }
     response.redirect(303, `/cases/${id}?done=noted`);
   }
 }
