@@ -98,6 +98,30 @@ describe('web app in the browser: my work and the case page', () => {
     await page.context().close();
   });
 
+  it('keeps notification preferences, and re-shows a webhook without its address as an error', async () => {
+    const page = await platform.signedIn('member', '/my-work');
+    await page.getByLabel('A webhook (for a team tool)').check();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.waitForURL(`${platform.webBase}/my-work/preferences`);
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain(
+      'Enter the address your tool receives webhooks on',
+    );
+    // What the member chose is still chosen.
+    expect(await page.getByLabel('A webhook (for a team tool)').isChecked()).toBe(true);
+    await platform.expectAccessible(page, 'preferences-error');
+    await page.getByLabel('A webhook (for a team tool)').uncheck();
+    await page.getByLabel('E-mail').check();
+    await page.getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.waitForURL(/done=preferences/);
+    expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain(
+      'Your notification preferences are saved',
+    );
+    expect(await page.getByLabel('E-mail').isChecked()).toBe(true);
+    expect(await page.getByLabel('Yes').isChecked()).toBe(true);
+    await page.context().close();
+  });
+
   it('answers 404 for a case the person may not see or that does not exist', async () => {
     const page = await platform.signedIn('member', '/my-work');
     const missing = await page.goto(
