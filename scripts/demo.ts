@@ -50,3 +50,7 @@ console.log(
 );
 console.log(`[demo] Verify its hash chain: ${host(3005)}/cases/${result.caseId}/history/verify`);
 console.log(`\nTOKEN=${token}`);
+const web = process.env['WEB_BASE_URL'] ?? host(3000);
+console.log(
+  `\n[demo] The case page in the web app (sign in as admin@example.org, password development):\n  ${web}/cases/${result.caseId}`,
+);
