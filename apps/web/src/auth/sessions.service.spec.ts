@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { WebConfig } from '../config.js';
+import type { OidcService, Tokens } from './oidc.service.js';
+import { CookieSeal, SESSION_COOKIE, type Session } from './session.js';
+import { SessionsService } from './sessions.service.js';
+
+const key = randomBytes(32).toString('base64');
+const config = {
+  SESSION_KEY: key,
+  WEB_BASE_URL: 'https://web.example.org',
+  SESSION_IDLE_MINUTES: 60,
+} as WebConfig;
+const now = () => Math.floor(Date.now() / 1000);
+
+function sessionExpiring(at: number, refreshToken?: string): Session {
+  return {
+    sub: 's',
+    name: 'Dr Chair',
+    roles: ['clinician'],
+    accessToken: 'old',
+    ...(refreshToken && { refreshToken }),
+    expiresAt: at,
+    csrf: 'c',
+  };
+}
+
+async function requestWith(session: Session): Promise<Request> {
+  const sealed = await new CookieSeal(key).seal(session, 3600);
+  return { cookies: { [SESSION_COOKIE]: sealed } } as unknown as Request;
+}
+
+function recordingResponse(): Response & { set: string[] } {
+  const set: string[] = [];
+  return { set, cookie: (name: string) => set.push(name) } as unknown as Response & {
+    set: string[];
+  };
+}
+
+describe('the session cookie', () => {
+  it('gives a live session as it is, and refreshes one about to expire, rewriting the cookie', async () => {
+    const refreshed: Tokens = { accessToken: 'new', refreshToken: 'r2', expiresAt: now() + 300 };
+    const oidc = { refresh: () => Promise.resolve(refreshed) } as unknown as OidcService;
+    const sessions = new SessionsService(config, oidc);
+
+    const live = await sessions.current(
+      await requestWith(sessionExpiring(now() + 600)),
+      recordingResponse(),
+    );
+    expect(live?.accessToken).toBe('old');
+
+    const response = recordingResponse();
+    const renewed = await sessions.current(
+      await requestWith(sessionExpiring(now() + 5, 'r1')),
+      response,
+    );
+    expect(renewed).toMatchObject({ accessToken: 'new', refreshToken: 'r2', name: 'Dr Chair' });
+    expect(response.set).toEqual([SESSION_COOKIE]);
+  });
+
+  it('ends a session whose token expired and cannot be refreshed, so the person signs in again', async () => {
+    const oidc = {
+      refresh: () => Promise.reject(new Error('invalid_grant')),
+    } as unknown as OidcService;
+    const sessions = new SessionsService(config, oidc);
+    expect(
+      await sessions.current(
+        await requestWith(sessionExpiring(now() - 5, 'r1')),
+        recordingResponse(),
+      ),
+    ).toBeUndefined();
+    expect(
+      await sessions.current(await requestWith(sessionExpiring(now() - 5)), recordingResponse()),
+    ).toBeUndefined();
+  });
+
+  it('refuses a cookie sealed under another key, or none', async () => {
+    const sessions = new SessionsService(config, {} as OidcService);
+    const forged = await new CookieSeal(randomBytes(32).toString('base64')).seal(
+      sessionExpiring(now() + 600),
+      3600,
+    );
+    const request = { cookies: { [SESSION_COOKIE]: forged } } as unknown as Request;
+    expect(await sessions.current(request, recordingResponse())).toBeUndefined();
+    expect(
+      await sessions.current({ cookies: {} } as unknown as Request, recordingResponse()),
+    ).toBeUndefined();
+  });
+});
