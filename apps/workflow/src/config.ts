@@ -39,8 +39,13 @@ const workflowSettings = baseConfigSchema.extend({
     .string()
     .min(3)
     .default('Cancer Network Escalations <escalations@cancer-network.invalid>'),
-  /** Where people reach this service, for links in notifications. */
+  /** Where people reach this service's API (e-mails link to the web app, WEB_BASE_URL). */
   PUBLIC_URL: z.url().default('http://127.0.0.1:3005'),
+  /** Where people reach the web app: e-mails link to its case page and preferences. */
+  WEB_BASE_URL: z
+    .url()
+    .regex(/^https?:\/\//)
+    .default('http://127.0.0.1:3000'),
   /** When the daily digest of non-urgent notifications goes out (UK time). */
   DIGEST_CRON: z.string().min(9).default('0 7 * * *'),
   DIGEST_ENABLED: z.stringbool().default(true),

@@ -181,9 +181,13 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
     // 1. Opened at the lung group: its chair and lead are told.
     await waitForMail({ ...none, lungChair: 1, lungLead: 1 }, 'the lung chair and lead to be told');
     const [opened] = smtp.to(emails.lungChair);
-    expect(opened?.subject).toMatch(/^\[Action needed\] .*lung/i);
-    const caseId = /\/cases\/([0-9a-f-]{36})/.exec(opened?.text ?? '')?.[1];
+    expect(opened?.subject).toMatch(/^Action needed: .*lung/i);
+    // The link opens the case page of the web app (WEB_BASE_URL's default here).
+    const caseId = /http:\/\/127\.0\.0\.1:3000\/cases\/([0-9a-f-]{36})/.exec(
+      opened?.text ?? '',
+    )?.[1];
     expect(caseId).toBeDefined();
+    expect(opened?.html).toContain(`<a href="http://127.0.0.1:3000/cases/${caseId!}"`);
 
     // 2. Nobody acknowledged within 3 s: the case moves to the CAG; both bodies are told.
     await waitForMail(
@@ -195,6 +199,16 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       level: 'cag',
       status: 'opened',
     });
+    // The subject names the step; the lung chair's second e-mail replies in the case's thread.
+    const moved = smtp.to(emails.lungChair)[1];
+    expect(moved?.subject).toBe(
+      `Escalated to the Clinical Advisory Group: ${opened!.subject.slice('Action needed: '.length)}`,
+    );
+    expect(moved?.headers['in-reply-to']).toBe(opened?.messageId);
+    expect(moved?.headers['references']).toBe(opened?.messageId);
+    expect(smtp.to(emails.cagChair)[0]?.subject).toMatch(
+      /^Escalated to the Clinical Advisory Group: /,
+    );
 
     const meetingAt = async (bodyId: string) => {
       const meetingId = randomUUID();
@@ -248,6 +262,11 @@ describe('the escalation ladder end to end (real Kafka, PostgreSQL, Redis and SM
       'the Board to be told it is resolved',
     );
     await waitFor('the case to close', async () => (await caseOf(caseId!)).status === 'closed');
+    expect(smtp.to(emails.boardChair).map((mail) => mail.subject.split(':')[0])).toEqual([
+      'Escalated to the Alliance Board',
+      'On the agenda',
+      'Resolved',
+    ]);
 
     const cases = await app
       .get(DataSource)

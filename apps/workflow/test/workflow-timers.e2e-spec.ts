@@ -113,6 +113,18 @@ describe('workflow deadlines on BullMQ timers (real Redis, PostgreSQL and Kafka)
     );
     // The group's reminders fired before it; its other deadlines were cancelled on the move.
     expect(moved.history.filter((entry) => entry.transition === 'reminder-due')).toHaveLength(2);
+    // The chair heard of each step, the subject naming it (seconds-long deadlines fall today).
+    const subjects = await app.get(DataSource).query<{ subject: string }[]>(
+      `SELECT subject FROM "${run}_workflow".notification
+          WHERE case_id = $1 AND member_id = $2 AND channel = 'inbox' ORDER BY subject`,
+      [raised.id, ladder.members.chair],
+    );
+    expect(subjects.map((row) => row.subject)).toEqual([
+      'Action needed: Acknowledge deadline test',
+      'Escalated to the Clinical Advisory Group: Acknowledge deadline test',
+      'Reminder: Acknowledge deadline test due today',
+      'Reminder: Acknowledge deadline test due today',
+    ]);
     const group = moved.deadlines.filter((d) => d.level === 'group');
     expect(group.find((d) => d.kind === 'acknowledge')?.outcome).toBe('fired');
     expect(group.find((d) => d.kind === 'resolve')?.outcome).toBe('cancelled');

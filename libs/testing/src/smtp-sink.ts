@@ -8,6 +8,8 @@ export interface ReceivedMail {
   from: string;
   subject: string;
   text: string;
+  /** The HTML alternative; '' when the e-mail has none. */
+  html: string;
   messageId: string;
   headers: Record<string, string>;
 }
@@ -40,6 +42,7 @@ export class SmtpSink {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               subject: mail.subject ?? '',
               text: mail.text ?? '',
+              html: mail.html || '',
               messageId: mail.messageId ?? '',
               headers,
             });

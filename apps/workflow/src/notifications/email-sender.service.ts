@@ -2,49 +2,73 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '#platform';
 import type { WorkflowConfig } from '../config.js';
+import {
+  caseEmail,
+  caseLinks,
+  digestEmail,
+  preferencesUrl,
+  type CaseNotice,
+} from './case-email.js';
+import { mailDomain, threadHeaders } from './email-thread.js';
 import type { Notification } from './notification.entity.js';
 
 /**
  * E-mail over SMTP (`SMTP_URL`, from `MAIL_FROM`), one transport for the service: notifications
  * one by one and the daily digest. nodemailer is the Node ecosystem's standard SMTP client
- * (pooling, TLS, auth, message encoding); the Message-ID is the notification's id, so a mail
- * system can recognise a repeat.
+ * (pooling, TLS, auth, message encoding). Each e-mail has a plain-text part and an HTML
+ * alternative from one template (case-email.ts), links to the web app's case page
+ * (`WEB_BASE_URL`), and sits in its case's thread (email-thread.ts).
  */
 @Injectable()
 export class EmailSenderService implements OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly from: string;
+  private readonly domain: string;
+  private readonly webBaseUrl: string;
 
   constructor(@Inject(APP_CONFIG) config: WorkflowConfig) {
     this.transport = nodemailer.createTransport(config.SMTP_URL);
     this.from = config.MAIL_FROM;
+    this.domain = mailDomain(config.MAIL_FROM);
+    this.webBaseUrl = config.WEB_BASE_URL;
   }
 
   async send(notification: Notification): Promise<void> {
     if (!notification.address) {
       throw new Error('No e-mail address');
     }
+    const { subject, text, html } = caseEmail(this.noticeOf(notification));
+    const thread = threadHeaders(notification, this.domain);
     await this.transport.sendMail({
       from: this.from,
       to: notification.address,
-      subject: notification.subject,
-      text: notification.body,
-      messageId: `<${notification.id}@cancer-network.invalid>`,
+      subject,
+      text,
+      html,
+      messageId: thread.messageId,
+      ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo, references: thread.references } : {}),
       headers: { 'X-Escalation-Case': notification.caseId ?? '' },
     });
   }
 
   /** Several held notifications to one member in one message. */
   async sendDigest(address: string, items: readonly Notification[]): Promise<void> {
-    await this.transport.sendMail({
-      from: this.from,
-      to: address,
-      subject: `Escalations digest: ${items.length} update${items.length === 1 ? '' : 's'}`,
-      text: items.map((item) => `${item.subject}\n\n${item.body}`).join('\n\n---\n\n'),
-    });
+    const { subject, text, html } = digestEmail(
+      items.map((item) => this.noticeOf(item)),
+      preferencesUrl(this.webBaseUrl),
+    );
+    await this.transport.sendMail({ from: this.from, to: address, subject, text, html });
   }
 
   onApplicationShutdown(): void {
     this.transport.close();
+  }
+
+  private noticeOf(notification: Notification): CaseNotice {
+    return {
+      subject: notification.subject,
+      message: notification.body,
+      links: caseLinks(this.webBaseUrl, notification.caseId),
+    };
   }
 }

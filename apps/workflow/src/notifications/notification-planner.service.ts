@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
-import { APP_CONFIG, Clock } from '#platform';
+import { Clock } from '#platform';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { afterCommit } from '../common/after-commit.js';
-import type { WorkflowConfig } from '../config.js';
-import { fitCaseTitle } from '../policy/case-titles.js';
+import { CaseHistory } from '../history/case-history.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 import { ROLES_OF, type NotifyAudience } from './audience.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
 import { Notification } from './notification.entity.js';
+import { noticeKey } from './notice-key.js';
+import { stepOf, subjectOf, type NoticeStep } from './notice-subject.js';
 
 /** What a notice tells of its case. */
 export interface NoticeCase {
@@ -31,6 +33,14 @@ export interface PlannedNotice {
   urgent: boolean;
 }
 
+/** What a notice reads of a case's deadline (cases/case-deadline.entity.ts). */
+interface DeadlineDue {
+  caseId: string;
+  level: string;
+  kind: string;
+  dueOn: string;
+}
+
 /**
  * Plans a transition's notifications in its transaction: one row per recipient and channel,
  * by the member's preferences, never twice for the same cause (a unique dedup key). Inbox
@@ -40,28 +50,25 @@ export interface PlannedNotice {
 export class NotificationPlannerService {
   constructor(
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
-    @Inject(APP_CONFIG) private readonly config: WorkflowConfig,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async plan(manager: EntityManager, notice: PlannedNotice): Promise<number> {
     const { escalation } = notice;
-    const [body, recipients] = await Promise.all([
+    const [body, recipients, step] = await Promise.all([
       manager.findOneBy(BodyView, { id: notice.bodyId }),
       this.recipients(manager, notice.audience, notice.bodyId),
+      this.stepOf(manager, notice),
     ]);
-    // Cut by characters, never through an emoji (half of one is not JSON PostgreSQL takes).
-    const subject = fitCaseTitle(
-      `[${notice.urgent ? 'Action needed' : 'For information'}] ${escalation.title}`,
-    );
+    const subject = subjectOf(step, escalation.title);
+    // The message alone: the e-mail adds the links (case-email.ts); the inbox and webhooks
+    // carry the case's id.
     const text = [
       `${notice.reason}.`,
       '',
       `Case: ${escalation.title}`,
       `Held by: ${body?.name ?? notice.bodyId} (${escalation.level}), status ${escalation.status}, severity ${escalation.severity}`,
-      `Details and history: ${this.config.PUBLIC_URL}/cases/${escalation.id}`,
-      '',
-      'You receive this as the chair, clinical lead or member of the body concerned.',
     ].join('\n');
     let planned = 0;
     for (const member of recipients) {
@@ -80,7 +87,13 @@ export class NotificationPlannerService {
         const inbox = channel === 'inbox';
         const id = randomUUID();
         const now = this.clock.now();
-        const dedupKey = `${escalation.id}:${notice.sequence}:${notice.audience}:${member.id}:${channel}`;
+        const dedupKey = noticeKey({
+          caseId: escalation.id,
+          sequence: notice.sequence,
+          audience: notice.audience,
+          memberId: member.id,
+          channel,
+        });
         const inserted = await manager
           .createQueryBuilder()
           .insert()
@@ -120,6 +133,39 @@ export class NotificationPlannerService {
       }
     }
     return planned;
+  }
+
+  /**
+   * The step the notice tells of, from the history entry that caused it; for a reminder, with
+   * the working days left to its deadline.
+   */
+  private async stepOf(manager: EntityManager, notice: PlannedNotice): Promise<NoticeStep> {
+    const entry = await manager.findOneBy(CaseHistory, {
+      caseId: notice.escalation.id,
+      sequence: notice.sequence,
+    });
+    if (!entry) {
+      return { kind: 'update' };
+    }
+    if (entry.transition !== 'reminder-due') {
+      return stepOf(entry);
+    }
+    const stage = entry.details['deadline'];
+    // By table name: cases use notifications, so notifications import nothing of cases.
+    const deadline =
+      typeof stage === 'string'
+        ? await manager.findOneBy<DeadlineDue>('case_deadline', {
+            caseId: entry.caseId,
+            level: entry.level,
+            kind: stage,
+          })
+        : null;
+    const dueOn = deadline?.dueOn ?? entry.details['dueOn'];
+    if (typeof dueOn !== 'string') {
+      return stepOf(entry);
+    }
+    const calendar = await this.calendars.calendar(manager);
+    return stepOf(entry, calendar.workingDaysBetween(this.clock.today(), dueOn));
   }
 
   /** The audience's members seated on the body today, each once. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module.js';
 import { DailyDigestProcessor } from './daily-digest.processor.js';
 import { DailyDigestService } from './daily-digest.service.js';
 import { EmailSenderService } from './email-sender.service.js';
@@ -12,6 +13,8 @@ import { NotificationPlannerService } from './notification-planner.service.js';
  * use), sent by e-mail or webhook through a queue or held for the daily digest, and the inbox.
  */
 @Module({
+  // The calendar counts a reminder's working days left, for its subject.
+  imports: [CalendarModule],
   controllers: [InboxController],
   providers: [
     EmailSenderService,
