@@ -10,6 +10,7 @@ import { CasesController } from './cases/cases.controller.js';
 import { webConfigSchema } from './config.js';
 import { HealthController } from './health.controller.js';
 import { MyWorkController } from './my-work/my-work.controller.js';
+import { PerformanceModule } from './performance/performance.module.js';
 import { WebErrorsFilter } from './web-errors.filter.js';
 import { WEB_CONFIG } from './web-config.js';
 
@@ -22,6 +23,7 @@ export class WebModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env) {
     return {
       module: WebModule,
+      imports: [PerformanceModule.forRoot(env)],
       controllers: [AuthController, MyWorkController, CasesController, HealthController],
       providers: [
         { provide: WEB_CONFIG, useValue: loadConfig(webConfigSchema, env) },

@@ -25,6 +25,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly errors: readonly FieldError[] = [],
     readonly correlationId?: string,
+    /** The service's whole answer (an import's `report` beside its `errors`), when JSON. */
+    readonly body?: unknown,
   ) {
     super(`${service} answered ${status}: ${detail}`);
     this.name = 'ApiError';
@@ -61,6 +63,30 @@ export class ServicesApi {
     return this.call<T>(session, service, 'PUT', path, body);
   }
 
+  /** Text a service answers (an SVG chart), with the same errors as the JSON calls. */
+  async getText(session: Caller, service: Service, path: string): Promise<string> {
+    const response = await this.send(session, service, 'GET', path, { accept: '*/*' });
+    return response.text();
+  }
+
+  /** Posts raw bytes (a CSV file) as `contentType`, within `seconds`, and reads the JSON answer. */
+  async postBytes<T>(
+    session: Caller,
+    service: Service,
+    path: string,
+    bytes: Uint8Array,
+    contentType: string,
+    seconds = 15,
+  ): Promise<T> {
+    const response = await this.send(session, service, 'POST', path, {
+      accept: 'application/json',
+      contentType,
+      body: bytes,
+      seconds,
+    });
+    return (await response.json().catch(() => undefined)) as T;
+  }
+
   private async call<T>(
     session: Caller,
     service: Service,
@@ -68,6 +94,21 @@ export class ServicesApi {
     path: string,
     body?: object,
   ): Promise<T> {
+    const response = await this.send(session, service, method, path, {
+      accept: 'application/json',
+      ...(body && { contentType: 'application/json', body: JSON.stringify(body) }),
+    });
+    return (await response.json().catch(() => undefined)) as T;
+  }
+
+  /** The service's answer when it is a success; an ApiError when it is not or cannot be had. */
+  private async send(
+    session: Caller,
+    service: Service,
+    method: string,
+    path: string,
+    options: { accept: string; contentType?: string; body?: string | Uint8Array; seconds?: number },
+  ): Promise<Response> {
     const correlationId = currentContext()?.correlationId;
     let response: Response;
     try {
@@ -75,18 +116,18 @@ export class ServicesApi {
         method,
         headers: {
           authorization: `Bearer ${session.accessToken}`,
-          accept: 'application/json',
+          accept: options.accept,
           ...(correlationId && { 'x-correlation-id': correlationId }),
-          ...(body && { 'content-type': 'application/json' }),
+          ...(options.contentType && { 'content-type': options.contentType }),
         },
-        ...(body && { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(15_000),
+        ...(options.body !== undefined && { body: options.body }),
+        signal: AbortSignal.timeout((options.seconds ?? 15) * 1000),
       });
     } catch (error) {
       throw new ApiError(service, 503, (error as Error).message, [], correlationId);
     }
-    const payload: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
+      const payload: unknown = await response.json().catch(() => undefined);
       const problem = (payload ?? {}) as { detail?: string; errors?: FieldError[] };
       throw new ApiError(
         service,
@@ -94,8 +135,9 @@ export class ServicesApi {
         problem.detail ?? response.statusText,
         problem.errors ?? [],
         response.headers.get('x-correlation-id') ?? correlationId,
+        payload,
       );
     }
-    return payload as T;
+    return response;
   }
 }
