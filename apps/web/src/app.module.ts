@@ -9,6 +9,7 @@ import { SignedInGuard } from './auth/signed-in.guard.js';
 import { CasesController } from './cases/cases.controller.js';
 import { webConfigSchema } from './config.js';
 import { HealthController } from './health.controller.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { MyWorkController } from './my-work/my-work.controller.js';
 import { PerformanceModule } from './performance/performance.module.js';
 import { WebErrorsFilter } from './web-errors.filter.js';
@@ -23,7 +24,7 @@ export class WebModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env) {
     return {
       module: WebModule,
-      imports: [PerformanceModule.forRoot(env)],
+      imports: [PerformanceModule.forRoot(env), MeetingsModule.forRoot(env)],
       controllers: [AuthController, MyWorkController, CasesController, HealthController],
       providers: [
         { provide: WEB_CONFIG, useValue: loadConfig(webConfigSchema, env) },
