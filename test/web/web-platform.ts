@@ -65,7 +65,12 @@ export class WebPlatform<K extends string> {
       meetings: await createMeetingsApp(envOf('meetings')),
       priorities: await createPrioritiesApp(envOf('priorities')),
       performance: await createPerformanceApp(envOf('performance')),
-      workflow: await createWorkflowApp({ NOTIFICATIONS_ENABLED: 'false', ...envOf('workflow') }),
+      // E-mails link to this web app's pages.
+      workflow: await createWorkflowApp({
+        NOTIFICATIONS_ENABLED: 'false',
+        WEB_BASE_URL: webBase,
+        ...envOf('workflow'),
+      }),
     };
     for (const app of Object.values(services)) {
       await app.startAllMicroservices();

@@ -10,7 +10,7 @@ describe('the subject names the step of the case', () => {
     ['escalated', 'cag', `Escalated to the Clinical Advisory Group: ${title}`],
     ['escalated', 'board', `Escalated to the Alliance Board: ${title}`],
     ['overdue', 'board', `Overdue at the Alliance Board: ${title}`],
-    ['chair-action-requested', 'group', `Overdue at the network group: ${title}`],
+    ['chair-action-requested', 'group', `Chair's action needed: ${title}`],
     ['resolved', 'board', `Resolved: ${title}`],
     ['recovered', 'group', `Resolved: ${title}`],
     ['closed', 'board', `Closed: ${title}`],

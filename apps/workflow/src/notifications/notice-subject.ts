@@ -19,6 +19,7 @@ export type NoticeStep =
   | { readonly kind: 'reminder'; readonly workingDaysLeft: number }
   | { readonly kind: 'escalated'; readonly to: Level }
   | { readonly kind: 'overdue'; readonly at: Level }
+  | { readonly kind: 'chair-action' }
   | { readonly kind: 'tabled' }
   | { readonly kind: 'resolved' }
   | { readonly kind: 'action-plan' }
@@ -53,9 +54,11 @@ export function stepOf(cause: NoticeCause, workingDaysLeft = 0): NoticeStep {
     case 'escalated':
       return { kind: 'escalated', to: level };
     case 'overdue':
-    case 'chair-action-requested':
-      // Both are a missed deadline where the case is: at the Board, or to table it anywhere.
       return { kind: 'overdue', at: level };
+    case 'chair-action-requested':
+      // No meeting tables it in time (the tabling deadline passed, or none is scheduled before
+      // it): the chair is asked for an extraordinary meeting or chair's action.
+      return { kind: 'chair-action' };
     case 'tabled':
       return { kind: 'tabled' };
     case 'resolved':
@@ -89,6 +92,8 @@ function frame(step: NoticeStep): readonly [string, string] {
       return [`Escalated to ${LEVEL_NAMES[step.to]}: `, ''];
     case 'overdue':
       return [`Overdue at ${LEVEL_NAMES[step.at]}: `, ''];
+    case 'chair-action':
+      return ["Chair's action needed: ", ''];
     case 'tabled':
       return ['On the agenda: ', ''];
     case 'resolved':
