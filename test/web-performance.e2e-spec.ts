@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { waitFor } from '#testing';
 import { anFdsLine, csv, PROVIDER_HEADER } from '../apps/performance/test/builders.js';
 import { WebPlatform } from './web/web-platform.js';
@@ -21,24 +20,10 @@ describe('web app in the browser: the CWT upload and the performance dashboard',
   beforeAll(async () => {
     platform = await WebPlatform.start('CWT', {});
     const admin = await platform.token(['admin']);
-    // Rows count towards an alliance only once their providers are mapped to it; the alliance
-    // reaches performance from membership's events, so the first mapping may have to wait.
-    for (const [odsCode, name] of [
-      ['RGT', 'Cambridge University Hospitals'],
-      ['RGN', 'North West Anglia'],
-    ] as const) {
-      await waitFor(
-        `performance to know the alliance, to map ${odsCode}`,
-        async () => {
-          const mapped = await request(platform.url('performance'))
-            .put(`/providers/${odsCode}`)
-            .set('authorization', admin)
-            .send({ allianceId: platform.ladder.allianceId, name });
-          return mapped.status === 200;
-        },
-        { timeoutMs: 60_000 },
-      );
-    }
+    await platform.mapProviders(admin, {
+      RGT: 'Cambridge University Hospitals',
+      RGN: 'North West Anglia',
+    });
   }, 180_000);
 
   afterAll(async () => {

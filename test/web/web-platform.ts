@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DEV_WEB_CLIENT } from '#dev-identity';
 import type { Role } from '#platform';
@@ -119,6 +120,27 @@ export class WebPlatform<K extends string> {
     return Array.isArray(who)
       ? this.identity.token(who)
       : this.identity.token(['clinician'], this.ladder.members[who]);
+  }
+
+  /**
+   * Maps providers (ODS code: name) to the platform's alliance at performance, as an admin
+   * (`Bearer` token): rows count towards an alliance only once their providers are mapped. The
+   * alliance reaches performance from membership's events, so the first mapping may wait.
+   */
+  async mapProviders(admin: string, providers: Record<string, string>): Promise<void> {
+    for (const [odsCode, name] of Object.entries(providers)) {
+      await waitFor(
+        `performance to know the alliance, to map ${odsCode}`,
+        async () => {
+          const mapped = await request(this.url('performance'))
+            .put(`/providers/${odsCode}`)
+            .set('authorization', admin)
+            .send({ allianceId: this.ladder.allianceId, name });
+          return mapped.status === 200;
+        },
+        { timeoutMs: 60_000 },
+      );
+    }
   }
 
   /** A page in a browser context of its own (axe needs one): nobody's cookies but its own. */

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 
 /** What the session cookie holds: the person's tokens and who they are, never more. */
@@ -32,10 +32,11 @@ export const SIGN_IN_COOKIE = 'cn_sign_in';
  * already the platform's JWT library, rather than a session store: the web app keeps no data.
  */
 export class CookieSeal {
-  private readonly key: Uint8Array;
+  // A KeyObject made once: jose would import raw bytes into a key again on every request.
+  private readonly key: KeyObject;
 
   constructor(base64Key: string) {
-    this.key = new Uint8Array(Buffer.from(base64Key, 'base64'));
+    this.key = createSecretKey(Buffer.from(base64Key, 'base64'));
   }
 
   seal(value: object, lifetimeSeconds: number): Promise<string> {
