@@ -122,6 +122,15 @@ describe('web app in the browser: my work and the case page', () => {
     await page.context().close();
   });
 
+  it('signs out from the header, after which a page asks to sign in again', async () => {
+    const page = await platform.signedIn('member', '/my-work');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/my-work'));
+    await page.goto(`${platform.webBase}/my-work`);
+    expect(await page.getByLabel('E-mail address').count()).toBe(1);
+    await page.context().close();
+  });
+
   it('answers 404 for a case the person may not see or that does not exist', async () => {
     const page = await platform.signedIn('member', '/my-work');
     const missing = await page.goto(

@@ -4,9 +4,9 @@ import { ApiError, ServicesApi } from '../api/services-api.js';
 import type { WebConfig } from '../config.js';
 import { WEB_CONFIG } from '../web-config.js';
 import { OidcService } from './oidc.service.js';
-import { safeReturnPath, type Session } from './session.js';
+import { safeReturnPath } from './session.js';
 import { SessionsService } from './sessions.service.js';
-import { CurrentSession, PublicPage } from './signed-in.guard.js';
+import { PublicPage } from './signed-in.guard.js';
 
 /** Sign-in at the identity provider, the way back, and sign-out. */
 @Controller('auth')
@@ -45,9 +45,14 @@ export class AuthController {
     response.redirect(303, pending.returnTo);
   }
 
+  /**
+   * Public, and so without the form token: the frontend header's sign-out button is a form of
+   * its own, and the worst a forged one can do is sign someone out.
+   */
   @Post('sign-out')
+  @PublicPage()
   @HttpCode(303)
-  async signOut(@CurrentSession() _session: Session, @Res() response: Response): Promise<void> {
+  async signOut(@Res() response: Response): Promise<void> {
     this.sessions.end(response);
     response.redirect(303, await this.oidc.signOutUrl());
   }
