@@ -31,6 +31,25 @@ export const webConfigSchema = z
     WEB_BASE_URL: z.url().default('http://127.0.0.1:3000'),
     /** The identity provider; the development identity server when NODE_ENV=development. */
     AUTH_ISSUER: z.url().optional(),
+    /** Where the provider puts roles in an access token, and its role names to the platform's. */
+    AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+    AUTH_ROLE_MAP: z
+      .string()
+      .default('{}')
+      .transform((text, context) => {
+        try {
+          return z
+            .record(z.string(), z.enum(['admin', 'clinician', 'service']))
+            .parse(JSON.parse(text));
+        } catch {
+          context.addIssue({
+            code: 'custom',
+            message:
+              'expected a JSON object mapping provider role names to admin, clinician or service',
+          });
+          return z.NEVER;
+        }
+      }),
     WEB_CLIENT_ID: z.string().min(1).default('cancer-network-web'),
     WEB_CLIENT_SECRET: z.string().min(1).optional(),
     /** The key the session cookie is encrypted under (AES-256-GCM). */

@@ -76,6 +76,7 @@ export {
   ACCEPTED_ALGORITHMS,
   IdentityProviderUnavailableError,
   IssuerVerifier,
+  claimAt,
   rolesFrom,
   type IssuerVerifierOptions,
   type VerifiedToken,

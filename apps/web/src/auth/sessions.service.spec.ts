@@ -10,6 +10,8 @@ const config = {
   SESSION_KEY: key,
   WEB_BASE_URL: 'https://web.example.org',
   SESSION_IDLE_MINUTES: 60,
+  AUTH_ROLES_CLAIM: 'realm_access.roles',
+  AUTH_ROLE_MAP: { 'CancerNetwork.Admin': 'admin' },
 } as WebConfig;
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -85,5 +87,23 @@ describe('the session cookie', () => {
     expect(
       await sessions.current({ cookies: {} } as unknown as Request, recordingResponse()),
     ).toBeUndefined();
+  });
+
+  it("reads the person's roles where the provider puts them, as the services do", async () => {
+    const claims = {
+      sub: 'kc-1',
+      name: 'Alliance Manager',
+      realm_access: { roles: ['CancerNetwork.Admin', 'offline_access'] },
+    };
+    const accessToken = ['{"alg":"none"}', JSON.stringify(claims), '']
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .join('.');
+    const sessions = new SessionsService(config, {} as OidcService);
+    const session = await sessions.start(
+      recordingResponse(),
+      { accessToken, expiresAt: now() + 300 },
+      undefined,
+    );
+    expect(session).toMatchObject({ sub: 'kc-1', name: 'Alliance Manager', roles: ['admin'] });
   });
 });

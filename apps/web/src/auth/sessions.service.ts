@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
+import { claimAt, rolesFrom, type Role } from '#platform';
 import { DEVELOPMENT_SESSION_KEY, type WebConfig } from '../config.js';
 import { WEB_CONFIG } from '../web-config.js';
 import { OidcService, type Tokens } from './oidc.service.js';
@@ -24,6 +25,8 @@ export class SessionsService {
   private readonly seal: CookieSeal;
   private readonly secure: boolean;
   private readonly idleSeconds: number;
+  private readonly rolesClaim: string;
+  private readonly roleMap: Readonly<Record<string, Role>>;
 
   constructor(
     @Inject(WEB_CONFIG) config: WebConfig,
@@ -32,6 +35,8 @@ export class SessionsService {
     this.seal = new CookieSeal(config.SESSION_KEY ?? DEVELOPMENT_SESSION_KEY);
     this.secure = config.WEB_BASE_URL.startsWith('https:');
     this.idleSeconds = config.SESSION_IDLE_MINUTES * 60;
+    this.rolesClaim = config.AUTH_ROLES_CLAIM;
+    this.roleMap = config.AUTH_ROLE_MAP;
   }
 
   /**
@@ -65,7 +70,9 @@ export class SessionsService {
       sub: String(claims.sub),
       name: typeof claims['name'] === 'string' ? claims['name'] : String(claims.sub),
       ...(memberId !== undefined && { memberId }),
-      roles: Array.isArray(claims['roles']) ? claims['roles'].map(String) : [],
+      // Read as the services read them (AUTH_ROLES_CLAIM, AUTH_ROLE_MAP): only to choose what
+      // to offer on a page; the services decide what the person may do.
+      roles: rolesFrom(claimAt(claims, this.rolesClaim), this.roleMap),
       ...tokens,
       csrf: newCsrfToken(),
     };
