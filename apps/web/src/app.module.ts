@@ -6,6 +6,7 @@ import { AuthController } from './auth/auth.controller.js';
 import { OidcService } from './auth/oidc.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SignedInGuard } from './auth/signed-in.guard.js';
+import { BodiesController } from './bodies/bodies.controller.js';
 import { CasesController } from './cases/cases.controller.js';
 import { webConfigSchema } from './config.js';
 import { HealthController } from './health.controller.js';
@@ -25,7 +26,13 @@ export class WebModule {
     return {
       module: WebModule,
       imports: [PerformanceModule.forRoot(env), MeetingsModule.forRoot(env)],
-      controllers: [AuthController, MyWorkController, CasesController, HealthController],
+      controllers: [
+        AuthController,
+        MyWorkController,
+        CasesController,
+        BodiesController,
+        HealthController,
+      ],
       providers: [
         { provide: WEB_CONFIG, useValue: loadConfig(webConfigSchema, env) },
         OidcService,
