@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { WebConfig } from '../config.js';
+import { loadConfig } from '#platform';
+import { webConfigSchema } from '../config.js';
 import type { OidcService, Tokens } from './oidc.service.js';
 import { CookieSeal, SESSION_COOKIE, type Session } from './session.js';
 import { SessionsService } from './sessions.service.js';
 
 const key = randomBytes(32).toString('base64');
-const config = {
+const config = loadConfig(webConfigSchema, {
+  NODE_ENV: 'test',
   SESSION_KEY: key,
   WEB_BASE_URL: 'https://web.example.org',
-  SESSION_IDLE_MINUTES: 60,
+  AUTH_ISSUER: 'https://identity.example.org',
+  WEB_CLIENT_SECRET: 'secret',
   AUTH_ROLES_CLAIM: 'realm_access.roles',
-  AUTH_ROLE_MAP: { 'CancerNetwork.Admin': 'admin' },
-} as WebConfig;
+  AUTH_ROLE_MAP: JSON.stringify({ 'CancerNetwork.Admin': 'admin' }),
+});
 const now = () => Math.floor(Date.now() / 1000);
 
 function sessionExpiring(at: number, refreshToken?: string): Session {
