@@ -1,20 +1,17 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { loadConfig } from '#platform';
-import { ServicesApi } from './api/services-api.js';
 import { AuthController } from './auth/auth.controller.js';
 import { OidcService } from './auth/oidc.service.js';
 import { SessionsService } from './auth/sessions.service.js';
 import { SignedInGuard } from './auth/signed-in.guard.js';
 import { BodiesController } from './bodies/bodies.controller.js';
 import { CasesController } from './cases/cases.controller.js';
-import { webConfigSchema } from './config.js';
 import { HealthController } from './health.controller.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MyWorkController } from './my-work/my-work.controller.js';
 import { PerformanceModule } from './performance/performance.module.js';
 import { WebErrorsFilter } from './web-errors.filter.js';
-import { WEB_CONFIG } from './web-config.js';
+import { WebCoreModule } from './web-core.module.js';
 
 /**
  * The web app: pages on the NHS.UK frontend for the people who act on escalations. It keeps no
@@ -25,7 +22,7 @@ export class WebModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env) {
     return {
       module: WebModule,
-      imports: [PerformanceModule.forRoot(env), MeetingsModule.forRoot(env)],
+      imports: [WebCoreModule.forRoot(env), PerformanceModule, MeetingsModule],
       controllers: [
         AuthController,
         MyWorkController,
@@ -34,10 +31,8 @@ export class WebModule {
         HealthController,
       ],
       providers: [
-        { provide: WEB_CONFIG, useValue: loadConfig(webConfigSchema, env) },
         OidcService,
         SessionsService,
-        ServicesApi,
         { provide: APP_GUARD, useClass: SignedInGuard },
         { provide: APP_FILTER, useClass: WebErrorsFilter },
       ],
