@@ -55,6 +55,9 @@ describe('web app in the browser: my work and the case page', () => {
     );
     expect(await page.locator('.nhsuk-tag').first().textContent()).toContain('Acknowledged');
     await platform.expectAccessible(page, 'case-acknowledged');
+    await page.getByRole('link', { name: 'View the body' }).click();
+    await page.waitForURL(`${platform.webBase}/bodies/${platform.ladder.groupId}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Lung Group');
     await page.context().close();
   });
 

@@ -57,7 +57,11 @@ describe('the case page', () => {
       { what: 'Acknowledge', where: 'Network group', due: '11 December 2026', state: 'Open' },
     ]);
     expect(view.tag).toEqual({ text: 'Opened', classes: 'nhsuk-tag--red' });
-    expect(view.summary[0]).toEqual({ key: 'Where it is', value: 'Network group' });
+    expect(view.summary[0]).toEqual({
+      key: 'Where it is',
+      value: 'Network group',
+      action: { href: '/bodies/b1', text: 'View the body' },
+    });
   });
 
   it('says when the history fails its check, and offers no note on a closed case', () => {

@@ -59,7 +59,11 @@ export function caseView(
     title: escalation.title,
     tag: statusTag(escalation.status),
     summary: [
-      { key: 'Where it is', value: levelName(escalation.level) },
+      {
+        key: 'Where it is',
+        value: levelName(escalation.level),
+        action: { href: `/bodies/${escalation.bodyId}`, text: 'View the body' },
+      },
       { key: 'Severity', value: transitionName(escalation.severity) },
       { key: 'Opened', value: dateAndTime(escalation.openedAt) },
       {
