@@ -49,16 +49,11 @@ try {
   const workflow = platform.url('workflow');
   let caseId = '';
   for (let index = 0; index < CASES; index += 1) {
-    const raised = await fetch(`${workflow}/cases`, {
-      method: 'POST',
-      headers: { authorization: bearer, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        bodyId: platform.ladder.groupId,
-        title: `Benchmark case ${index + 1}`,
-        reason: 'Raised for the web pages benchmark',
-      }),
-    });
-    caseId = ((await raised.json()) as { id: string }).id;
+    caseId = await platform.raiseCase(
+      'member',
+      `Benchmark case ${index + 1}`,
+      'Raised for the web pages benchmark',
+    );
   }
 
   // Signed in once as a person would; the session cookie then goes with each page request.

@@ -17,16 +17,11 @@ describe('web app in the browser: the body page', () => {
       chair: { name: 'Dr Chair', profession: 'doctor', role: 'chair' },
       member: { name: 'Nurse Member', profession: 'nurse', role: 'member' },
     });
-    const raised = await request(platform.url('workflow'))
-      .post('/cases')
-      .set('authorization', await platform.token('member'))
-      .send({
-        bodyId: platform.ladder.groupId,
-        title: 'Lung clinic rota has no cover in August',
-        reason: 'Two consultants are on leave and no locum is booked',
-      })
-      .expect(201);
-    caseId = (raised.body as { id: string }).id;
+    caseId = await platform.raiseCase(
+      'member',
+      'Lung clinic rota has no cover in August',
+      'Two consultants are on leave and no locum is booked',
+    );
     const chair = await platform.token('chair');
     const priority = await request(platform.url('priorities'))
       .post('/priorities')

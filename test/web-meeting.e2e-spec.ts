@@ -39,16 +39,11 @@ describe('web app in the browser: running a meeting', () => {
       })
       .expect(201);
     meetingId = (scheduled.body as { id: string }).id;
-    const raised = await request(platform.url('workflow'))
-      .post('/cases')
-      .set('authorization', await platform.token('member'))
-      .send({
-        bodyId: platform.ladder.groupId,
-        title: 'No EBUS capacity for lung diagnostics',
-        reason: 'Patients travel to another alliance for EBUS',
-      })
-      .expect(201);
-    caseId = (raised.body as { id: string }).id;
+    caseId = await platform.raiseCase(
+      'member',
+      'No EBUS capacity for lung diagnostics',
+      'Patients travel to another alliance for EBUS',
+    );
     const item = await waitFor(
       'the case on the meeting’s agenda',
       async () => {

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { WebPlatform } from './web/web-platform.js';
 
 /**
@@ -14,16 +13,11 @@ describe('web app in the browser: my work and the case page', () => {
       chair: { name: 'Dr Chair', profession: 'doctor', role: 'chair' },
       member: { name: 'Nurse Member', profession: 'nurse', role: 'member' },
     });
-    const raised = await request(platform.url('workflow'))
-      .post('/cases')
-      .set('authorization', await platform.token('member'))
-      .send({
-        bodyId: platform.ladder.groupId,
-        title: 'No clinical lead for the lung pathway',
-        reason: 'The lead stood down in March and nobody has been appointed',
-      })
-      .expect(201);
-    caseId = (raised.body as { id: string }).id;
+    caseId = await platform.raiseCase(
+      'member',
+      'No clinical lead for the lung pathway',
+      'The lead stood down in March and nobody has been appointed',
+    );
   }, 180_000);
 
   afterAll(async () => {

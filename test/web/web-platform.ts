@@ -122,6 +122,16 @@ export class WebPlatform<K extends string> {
       : this.identity.token(['clinician'], this.ladder.members[who]);
   }
 
+  /** A case raised by hand at the lung group by a seated person, as the API does it; its id. */
+  async raiseCase(who: K, title: string, reason: string): Promise<string> {
+    const raised = await request(this.url('workflow'))
+      .post('/cases')
+      .set('authorization', await this.token(who))
+      .send({ bodyId: this.ladder.groupId, title, reason })
+      .expect(201);
+    return (raised.body as { id: string }).id;
+  }
+
   /**
    * Maps providers (ODS code: name) to the platform's alliance at performance, as an admin
    * (`Bearer` token): rows count towards an alliance only once their providers are mapped. The
