@@ -1,6 +1,7 @@
 import {
   parentKindOf,
   parentProblem,
+  rungsAbove,
   specialtyProblem,
   type LadderBody,
 } from './escalation-ladder.js';
@@ -18,6 +19,14 @@ describe('escalation ladder', () => {
     expect(parentKindOf('operational-delivery-group')).toBe('clinical-advisory-group');
     expect(parentKindOf('clinical-advisory-group')).toBe('alliance-board');
     expect(parentKindOf('alliance-board')).toBeNull();
+  });
+
+  it('counts the rungs above each kind: groups two, the CAG one, the Board none', () => {
+    expect(rungsAbove('tumour-site-group')).toBe(2);
+    expect(rungsAbove('cross-cutting-group')).toBe(2);
+    expect(rungsAbove('operational-delivery-group')).toBe(2);
+    expect(rungsAbove('clinical-advisory-group')).toBe(1);
+    expect(rungsAbove('alliance-board')).toBe(0);
   });
 
   it('accepts the right parent in the same alliance', () => {

@@ -28,6 +28,15 @@ export function parentKindOf(kind: BodyKind): BodyKind | null {
   }
 }
 
+/** How many rungs of the ladder lie above a body of this kind: 2 for a group, 0 for the Board. */
+export function rungsAbove(kind: BodyKind): number {
+  let rungs = 0;
+  for (let parent = parentKindOf(kind); parent !== null; parent = parentKindOf(parent)) {
+    rungs += 1;
+  }
+  return rungs;
+}
+
 export interface LadderBody {
   readonly id: string;
   readonly allianceId: string;
