@@ -9,6 +9,7 @@ import {
   prioritiesEntities,
   prioritiesMigrations,
 } from './database.js';
+import { PathwayCommentsModule } from './pathway-comments/pathway-comments.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { PrioritiesModule } from './priorities/priorities.module.js';
 import { PrioritiesPublisher } from './priorities.publisher.js';
@@ -38,6 +39,7 @@ export class PrioritiesAppModule {
         PrioritiesModule,
         ServiceGapsModule,
         PathwaysModule,
+        PathwayCommentsModule,
         WorkforceModule,
         AuditsModule,
         ProgrammesModule,

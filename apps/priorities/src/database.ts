@@ -3,6 +3,8 @@ import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
 import { PrioritiesSchema1795245775752 } from './migrations/1795245775752-priorities-schema.js';
 import { WorkforceAndAudits1795246052704 } from './migrations/1795246052704-workforce-and-audits.js';
+import { PathwayComments1796426864338 } from './migrations/1796426864338-pathway-comments.js';
+import { PathwayComment } from './pathway-comments/pathway-comment.entity.js';
 import { PathwayVersion } from './pathways/pathway-version.entity.js';
 import { Pathway } from './pathways/pathway.entity.js';
 import { Milestone } from './priorities/milestone.entity.js';
@@ -22,6 +24,7 @@ export const prioritiesEntities = [
   ServiceGap,
   Pathway,
   PathwayVersion,
+  PathwayComment,
   WorkforceRecommendation,
   AuditParticipation,
 ];
@@ -31,6 +34,7 @@ export const prioritiesMigrations = [
   ...membershipViewMigrations,
   PrioritiesSchema1795245775752,
   WorkforceAndAudits1795246052704,
+  PathwayComments1796426864338,
 ];
 
 export const prioritiesConstraintMessages: ConstraintMessages = {

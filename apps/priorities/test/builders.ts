@@ -1,4 +1,5 @@
 import type { JoinAuditDto } from '../src/audits/audits.dto.js';
+import type { PostCommentDto } from '../src/pathway-comments/pathway-comments.dto.js';
 import type { AddVersionDto, CreatePathwayDto } from '../src/pathways/pathways.dto.js';
 import type { CreatePriorityDto } from '../src/priorities/priorities.dto.js';
 import type { CreateProgrammeDto } from '../src/programmes/programmes.dto.js';
@@ -69,6 +70,15 @@ export function aProgramme(overrides: For<CreateProgrammeDto, 'allianceId'>): Cr
     firstYear: '2023/24',
     lastYear: '2027/28',
     intendedOutcomes: ['FDS at 80% by March 2026'],
+    ...overrides,
+  };
+}
+
+/** A comment from a patient, anonymous unless a name or e-mail address is given. */
+export function aComment(overrides: Partial<PostCommentDto> = {}): PostCommentDto {
+  return {
+    comment: 'Nobody told me how long the CT result would take',
+    relationship: 'patient',
     ...overrides,
   };
 }
