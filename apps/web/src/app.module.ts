@@ -10,6 +10,7 @@ import { HealthController } from './health.controller.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MyWorkController } from './my-work/my-work.controller.js';
 import { PerformanceModule } from './performance/performance.module.js';
+import { PublicRecordModule } from './public-record/public-record.module.js';
 import { WebErrorsFilter } from './web-errors.filter.js';
 import { WebCoreModule } from './web-core.module.js';
 
@@ -22,7 +23,7 @@ export class WebModule {
   static forRoot(env: NodeJS.ProcessEnv = process.env) {
     return {
       module: WebModule,
-      imports: [WebCoreModule.forRoot(env), PerformanceModule, MeetingsModule],
+      imports: [WebCoreModule.forRoot(env), PerformanceModule, MeetingsModule, PublicRecordModule],
       controllers: [
         AuthController,
         MyWorkController,

@@ -61,6 +61,8 @@ export const webConfigSchema = z
       .min(5)
       .max(24 * 60)
       .default(60),
+    /** Comments on pathways under consultation a visitor's address may send an hour. */
+    PUBLIC_COMMENTS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
     MEMBERSHIP_URL: serviceUrl(3001),
     MEETINGS_URL: serviceUrl(3002),
     PRIORITIES_URL: serviceUrl(3003),

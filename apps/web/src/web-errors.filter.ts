@@ -60,6 +60,19 @@ export class WebErrorsFilter implements ExceptionFilter {
           'The form was not sent from a page of your current session. Go back, reload the page and try again.',
       };
     }
+    if (
+      (error instanceof ApiError && error.status === 429) ||
+      (error instanceof HttpException && error.getStatus() === 429)
+    ) {
+      return {
+        status: 429,
+        title: 'Too many requests',
+        message:
+          error instanceof ApiError
+            ? 'The service has had too many requests from here. Wait a minute and try again.'
+            : error.message,
+      };
+    }
     if (error instanceof ApiError) {
       if (error.status === 404 || (error.status === 403 && request.method === 'GET')) {
         return NOT_FOUND;

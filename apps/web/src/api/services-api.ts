@@ -8,6 +8,9 @@ export interface Caller {
   readonly accessToken: string;
 }
 
+/** A visitor of the public pages: the services' public routes are called with no token. */
+export const ANONYMOUS: Caller = Object.freeze({ accessToken: '' });
+
 export type Service = 'membership' | 'meetings' | 'priorities' | 'performance' | 'workflow';
 
 /** A field error as the services send it (problem details' `errors`). */
@@ -115,7 +118,7 @@ export class ServicesApi {
       response = await fetch(new URL(path, this.bases[service]), {
         method,
         headers: {
-          authorization: `Bearer ${session.accessToken}`,
+          ...(session.accessToken && { authorization: `Bearer ${session.accessToken}` }),
           accept: options.accept,
           ...(correlationId && { 'x-correlation-id': correlationId }),
           ...(options.contentType && { 'content-type': options.contentType }),

@@ -1,11 +1,15 @@
 import { SINGLE_HOLDER_ROLES } from '#contracts';
 import { levelName, longDate, statusTag } from '../cases/case-labels.js';
+import { roleName } from '../meetings/meeting-labels.js';
+import { kindName } from './body-labels.js';
+import { paragraphsOf, relationshipName } from '../public-record/public.view.js';
 
 /** A body as membership's GET /bodies/:id answers it (the fields the page uses). */
 export interface BodyResponse {
   id: string;
   name: string;
   kind: string;
+  guidance?: { title: string; url: string }[];
 }
 
 /** A role-holder, from membership's GET /bodies/:id/role-holders. */
@@ -31,23 +35,57 @@ export interface BodyPriority {
   rag: string;
 }
 
-const KINDS: Record<string, string> = {
-  'tumour-site-group': 'Tumour site group',
-  'cross-cutting-group': 'Cross-cutting group',
-  'operational-delivery-group': 'Operational delivery group',
-  'clinical-advisory-group': 'Clinical Advisory Group',
-  'alliance-board': 'Alliance Board',
+/** A service gap on the body's risk register (priorities' GET /bodies/:id/registers). */
+export interface BodyRisk {
+  id: string;
+  description: string;
+  status: string;
+  currentRisk: { score: number; level: string };
+}
+
+/** A pathway the body owns (the registers' pathways). */
+export interface BodyPathway {
+  id: string;
+  title: string;
+  tumourSite: string;
+}
+
+/** A comment from the public on one of the body's pathways, as its officers read it. */
+export interface BodyComment {
+  id: string;
+  pathwayTitle: string;
+  version: string;
+  relationship: string;
+  comment: string;
+  name: string | null;
+  email: string | null;
+  receivedAt: string;
+  readAt: string | null;
+}
+
+/** What the body page lists beside the body itself. */
+export interface BodyLists {
+  holders: readonly BodyRoleHolder[];
+  cases: readonly BodyCase[];
+  priorities: readonly BodyPriority[];
+  risks?: readonly BodyRisk[];
+  pathways?: readonly BodyPathway[];
+  /** Comments from the public; absent for someone who may not read them. */
+  comments?: readonly BodyComment[];
+}
+
+const RISK_TAGS: Record<string, { text: string; colour: string }> = {
+  low: { text: 'Low', colour: 'green' },
+  moderate: { text: 'Moderate', colour: 'yellow' },
+  high: { text: 'High', colour: 'orange' },
+  extreme: { text: 'Extreme', colour: 'red' },
 };
 
-const ROLES: Record<string, string> = {
-  chair: 'Chair',
-  'deputy-chair': 'Deputy chair',
-  'clinical-lead': 'Clinical lead',
-  member: 'Member',
-  'patient-representative': 'Patient representative',
-  secretariat: 'Secretariat',
-  observer: 'Observer',
-};
+/** The NHS tag for a 5x5 risk level, with its score. */
+export function riskTag(risk: { score: number; level: string }): { text: string; classes: string } {
+  const tag = RISK_TAGS[risk.level] ?? { text: risk.level, colour: 'grey' };
+  return { text: `${tag.text} (${risk.score})`, classes: `nhsuk-tag--${tag.colour}` };
+}
 
 /** Roles every body of every kind should have someone in: its chair and its clinical lead. */
 export const REQUIRED_ROLES: readonly string[] = SINGLE_HOLDER_ROLES;
@@ -60,10 +98,6 @@ const RAG_TAGS: Record<string, { text: string; colour: string }> = {
 
 const CLOSED = new Set(['resolved', 'closed']);
 
-export function roleName(role: string): string {
-  return ROLES[role] ?? role;
-}
-
 /** The NHS tag for a RAG status: red, amber as orange, green. */
 export function ragTag(rag: string): { text: string; classes: string } {
   const tag = RAG_TAGS[rag] ?? { text: rag, colour: 'grey' };
@@ -73,9 +107,7 @@ export function ragTag(rag: string): { text: string; classes: string } {
 /** Everything the body page shows, decided here so a unit test can reach it. */
 export function bodyView(
   body: BodyResponse,
-  holders: readonly BodyRoleHolder[],
-  cases: readonly BodyCase[],
-  priorities: readonly BodyPriority[],
+  { holders, cases, priorities, risks = [], pathways = [], comments }: BodyLists,
 ) {
   const holding = (role: string) =>
     holders.filter((holder) => holder.role === role).map((holder) => holder.member.name);
@@ -86,7 +118,7 @@ export function bodyView(
   return {
     id: body.id,
     name: body.name,
-    kind: KINDS[body.kind] ?? body.kind,
+    kind: kindName(body.kind),
     summary: [
       { key: 'Chair', value: named('chair') },
       { key: 'Clinical lead', value: named('clinical-lead') },
@@ -109,6 +141,24 @@ export function bodyView(
     priorities: priorities.map((priority) => ({
       title: priority.title,
       tag: ragTag(priority.rag),
+    })),
+    guidance: body.guidance ?? [],
+    risks: risks
+      .filter((risk) => risk.status !== 'closed')
+      .map((risk) => ({
+        description: risk.description,
+        status: risk.status === 'mitigated' ? 'Mitigated' : 'Open',
+        tag: riskTag(risk.currentRisk),
+      })),
+    pathways: pathways.map((pathway) => ({ title: pathway.title })),
+    comments: comments?.map((comment) => ({
+      id: comment.id,
+      pathway: `${comment.pathwayTitle} (version ${comment.version})`,
+      from: [comment.name, relationshipName(comment.relationship)].filter(Boolean).join(', '),
+      email: comment.email,
+      paragraphs: paragraphsOf(comment.comment),
+      received: longDate(comment.receivedAt),
+      unread: comment.readAt === null,
     })),
   };
 }
