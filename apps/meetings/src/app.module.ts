@@ -11,6 +11,7 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { MeetingsPublisher } from './meetings.publisher.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
+import { PublicRecordModule } from './public-record/public-record.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 
 /** The meetings service: the platform's plumbing, its copy of membership, and its features. */
@@ -40,6 +41,7 @@ export class MeetingsAppModule {
         MinutesModule,
         ActionsModule,
         CalendarModule,
+        PublicRecordModule,
       ],
     };
   }

@@ -1,0 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DECISION_OUTCOMES, MEETING_KINDS } from '#contracts';
+
+/** A decision as the public reads it once the minutes of its meeting are approved. */
+export class PublicDecisionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'Lung FDS below target for three months' })
+  itemTitle!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The escalation case the item tabled; null for an item added by hand',
+  })
+  caseId!: string | null;
+
+  @ApiProperty({ enum: DECISION_OUTCOMES })
+  outcome!: (typeof DECISION_OUTCOMES)[number];
+
+  @ApiProperty({
+    example: 'The group cannot fund extra diagnostic capacity; escalated to the CAG.',
+  })
+  rationale!: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Null where no vote was taken' })
+  votesFor!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  votesAgainst!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  votesAbstained!: number | null;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
+/** A meeting's approved minutes and the decisions it took; nothing of who attended or recorded. */
+export class PublicMinutesDto {
+  @ApiProperty({ format: 'uuid' })
+  meetingId!: string;
+
+  @ApiProperty({ example: 'Lung Group' })
+  title!: string;
+
+  @ApiProperty({ enum: MEETING_KINDS })
+  kind!: (typeof MEETING_KINDS)[number];
+
+  @ApiProperty({ format: 'date-time' })
+  startsAt!: string;
+
+  @ApiProperty({ description: 'The approved minutes, as text or Markdown' })
+  minutesText!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The later meeting of the body that approved them' })
+  approvedAtMeetingId!: string;
+
+  @ApiProperty({
+    format: 'date',
+    example: '2026-04-14',
+    description: 'The UK date the approving meeting started',
+  })
+  approvedOn!: string;
+
+  @ApiProperty({ type: [PublicDecisionDto], description: 'In agenda order' })
+  decisions!: PublicDecisionDto[];
+}
+
+export class PublicMinutesPageDto {
+  @ApiProperty({ type: [PublicMinutesDto], description: 'Newest meeting first' })
+  items!: PublicMinutesDto[];
+
+  @ApiProperty()
+  total!: number;
+
+  @ApiProperty()
+  limit!: number;
+
+  @ApiProperty()
+  offset!: number;
+}
