@@ -1,11 +1,13 @@
-import { adminRow, CHAIR_OR_LEAD, only, type Row } from './matrix.js';
+import { adminRow, CALLERS, CHAIR_OR_LEAD, only, type Row } from './matrix.js';
 import type { World } from './world.js';
 
 /**
  * Priorities: a body's priorities, milestones, service gaps, pathways, workforce
  * recommendations and audits are written by its chair or clinical lead as of today, or an admin
  * (OwnerAccessService; each controller says so). Another body's records are refused (403).
- * Programmes belong to an alliance and are set up by admins.
+ * Programmes belong to an alliance and are set up by admins. Anyone comments on a pathway in
+ * consultation (a public route); the comments are read by the body's chair, clinical lead or
+ * secretariat, or an admin.
  */
 const OWNER_RULE = "the owning body's chair or clinical lead as of today, or an admin";
 
@@ -70,6 +72,20 @@ async function aVersionOf(world: World, bodyId: string): Promise<string> {
   const pathwayId = await world.create('priorities', '/pathways', aPathway(bodyId));
   return world.create('priorities', `/pathways/${pathwayId}/versions`, aVersion('1.0'));
 }
+
+/** A version of a new pathway of the body, out to consultation. */
+async function aConsultationOf(world: World, bodyId: string): Promise<string> {
+  const id = await aVersionOf(world, bodyId);
+  await world.asAdmin('priorities', 'POST', `/pathway-versions/${id}/advance`, {
+    status: 'consultation',
+  });
+  return id;
+}
+
+const aComment = {
+  comment: 'Nobody told me how long the CT result would take',
+  relationship: 'patient',
+};
 
 export const prioritiesRows: Row<World>[] = [
   ownerRow('POST', '/priorities', ({ bodyId }) => ({
@@ -149,6 +165,38 @@ export const prioritiesRows: Row<World>[] = [
     }
     return { path: `/pathway-versions/${id}/publish`, body: {}, target: id };
   }),
+  {
+    service: 'priorities',
+    method: 'POST',
+    path: '/public/pathway-versions/{id}/comments',
+    scope: 'body',
+    expected: { own: only(CALLERS), other: only(CALLERS) },
+    rule: 'public: anyone comments on a version in consultation, with a token or without',
+    build: async ({ world, bodyId }) => ({
+      path: `/public/pathway-versions/${await aConsultationOf(world, bodyId)}/comments`,
+      body: aComment,
+    }),
+  },
+  {
+    service: 'priorities',
+    method: 'POST',
+    path: '/pathway-comments/{id}/read',
+    scope: 'body',
+    expected: {
+      own: only(['admin', 'chair', 'clinical-lead', 'secretariat']),
+      other: only(['admin']),
+    },
+    rule: "the comment's body's chair, clinical lead or secretariat as of today, or an admin",
+    build: async ({ world, bodyId }) => {
+      const versionId = await aConsultationOf(world, bodyId);
+      const id = await world.create(
+        'priorities',
+        `/public/pathway-versions/${versionId}/comments`,
+        aComment,
+      );
+      return { path: `/pathway-comments/${id}/read`, body: {}, target: id };
+    },
+  },
   ownerRow('POST', '/workforce-recommendations', ({ bodyId }) => ({
     path: '/workforce-recommendations',
     body: aRecommendation(bodyId),
