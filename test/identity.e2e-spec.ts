@@ -7,7 +7,7 @@ import {
   SIGN_IN_FAILURES_ALLOWED,
 } from '#dev-identity';
 import { aMember } from '../apps/membership/test/builders.js';
-import { clientCredentialsToken, passwordSignIn } from '#platform';
+import { clientCredentialsToken, configurationFor, passwordSignIn } from '#platform';
 import {
   freePort,
   runScriptProcess,
@@ -104,6 +104,26 @@ describe('tokens from the identity provider (real OpenID Connect server, service
     });
     expect(decodeJwt(token)).toMatchObject({ sub: DEV_SERVICE_CLIENT.id, roles: ['service'] });
     expect((await call(token)).status).toBe(200);
+  });
+
+  it('reads the provider from a discovery URL of its own, and refuses one naming another issuer', async () => {
+    // As a container reaches its provider by a service name while tokens carry the public URL.
+    const discoveryUrl = `${issuer.replace('127.0.0.1', 'localhost')}/.well-known/openid-configuration`;
+    const configuration = await configurationFor(
+      issuer,
+      DEV_SERVICE_CLIENT.id,
+      DEV_SERVICE_CLIENT.secret,
+      discoveryUrl,
+    );
+    expect(configuration.serverMetadata().issuer).toBe(issuer);
+    await expect(
+      configurationFor(
+        'https://login.example.org',
+        DEV_SERVICE_CLIENT.id,
+        DEV_SERVICE_CLIENT.secret,
+        discoveryUrl,
+      ),
+    ).rejects.toThrow(`names the issuer ${issuer}, not https://login.example.org`);
   });
 
   it('refuses a wrong password at the sign-in page and an address that is no account', async () => {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The image's default command: runs the service SERVICE names (membership, meetings, priorities,
-# performance, workflow) from the compiled dist/, as PID 1 so that it receives SIGTERM.
+# performance, workflow, web) from the compiled dist/, as PID 1 so that it receives SIGTERM.
 set -eu
 main="dist/apps/${SERVICE:-}/src/main.js"
 if [ -z "${SERVICE:-}" ] || [ ! -f "$main" ]; then

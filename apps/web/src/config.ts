@@ -31,6 +31,8 @@ export const webConfigSchema = z
     WEB_BASE_URL: z.url().default('http://127.0.0.1:3000'),
     /** The identity provider; the development identity server when NODE_ENV=development. */
     AUTH_ISSUER: z.url().optional(),
+    /** Where to read the provider's discovery document when AUTH_ISSUER is not reachable from here. */
+    AUTH_DISCOVERY_URL: z.url({ protocol: /^https?$/ }).optional(),
     /** Where the provider puts roles in an access token, and its role names to the platform's. */
     AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
     AUTH_ROLE_MAP: z

@@ -33,6 +33,7 @@ export class OidcService {
       this.config.AUTH_ISSUER ?? DEVELOPMENT_ISSUER,
       this.config.WEB_CLIENT_ID,
       this.config.WEB_CLIENT_SECRET ?? DEV_WEB_CLIENT.secret,
+      this.config.AUTH_DISCOVERY_URL,
     ).catch((error: unknown) => {
       this.configuration = undefined;
       throw error;

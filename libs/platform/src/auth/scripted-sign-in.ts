@@ -8,23 +8,38 @@ import * as oidc from 'openid-client';
  */
 
 const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
+/** A host on this machine, or a container network's service name (a name without dots). */
+const PRIVATE_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|[a-z0-9-]+)(:\d+)?\//;
 
-/** The provider's configuration for a client (discovered; plain http only on this machine). */
+/**
+ * The provider's configuration for a client, discovered. Plain http only on this machine, or,
+ * for `discoveryUrl`, on a container network (`http://keycloak:8080/...`). `discoveryUrl` is
+ * where to read the discovery document when the issuer's public URL is not reachable from here;
+ * the document must still name `issuer`.
+ */
 export async function configurationFor(
   issuer: string,
   clientId: string,
   clientSecret: string | undefined,
+  discoveryUrl?: string,
 ): Promise<oidc.Configuration> {
-  const url = new URL(issuer);
-  // Plain http only for a provider on this machine (the development identity server).
-  const insecure = LOOPBACK_HTTP.test(url.href) ? { execute: [oidc.allowInsecureRequests] } : {};
-  return oidc.discovery(
+  const url = new URL(discoveryUrl ?? issuer);
+  const insecure = (discoveryUrl === undefined ? LOOPBACK_HTTP : PRIVATE_HTTP).test(url.href)
+    ? { execute: [oidc.allowInsecureRequests] }
+    : {};
+  const configuration = await oidc.discovery(
     url,
     clientId,
     undefined,
     clientSecret === undefined ? oidc.None() : oidc.ClientSecretBasic(clientSecret),
     insecure,
   );
+  // openid-client checks the issuer only when it resolves the document itself.
+  const named = configuration.serverMetadata().issuer;
+  if (discoveryUrl !== undefined && named.replace(/\/$/, '') !== issuer.replace(/\/$/, '')) {
+    throw new Error(`${discoveryUrl} names the issuer ${named}, not ${issuer}`);
+  }
+  return configuration;
 }
 
 /** A machine client's access token, by client credentials. */
