@@ -3,6 +3,7 @@ import { aMeeting, anAction } from '../../apps/meetings/test/builders.js';
 import { aBody, aMember, anAlliance, anOrganisation } from '../../apps/membership/test/builders.js';
 import { aSubmissionRow, aTarget } from '../../apps/performance/test/builders.js';
 import {
+  aComment,
   anAudit,
   aPathway,
   aPriority,
@@ -106,6 +107,22 @@ export async function seedPlatform(platform: PlatformUnderTest): Promise<IdPool>
     `/pathways/${pathway.id}/versions`,
     aVersion(),
   );
+  // A version in consultation with a comment, so that comments get past the lookup too.
+  const consulting = await platform.expect(
+    'priorities',
+    'POST',
+    `/pathways/${pathway.id}/versions`,
+    aVersion({ version: '2.0' }),
+  );
+  await platform.expect('priorities', 'POST', `/pathway-versions/${consulting.id}/advance`, {
+    status: 'consultation',
+  });
+  const comment = await platform.expect(
+    'priorities',
+    'POST',
+    `/public/pathway-versions/${consulting.id}/comments`,
+    aComment(),
+  );
   const workforce = await platform.expect(
     'priorities',
     'POST',
@@ -160,7 +177,8 @@ export async function seedPlatform(platform: PlatformUnderTest): Promise<IdPool>
     milestones: ids(milestone),
     'service-gaps': ids(gap),
     pathways: ids(pathway),
-    'pathway-versions': ids(version),
+    'pathway-versions': ids(version, consulting),
+    'pathway-comments': ids(comment),
     'workforce-recommendations': ids(workforce),
     audits: ids(audit),
     targets: ids(target),
