@@ -212,6 +212,45 @@ describe('iCalendar feeds of meetings (PostgreSQL; the read model inserted direc
     }
   });
 
+  it("lists a member's next meetings, soonest first, to them and an admin only", async () => {
+    const next = await api()
+      .get(`/members/${seated}/meetings?limit=1`)
+      .set('authorization', asSeated)
+      .expect(200);
+    expect(next.body).toEqual({
+      items: [
+        expect.objectContaining({
+          id: meetingIds[0],
+          bodyId,
+          bodyName: 'Lung Group, East',
+          title: 'Lung Group; meeting 1',
+          status: 'scheduled',
+        }),
+      ],
+      limit: 1,
+    });
+    const both = await api()
+      .get(`/members/${seated}/meetings`)
+      .set('authorization', admin)
+      .expect(200);
+    expect((both.body as { items: { id: string; status: string }[] }).items).toEqual([
+      expect.objectContaining({ id: meetingIds[0] }),
+      expect.objectContaining({ id: meetingIds[1], status: 'cancelled' }),
+    ]);
+    const none = await api()
+      .get(`/members/${former}/meetings`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(none.body).toEqual({ items: [], limit: 5 });
+    await api().get(`/members/${seated}/meetings`).set('authorization', asOutsider).expect(403);
+    const tooMany = await api()
+      .get(`/members/${seated}/meetings?limit=51`)
+      .set('authorization', admin)
+      .expect(400);
+    expect(JSON.stringify(tooMany.body)).toContain('limit');
+    await api().get(`/members/${randomUUID()}/meetings`).set('authorization', admin).expect(404);
+  });
+
   it('answers 404 for an unknown body or member and 401 without a token', async () => {
     await api().get(`/bodies/${randomUUID()}/calendar.ics`).set('authorization', admin).expect(404);
     await api()

@@ -19,6 +19,19 @@ const SEAT_HELD_ON_MEETING_DAY = seatHeldOnSql(
 export const FEED_WINDOW = { pastDays: 366, futureDays: 3 * 366 } as const;
 export const FEED_MEETINGS = 500;
 
+/** A meeting as a member's list of their next meetings shows it. */
+export interface UpcomingMeeting {
+  id: string;
+  bodyId: string;
+  bodyName: string;
+  kind: Meeting['kind'];
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  status: Meeting['status'];
+}
+
 /** A feed's name and its events, ready to render. */
 export interface CalendarFeed {
   name: string;
@@ -61,10 +74,58 @@ export class CalendarFeedsService {
 
   /** The meetings of the bodies the member sits on, on the day of each meeting, in the window. */
   async forMember(memberId: string): Promise<CalendarFeed> {
+    const member = await this.member(memberId);
+    const { meetings, bodyNames } = await this.seatedMeetings(
+      memberId,
+      this.window(),
+      FEED_MEETINGS,
+    );
+    return {
+      name: member.name,
+      events: meetings.map((meeting) =>
+        meetingToEvent(meeting, bodyNames.get(meeting.bodyId) ?? ''),
+      ),
+    };
+  }
+
+  /** The member's next `limit` meetings not yet ended, cancelled ones included, soonest first. */
+  async upcomingForMember(memberId: string, limit: number): Promise<UpcomingMeeting[]> {
+    await this.member(memberId);
+    const now = this.clock.now();
+    const { meetings, bodyNames } = await this.seatedMeetings(
+      memberId,
+      { from: now, to: this.window().to },
+      limit,
+      'ends_at',
+    );
+    return meetings.map((meeting) => ({
+      id: meeting.id,
+      bodyId: meeting.bodyId,
+      bodyName: bodyNames.get(meeting.bodyId) ?? '',
+      kind: meeting.kind,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      location: meeting.location,
+      status: meeting.status,
+    }));
+  }
+
+  private async member(memberId: string): Promise<MemberView> {
     const member = await this.dataSource.manager.findOneBy(MemberView, { id: memberId });
     if (!member) {
       throw notFound('Member', memberId);
     }
+    return member;
+  }
+
+  /** Meetings of the bodies the member sits on that day, `column` within the range. */
+  private async seatedMeetings(
+    memberId: string,
+    range: { from: Date; to: Date },
+    take: number,
+    column: 'starts_at' | 'ends_at' = 'starts_at',
+  ): Promise<{ meetings: Meeting[]; bodyNames: Map<string, string> }> {
     const query = this.dataSource.manager.createQueryBuilder(Meeting, 'm');
     const seated = query
       .subQuery()
@@ -76,19 +137,15 @@ export class CalendarFeedsService {
       .getQuery();
     const meetings = await query
       .where(`EXISTS ${seated}`, { memberId })
-      .andWhere('m.starts_at BETWEEN :from AND :to', this.window())
+      .andWhere(`m.${column} BETWEEN :from AND :to`, range)
       .orderBy('m.starts_at', 'ASC')
       .addOrderBy('m.id', 'ASC')
-      .take(FEED_MEETINGS)
+      .take(take)
       .getMany();
     const bodyIds = [...new Set(meetings.map((meeting) => meeting.bodyId))];
     const bodies = bodyIds.length
       ? await this.dataSource.manager.findBy(BodyView, { id: In(bodyIds) })
       : [];
-    const names = new Map(bodies.map((body) => [body.id, body.name]));
-    return {
-      name: member.name,
-      events: meetings.map((meeting) => meetingToEvent(meeting, names.get(meeting.bodyId) ?? '')),
-    };
+    return { meetings, bodyNames: new Map(bodies.map((body) => [body.id, body.name])) };
   }
 }

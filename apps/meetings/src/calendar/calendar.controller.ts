@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal, Roles, ParseUuidPipe } from '#platform';
 import { icsFile } from './calendar-file.js';
-import { CalendarFeedsService } from './calendar-feeds.service.js';
+import { CalendarFeedsService, type UpcomingMeeting } from './calendar-feeds.service.js';
 import { assertOwnOrAdmin } from './member-access.js';
+import { UpcomingMeetingsQuery } from './upcoming-meetings.dto.js';
 
 /**
  * iCalendar feeds a calendar app can subscribe to. Cancelled meetings stay in the feed as
@@ -36,5 +37,20 @@ export class CalendarController {
   ): Promise<StreamableFile> {
     assertOwnOrAdmin(principal, memberId);
     return icsFile(await this.feeds.forMember(memberId));
+  }
+
+  /** The member's next meetings (`limit` of them), for their own "my work"; theirs or an admin's. */
+  @Get('members/:memberId/meetings')
+  @Roles('admin', 'clinician')
+  async upcoming(
+    @Param('memberId', ParseUuidPipe) memberId: string,
+    @Query() query: UpcomingMeetingsQuery,
+    @CurrentUser() principal: Principal,
+  ): Promise<{ items: UpcomingMeeting[]; limit: number }> {
+    assertOwnOrAdmin(principal, memberId);
+    return {
+      items: await this.feeds.upcomingForMember(memberId, query.limit),
+      limit: query.limit,
+    };
   }
 }
