@@ -436,9 +436,27 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .query({ bodyId: ladder.groupId })
       .set('authorization', as('member'))
       .expect(200);
-    expect((mine.body as { items: { id: string }[] }).items.map((c) => c.id)).toContain(
-      (raised.body as { id: string }).id,
-    );
+    const raisedId = (raised.body as { id: string }).id;
+    expect((mine.body as { items: { id: string }[] }).items.map((c) => c.id)).toContain(raisedId);
+    // Each listed case says what its body must do next and by when, in working days.
+    const listed = (
+      mine.body as {
+        items: {
+          id: string;
+          nextDeadline: { kind: string; dueOn: string; workingDaysLeft: number } | null;
+        }[];
+      }
+    ).items.find((c) => c.id === raisedId);
+    const detail = await api().get(`/cases/${raisedId}`).set('authorization', as('member'));
+    const acknowledge = (
+      detail.body as { deadlines: { kind: string; level: string; dueOn: string }[] }
+    ).deadlines.find((d) => d.kind === 'acknowledge' && d.level === 'group');
+    expect(listed?.nextDeadline).toEqual({
+      kind: 'acknowledge',
+      dueOn: acknowledge?.dueOn,
+      workingDaysLeft: expect.any(Number),
+    });
+    expect(listed?.nextDeadline?.workingDaysLeft).toBeGreaterThan(0);
   });
 
   it('publishes a new policy version only when it is valid', async () => {

@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { Seat, seatHeldOnSql } from '#membership-view';
 import { Clock, notFound, type Page, type Principal } from '#platform';
+import { CalendarService } from '../calendar/calendar.service.js';
 import { MeetingView } from '../governance/meeting-view.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
 import type { CaseQuery } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
+
+/** A case as the list gives it: with what its holding body must do next, and by when. */
+export type ListedCase = EscalationCase & {
+  nextDeadline: { kind: string; dueOn: string; workingDaysLeft: number } | null;
+};
 
 /**
  * Reading cases. Admins and services see every case; a clinician sees the cases of the bodies
@@ -18,9 +24,14 @@ export class CaseQueriesService {
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(CaseHistoryService) private readonly history: CaseHistoryService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CalendarService) private readonly calendars: CalendarService,
   ) {}
 
-  async list(query: CaseQuery, principal: Principal): Promise<Page<EscalationCase>> {
+  /**
+   * A page of the cases the principal may see, most recently changed first, each with its next
+   * deadline at its level (what the holding body must do next, by when, in working days).
+   */
+  async list(query: CaseQuery, principal: Principal): Promise<Page<ListedCase>> {
     const builder = this.dataSource.manager
       .createQueryBuilder(EscalationCase, 'c')
       .orderBy('c.updated_at', 'DESC')
@@ -42,8 +53,46 @@ export class CaseQueriesService {
     if (bodies) {
       builder.andWhere('c.body_path && CAST(:bodies AS uuid[])', { bodies });
     }
-    const [items, total] = await builder.getManyAndCount();
-    return { items, total, limit: query.limit, offset: query.offset };
+    const [cases, total] = await builder.getManyAndCount();
+    return {
+      items: await this.withNextDeadlines(cases),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  private async withNextDeadlines(cases: EscalationCase[]): Promise<ListedCase[]> {
+    if (cases.length === 0) {
+      return [];
+    }
+    const [open, calendar] = await Promise.all([
+      this.dataSource.manager.find(CaseDeadline, {
+        where: { caseId: In(cases.map((escalation) => escalation.id)), settledAt: IsNull() },
+        order: { dueAt: 'ASC' },
+      }),
+      this.calendars.calendar(),
+    ]);
+    const today = this.clock.today();
+    return cases.map((escalation) => {
+      // Reminders (`resolve@0.5`) are the timers' business; the deadline itself is the person's.
+      const next = open.find(
+        (deadline) =>
+          deadline.caseId === escalation.id &&
+          deadline.level === escalation.level &&
+          !deadline.kind.includes('@'),
+      );
+      return {
+        ...escalation,
+        nextDeadline: next
+          ? {
+              kind: next.kind,
+              dueOn: next.dueOn,
+              workingDaysLeft: calendar.workingDaysBetween(today, next.dueOn),
+            }
+          : null,
+      };
+    });
   }
 
   async get(id: string, principal: Principal) {
