@@ -390,6 +390,17 @@ describe('public pathway pages and consultation comments (real Kafka, PostgreSQL
     );
   });
 
+  it('documents the public routes in its OpenAPI document, asking for no token', async () => {
+    const docs = await api().get('/docs-json').expect(200);
+    const paths = (docs.body as { paths: Record<string, Record<string, { security?: unknown }>> })
+      .paths;
+    expect(paths['/public/bodies/{bodyId}/pathways']?.['get']?.security).toEqual([]);
+    expect(paths['/public/pathway-versions/{id}']?.['get']?.security).toEqual([]);
+    expect(paths['/public/pathway-versions/{id}/comments']?.['post']?.security).toEqual([]);
+    // The secretariat's routes keep the document's bearer token.
+    expect(paths['/bodies/{bodyId}/pathway-comments']?.['get']?.security).toBeUndefined();
+  });
+
   it('holds comments to the strict rate limit, per address', async () => {
     const { versionIds } = await aPathwayWith('Busy pathway', ['consultation']);
     // A second instance on the same schema with a budget of 3, counted apart from the first.

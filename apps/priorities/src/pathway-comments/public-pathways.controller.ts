@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ParseUuidPipe, Public, setActor, StrictRateLimit } from '#platform';
@@ -11,6 +12,9 @@ import { CommentReceivedDto, PostCommentDto } from './pathway-comments.dto.js';
 import { PathwayCommentsService } from './pathway-comments.service.js';
 import { PublicPathwaysDto, PublicPathwayVersionDto } from './public-pathways.dto.js';
 import { PublicPathwaysService } from './public-pathways.service.js';
+
+// The document asks every operation for a bearer token; these ask for none.
+const NO_TOKEN: [] = [];
 
 /**
  * The public pages' API, for patients, carers and the public without signing in: each body's
@@ -27,6 +31,10 @@ export class PublicPathwaysController {
   ) {}
 
   @Get('bodies/:bodyId/pathways')
+  @ApiOperation({
+    summary: "A body's published pathways and those in consultation, by title",
+    security: NO_TOKEN,
+  })
   @ApiOkResponse({
     type: PublicPathwaysDto,
     description:
@@ -38,6 +46,10 @@ export class PublicPathwaysController {
   }
 
   @Get('pathway-versions/:id')
+  @ApiOperation({
+    summary: 'A published pathway version, or one in consultation',
+    security: NO_TOKEN,
+  })
   @ApiOkResponse({ type: PublicPathwayVersionDto })
   @ApiNotFoundResponse({ description: 'No such version, or one not in consultation or published' })
   version(@Param('id', ParseUuidPipe) id: string): Promise<PublicPathwayVersionDto> {
@@ -45,6 +57,10 @@ export class PublicPathwaysController {
   }
 
   @Post('pathway-versions/:id/comments')
+  @ApiOperation({
+    summary: 'A comment on a pathway version in consultation, kept for the body, never published',
+    security: NO_TOKEN,
+  })
   // Anyone may post, so the strict budget, per address.
   @StrictRateLimit()
   @ApiCreatedResponse({
