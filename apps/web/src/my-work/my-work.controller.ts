@@ -23,6 +23,7 @@ import {
   type CaseSummary,
   type InboxMessage,
   type Page,
+  type UpcomingMeeting,
 } from './my-work.view.js';
 
 /** The service's field names, and the inputs of the preferences form they go with. */
@@ -105,7 +106,7 @@ export class MyWorkController {
 
   private async page(session: Session, extra: { typed?: Preferences } & Record<string, unknown>) {
     const member = session.memberId;
-    const [cases, inbox, actions, preferences] = await Promise.all([
+    const [cases, inbox, actions, meetings, preferences] = await Promise.all([
       this.api.get<Page<CaseSummary>>(session, 'workflow', '/cases?limit=200'),
       member
         ? this.api.get<Page<InboxMessage> & { unread: number }>(
@@ -121,6 +122,13 @@ export class MyWorkController {
             `/members/${member}/actions?status=open&limit=50`,
           )
         : undefined,
+      member
+        ? this.api.get<{ items: UpcomingMeeting[] }>(
+            session,
+            'meetings',
+            `/members/${member}/meetings?limit=5`,
+          )
+        : undefined,
       member && !extra.typed
         ? this.api.get<Preferences>(session, 'workflow', `/members/${member}/preferences`)
         : undefined,
@@ -130,7 +138,7 @@ export class MyWorkController {
       pageTitle: 'My work',
       section: 'my-work',
       csrf: session.csrf,
-      work: myWorkView(cases, inbox, actions),
+      work: myWorkView(cases, inbox, actions, meetings?.items),
       preferences: shown && preferencesForm(shown),
       ...extra,
     };
