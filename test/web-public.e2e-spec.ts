@@ -18,8 +18,16 @@ describe('web app in the browser: the public pages', () => {
   const meetings = () => request(platform.url('meetings'));
   const priorities = () => request(platform.url('priorities'));
 
-  /** A Board meeting that started `daysAgo` days ago, held with its chair present; its id. */
-  async function heldBoardMeeting(admin: string, title: string, daysAgo: number): Promise<string> {
+  /**
+   * A Board meeting that started `daysAgo` days ago with `item` on its agenda (if any), held
+   * with its chair present; its id and the item's.
+   */
+  async function heldBoardMeeting(
+    admin: string,
+    title: string,
+    daysAgo: number,
+    item?: string,
+  ): Promise<{ id: string; itemId?: string }> {
     const ahead = Date.now() + 30 * 86_400_000;
     const scheduled = await meetings()
       .post(`/bodies/${platform.ladder.boardId}/meetings`)
@@ -32,6 +40,15 @@ describe('web app in the browser: the public pages', () => {
       });
     expect(scheduled.status).toBe(201);
     const id = (scheduled.body as { id: string }).id;
+    let itemId: string | undefined;
+    if (item) {
+      const added = await meetings()
+        .post(`/meetings/${id}/agenda`)
+        .set('authorization', admin)
+        .send({ type: 'for-decision', title: item })
+        .expect(201);
+      itemId = (added.body as { id: string }).id;
+    }
     const started = Date.now() - daysAgo * 86_400_000;
     await meetings()
       .post(`/meetings/${id}/reschedule`)
@@ -47,7 +64,7 @@ describe('web app in the browser: the public pages', () => {
       .send({ attendance: [{ memberId: platform.ladder.members.chair, status: 'present' }] })
       .expect(200);
     await meetings().post(`/meetings/${id}/hold`).set('authorization', admin).expect(200);
-    return id;
+    return { id, ...(itemId && { itemId }) };
   }
 
   beforeAll(async () => {
@@ -81,14 +98,15 @@ describe('web app in the browser: the public pages', () => {
       { timeoutMs: 60_000, intervalMs: 500 },
     );
 
-    decidedMeetingId = await heldBoardMeeting(admin, 'Alliance Board, November', 7);
-    const item = await meetings()
-      .post(`/meetings/${decidedMeetingId}/agenda`)
-      .set('authorization', admin)
-      .send({ type: 'for-decision', title: 'Fund a second EBUS list' })
-      .expect(201);
+    const decided = await heldBoardMeeting(
+      admin,
+      'Alliance Board, November',
+      7,
+      'Fund a second EBUS list',
+    );
+    decidedMeetingId = decided.id;
     await meetings()
-      .post(`/agenda-items/${(item.body as { id: string }).id}/decision`)
+      .post(`/agenda-items/${decided.itemId}/decision`)
       .set('authorization', admin)
       .send({ outcome: 'approved', rationale: 'Patients travel to another alliance for EBUS' })
       .expect(201);
@@ -101,7 +119,7 @@ describe('web app in the browser: the public pages', () => {
     await meetings()
       .post(`/meetings/${decidedMeetingId}/minutes/approve`)
       .set('authorization', admin)
-      .send({ atMeetingId: approving })
+      .send({ atMeetingId: approving.id })
       .expect(200);
 
     // The group's lung pathway: version 1 published, version 2 out for consultation.
@@ -153,7 +171,7 @@ describe('web app in the browser: the public pages', () => {
   it("lets anyone read the Board's decisions and approved minutes without signing in", async () => {
     const page = await platform.newPage();
     await page.goto(`${platform.webBase}/`);
-    await page.getByRole('link', { name: 'decisions, minutes and pathways' }).click();
+    await page.getByRole('link', { name: 'decisions, minutes and pathways', exact: true }).click();
     await page.waitForURL(`${platform.webBase}/public`);
     await platform.expectAccessible(page, 'public-bodies');
 

@@ -1,7 +1,6 @@
 import { SINGLE_HOLDER_ROLES } from '#contracts';
 import { levelName, longDate, statusTag } from '../cases/case-labels.js';
-import { roleName } from '../meetings/meeting-labels.js';
-import { kindName } from './body-labels.js';
+import { kindName, roleName } from '../meetings/meeting-labels.js';
 import { paragraphsOf, relationshipName } from '../public-record/public.view.js';
 
 /** A body as membership's GET /bodies/:id answers it (the fields the page uses). */

@@ -1,6 +1,6 @@
 import { DECISION_OUTCOMES } from '#contracts';
 
-/** How the meeting pages name statuses, outcomes and roles: decided here, not in templates. */
+/** How the pages name meetings' statuses, outcomes, roles and bodies' kinds: decided here, not in templates. */
 
 const MEETING_TAGS: Record<string, { text: string; colour: string }> = {
   scheduled: { text: 'Scheduled', colour: 'blue' },
@@ -74,4 +74,17 @@ export function attendanceName(status: string | undefined): string {
 /** "2026-12-10", the UK calendar day of an instant, as the services take dates. */
 export function ukDay(value: string | Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(value));
+}
+
+const KINDS: Record<string, string> = {
+  'tumour-site-group': 'Tumour site group',
+  'cross-cutting-group': 'Cross-cutting group',
+  'operational-delivery-group': 'Operational delivery group',
+  'clinical-advisory-group': 'Clinical Advisory Group',
+  'alliance-board': 'Alliance Board',
+};
+
+/** "Tumour site group", "Alliance Board": a body's kind as the pages name it. */
+export function kindName(kind: string): string {
+  return KINDS[kind] ?? kind;
 }

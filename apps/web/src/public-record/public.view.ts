@@ -1,6 +1,5 @@
 import { longDate } from '../cases/case-labels.js';
-import { kindName } from '../bodies/body-labels.js';
-import { outcomeName } from '../meetings/meeting-labels.js';
+import { kindName, outcomeName } from '../meetings/meeting-labels.js';
 
 /** A body as membership's GET /public/bodies lists it. */
 export interface PublicBody {
