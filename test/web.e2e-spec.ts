@@ -74,6 +74,10 @@ describe('web app in the browser: my work and the case page', () => {
     });
     expect(tokenless.status()).toBe(403);
     await page.goto(`${platform.webBase}/my-work`);
+    // Acknowledged by the chair: what the group must do next is to table it, in working days.
+    expect(
+      await page.locator('tr', { hasText: 'No clinical lead for the lung pathway' }).textContent(),
+    ).toMatch(/Table within \d+ working days \(by \d+ \w+ \d{4}\)/);
     await platform.expectAccessible(page, 'my-work');
     await page.context().close();
   });

@@ -6,7 +6,7 @@ import {
   type TransitionResult,
 } from './case-commands.js';
 import { levelOfBodyKind, nextLevel } from './case-ladder.js';
-import { openCase, transition } from './case-lifecycle.js';
+import { openCase, stageRunningIn, transition } from './case-lifecycle.js';
 
 const policy = { maxDeferrals: 2 };
 
@@ -49,6 +49,18 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'close' },
   { type: 'reopenTrigger', severity: 'extreme' },
 ];
+
+describe("a stage's deadline", () => {
+  it('runs until its stage is done, and a reminder or unknown kind never counts', () => {
+    expect(stageRunningIn('acknowledge', 'opened')).toBe(true);
+    expect(stageRunningIn('acknowledge', 'acknowledged')).toBe(false);
+    expect(stageRunningIn('table', 'acknowledged')).toBe(true);
+    expect(stageRunningIn('table', 'tabled')).toBe(false);
+    expect(stageRunningIn('resolve', 'tabled')).toBe(true);
+    expect(stageRunningIn('resolve', 'monitoring')).toBe(false);
+    expect(stageRunningIn('resolve@0.5', 'opened')).toBe(false);
+  });
+});
 
 describe('the escalation ladder', () => {
   it('puts every kind of network group on the lowest rung, then the CAG, then the Board', () => {

@@ -51,6 +51,15 @@ const STAGE_RUNNING_IN: Record<DeadlineStage, readonly CaseStatus[]> = {
   resolve: ['opened', 'acknowledged', 'tabled', 'deferred'],
 };
 
+/** Whether a stage's deadline still runs for a case in `status` (its stage is not done yet). */
+export function stageRunningIn(stage: string, status: CaseStatus): boolean {
+  return (
+    (STAGE_RUNNING_IN as Record<string, readonly CaseStatus[] | undefined>)[stage]?.includes(
+      status,
+    ) ?? false
+  );
+}
+
 /** The statuses in which a command means something; in any other it is refused. */
 function acceptedIn(command: CaseCommand): readonly CaseStatus[] {
   switch (command.type) {

@@ -6,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service.js';
 import { MeetingView } from '../governance/meeting-view.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
+import { stageRunningIn } from './case-lifecycle.js';
 import type { CaseQuery } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
 
@@ -75,12 +76,13 @@ export class CaseQueriesService {
     ]);
     const today = this.clock.today();
     return cases.map((escalation) => {
-      // Reminders (`resolve@0.5`) are the timers' business; the deadline itself is the person's.
+      // A stage's deadline while the stage is not done (an acknowledged case's acknowledge row
+      // settles only when its timer comes); reminders (`resolve@0.5`) are the timers' business.
       const next = open.find(
         (deadline) =>
           deadline.caseId === escalation.id &&
           deadline.level === escalation.level &&
-          !deadline.kind.includes('@'),
+          stageRunningIn(deadline.kind, escalation.status),
       );
       return {
         ...escalation,
