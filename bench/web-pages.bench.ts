@@ -71,6 +71,7 @@ try {
       ok(api(workflow, '/cases?limit=200')),
       ok(api(workflow, '/inbox?limit=20')),
       ok(api(platform.url('meetings'), `/members/${memberId}/actions?status=open&limit=50`)),
+      ok(api(platform.url('meetings'), `/members/${memberId}/meetings?limit=5`)),
       ok(api(workflow, `/members/${memberId}/preferences`)),
     ]).then(() => undefined),
   );
