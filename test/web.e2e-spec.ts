@@ -132,6 +132,27 @@ describe('web app in the browser: my work and the case page', () => {
     await page.context().close();
   });
 
+  it('lets an admin resolve and close a case, re-showing an empty reason as an error', async () => {
+    const raised = await platform.raiseCase(
+      'member',
+      'Raised twice by mistake',
+      'The same gap was raised last week',
+    );
+    const page = await platform.signedIn(['admin'], `/cases/${raised}`);
+    await page.getByRole('button', { name: 'Resolve and close' }).click();
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain(
+      'Enter why the case is resolved',
+    );
+    await page.getByLabel('Why the case is resolved').fill('A duplicate of last week’s case');
+    await page.getByRole('button', { name: 'Resolve and close' }).click();
+    await page.waitForURL(/done=resolved/);
+    expect(await page.locator('.nhsuk-tag').first().textContent()).toContain('Closed');
+    expect(await page.locator('main').textContent()).toContain('A duplicate of last week’s case');
+    expect(await page.getByRole('button', { name: 'Resolve and close' }).count()).toBe(0);
+    await platform.expectAccessible(page, 'case-resolved');
+    await page.context().close();
+  });
+
   it('answers 404 for a case the person may not see or that does not exist', async () => {
     const page = await platform.signedIn('member', '/my-work');
     const missing = await page.goto(

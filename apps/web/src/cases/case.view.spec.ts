@@ -51,6 +51,24 @@ describe('the case page', () => {
     ).toBe(false);
   });
 
+  it('offers closing to the leads and admins once recovered or monitored, and resolving to admins while open', () => {
+    const chair = { memberId: 'chair', roles: ['clinician'] };
+    const member = { memberId: 'member', roles: ['clinician'] };
+    const admin = { roles: ['admin'] };
+    const monitored = { ...escalation, status: 'monitoring' };
+    expect(caseView(escalation, valid, chair, holders).mayClose).toBe(false);
+    expect(caseView(monitored, valid, chair, holders).mayClose).toBe(true);
+    expect(caseView({ ...escalation, status: 'resolved' }, valid, admin, holders).mayClose).toBe(
+      true,
+    );
+    expect(caseView(monitored, valid, member, holders).mayClose).toBe(false);
+    expect(caseView(escalation, valid, admin, holders).mayResolve).toBe(true);
+    expect(caseView(escalation, valid, chair, holders).mayResolve).toBe(false);
+    expect(caseView({ ...escalation, status: 'closed' }, valid, admin, holders).mayResolve).toBe(
+      false,
+    );
+  });
+
   it('shows the deadlines, not the reminders before them, and names the status and level', () => {
     const view = caseView(escalation, valid, { roles: [] }, holders);
     expect(view.deadlines).toEqual([

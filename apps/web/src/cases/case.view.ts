@@ -39,6 +39,9 @@ export interface RoleHolder {
 
 const CLOSED = new Set(['resolved', 'closed']);
 
+/** Statuses in which the holding body's leads may close a case. */
+const CLOSABLE = new Set(['resolved', 'monitoring']);
+
 /** Everything the case page shows and may offer, decided here so a unit test can reach it. */
 export function caseView(
   escalation: CaseResponse,
@@ -88,11 +91,18 @@ export function caseView(
       when: dateAndTime(entry.at),
       where: levelName(entry.level),
       by: causeName(entry.cause, entry.details),
-      note: typeof entry.details['text'] === 'string' ? entry.details['text'] : undefined,
+      // A note's text, or the reason a step was taken (a decision's rationale, a deadline passed).
+      note: [entry.details['text'], entry.details['reason']].find(
+        (value): value is string => typeof value === 'string' && value !== '',
+      ),
     })),
     verified: verification.valid,
     verificationProblem: verification.valid ? undefined : verification.reason,
     mayAcknowledge: escalation.status === 'opened' && (leadsIt || admin),
     mayNote: open,
+    // Closing follows a recovery or an agreed action plan, by the holding body's leads.
+    mayClose: CLOSABLE.has(escalation.status) && (leadsIt || admin),
+    // An admin may resolve and close an open case outright (a case raised in error, say).
+    mayResolve: open && admin,
   };
 }

@@ -20,7 +20,47 @@ import { caseView, type CaseResponse, type RoleHolder } from './case.view.js';
 const DONE = {
   acknowledged: 'You acknowledged the case',
   noted: 'Your note is in the case history',
+  closed: 'You closed the case',
+  resolved: 'You resolved and closed the case',
 } as const;
+
+/** A form of the case page that sends one text to the service. */
+interface TextForm {
+  /** The form's input id, where its error shows. */
+  readonly input: string;
+  /** The service's name of the field. */
+  readonly field: string;
+  /** What to say when it is left empty. */
+  readonly empty: string;
+  /** The workflow path it goes to, after /cases/:id. */
+  readonly action: string;
+  readonly done: keyof typeof DONE;
+}
+
+const NOTE: TextForm = {
+  input: 'note',
+  field: 'text',
+  empty: 'Enter a note',
+  action: 'notes',
+  done: 'noted',
+};
+const CLOSE: TextForm = {
+  input: 'close-rationale',
+  field: 'rationale',
+  empty: 'Enter why the case can close',
+  action: 'close',
+  done: 'closed',
+};
+const RESOLVE: TextForm = {
+  input: 'resolve-rationale',
+  field: 'rationale',
+  empty: 'Enter why the case is resolved',
+  action: 'resolve',
+  done: 'resolved',
+};
+
+const isDone = (value: unknown): value is keyof typeof DONE =>
+  typeof value === 'string' && Object.hasOwn(DONE, value);
 
 /** The case page, and what a person does from it. */
 @Controller('cases')
@@ -34,9 +74,7 @@ export class CasesController {
     @Query('done') done: unknown,
     @CurrentSession() session: Session,
   ) {
-    return this.page(id, session, {
-      done: done === 'acknowledged' || done === 'noted' ? DONE[done] : undefined,
-    });
+    return this.page(id, session, { done: isDone(done) ? DONE[done] : undefined });
   }
 
   /** The case page's model; `extra` carries a banner, or a refused form and what was typed. */
@@ -74,29 +112,65 @@ export class CasesController {
   }
 
   @Post(':id/notes')
-  async addNote(
+  addNote(
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
     @Body('text') text: unknown,
     @CurrentSession() session: Session,
     @Res() response: Response,
   ): Promise<void> {
+    return this.sendText(id, NOTE, text, session, response);
+  }
+
+  @Post(':id/close')
+  close(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body('rationale') rationale: unknown,
+    @CurrentSession() session: Session,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.sendText(id, CLOSE, rationale, session, response);
+  }
+
+  @Post(':id/resolve')
+  resolve(
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Body('rationale') rationale: unknown,
+    @CurrentSession() session: Session,
+    @Res() response: Response,
+  ): Promise<void> {
+    return this.sendText(id, RESOLVE, rationale, session, response);
+  }
+
+  /** Sends a form's text; a refusal re-shows the page with the error summary and what was typed. */
+  private async sendText(
+    id: string,
+    form: TextForm,
+    text: unknown,
+    session: Session,
+    response: Response,
+  ): Promise<void> {
     let errors: FormErrors | undefined;
     if (typeof text !== 'string' || text.trim() === '') {
-      errors = fieldError('note', 'Enter a note');
+      errors = fieldError(form.input, form.empty);
     } else {
       try {
-        await this.api.post(session, 'workflow', `/cases/${id}/notes`, { text });
+        await this.api.post(session, 'workflow', `/cases/${id}/${form.action}`, {
+          [form.field]: text,
+        });
       } catch (error) {
-        errors = formErrorsOf(error, { text: 'note' });
+        errors = formErrorsOf(error, { [form.field]: form.input });
       }
     }
     if (errors) {
-      const model = await this.page(id, session, { errors, note: text });
+      const model = await this.page(id, session, {
+        errors,
+        typed: { [form.input]: typeof text === 'string' ? text : '' },
+      });
       response
         .status(400)
         .render('cases/case.njk', { ...model, pageTitle: `Error: ${model.pageTitle}` });
       return;
     }
-    response.redirect(303, `/cases/${id}?done=noted`);
+    response.redirect(303, `/cases/${id}?done=${form.done}`);
   }
 }
