@@ -34,6 +34,11 @@ describe('web app in the browser: the CWT upload and the performance dashboard',
     const page = await platform.signedIn(['admin'], '/performance/upload');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Upload a CWT file');
 
+    // The page's script sends the file itself, showing progress: no page load until the answer.
+    let loads = 0;
+    page.on('framenavigated', (frame) => {
+      loads += frame === page.mainFrame() ? 1 : 0;
+    });
     const bad = csv(
       PROVIDER_HEADER,
       anFdsLine({ period: '2026-05' }),
@@ -46,6 +51,8 @@ describe('web app in the browser: the CWT upload and the performance dashboard',
     });
     await page.getByRole('button', { name: 'Upload and check' }).click();
     await page.waitForSelector('.nhsuk-error-summary');
+    expect(loads).toBe(0);
+    expect(await page.title()).toMatch(/^Error: /);
     const summary = await page.locator('.nhsuk-error-summary').textContent();
     expect(summary).toContain('nothing was imported');
     expect(summary).toContain('Line 3:');
