@@ -1,14 +1,5 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Render,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { PAGE_ID } from '../page-id.pipe.js';
 import type { Response } from 'express';
 import { ApiError, ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
@@ -24,8 +15,6 @@ import {
   type BodyRoleHolder,
 } from './body.view.js';
 
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
-
 /**
  * The body page: who leads it and sits on it, what is vacant, its open cases, priorities, risks
  * and pathways; for its officers, the public's comments on its pathways.
@@ -37,7 +26,7 @@ export class BodiesController {
   @Get(':id')
   @Render('bodies/body.njk')
   async show(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Query('done') done: unknown,
     @CurrentSession() session: Session,
   ) {
@@ -77,8 +66,8 @@ export class BodiesController {
   /** An officer marks a comment from the public as read. */
   @Post(':id/pathway-comments/:commentId/read')
   async markRead(
-    @Param('id', uuid) id: string,
-    @Param('commentId', uuid) commentId: string,
+    @Param('id', PAGE_ID) id: string,
+    @Param('commentId', PAGE_ID) commentId: string,
     @CurrentSession() session: Session,
     @Res() response: Response,
   ): Promise<void> {

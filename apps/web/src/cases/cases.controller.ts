@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Render,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { PAGE_ID } from '../page-id.pipe.js';
 import type { Response } from 'express';
 import { ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
@@ -70,7 +60,7 @@ export class CasesController {
   @Get(':id')
   @Render('cases/case.njk')
   show(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Query('done') done: unknown,
     @CurrentSession() session: Session,
   ) {
@@ -103,7 +93,7 @@ export class CasesController {
 
   @Post(':id/acknowledge')
   async acknowledge(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @CurrentSession() session: Session,
     @Res() response: Response,
   ): Promise<void> {
@@ -113,7 +103,7 @@ export class CasesController {
 
   @Post(':id/notes')
   addNote(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body('text') text: unknown,
     @CurrentSession() session: Session,
     @Res() response: Response,
@@ -123,7 +113,7 @@ export class CasesController {
 
   @Post(':id/close')
   close(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body('rationale') rationale: unknown,
     @CurrentSession() session: Session,
     @Res() response: Response,
@@ -133,7 +123,7 @@ export class CasesController {
 
   @Post(':id/resolve')
   resolve(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body('rationale') rationale: unknown,
     @CurrentSession() session: Session,
     @Res() response: Response,

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Render,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Render, Res } from '@nestjs/common';
+import { PAGE_ID } from '../page-id.pipe.js';
 import type { Response } from 'express';
 import { ApiError, ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
@@ -25,8 +15,6 @@ import {
 } from './meeting-forms.js';
 import { MeetingPageService } from './meeting-page.service.js';
 import type { MeetingResponse } from './meeting.view.js';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 const DONE = {
   attendance: 'Attendance recorded',
@@ -53,7 +41,7 @@ export class MeetingsController {
   @Get('bodies/:id/meetings')
   @Render('meetings/body-meetings.njk')
   async bodyMeetings(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Query('page') page: unknown,
     @CurrentSession() session: Session,
   ) {
@@ -73,7 +61,7 @@ export class MeetingsController {
   @Get('meetings/:id')
   @Render('meetings/meeting.njk')
   async show(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Query('done') done: unknown,
     @Query('item') item: unknown,
     @CurrentSession() session: Session,
@@ -87,7 +75,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/attendance')
   async recordAttendance(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() form: Record<string, unknown>,
     @CurrentSession() session: Session,
     @Res() response: Response,
@@ -110,7 +98,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/hold')
   async hold(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @CurrentSession() session: Session,
     @Res() response: Response,
   ): Promise<void> {
@@ -121,8 +109,8 @@ export class MeetingsController {
 
   @Post('meetings/:id/items/:itemId/decision')
   async decide(
-    @Param('id', uuid) id: string,
-    @Param('itemId', uuid) itemId: string,
+    @Param('id', PAGE_ID) id: string,
+    @Param('itemId', PAGE_ID) itemId: string,
     @Body() form: Record<string, unknown>,
     @CurrentSession() session: Session,
     @Res() response: Response,
@@ -148,7 +136,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/actions')
   async assignAction(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body() form: Record<string, unknown>,
     @CurrentSession() session: Session,
     @Res() response: Response,
@@ -172,7 +160,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/minutes')
   async draftMinutes(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body('text') minutes: unknown,
     @CurrentSession() session: Session,
     @Res() response: Response,
@@ -185,7 +173,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/minutes/approve')
   async approveMinutes(
-    @Param('id', uuid) id: string,
+    @Param('id', PAGE_ID) id: string,
     @Body('atMeetingId') atMeetingId: unknown,
     @CurrentSession() session: Session,
     @Res() response: Response,

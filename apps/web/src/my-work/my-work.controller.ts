@@ -5,12 +5,12 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Render,
   Res,
 } from '@nestjs/common';
+import { PAGE_ID } from '../page-id.pipe.js';
 import type { Response } from 'express';
 import { ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
@@ -146,7 +146,7 @@ export class MyWorkController {
 
   @Post('inbox/:id/read')
   async markRead(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+    @Param('id', PAGE_ID) id: string,
     @CurrentSession() session: Session,
     @Res() response: Response,
   ): Promise<void> {

@@ -5,13 +5,13 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Render,
   Req,
   Res,
 } from '@nestjs/common';
+import { PAGE_ID } from '../page-id.pipe.js';
 import type { Response } from 'express';
 import { ApiError, ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
@@ -182,10 +182,7 @@ export class PerformanceController {
   /** An import's figures, once it is done (the upload's answer, and a page to come back to). */
   @Get('imports/:id')
   @Render('performance/imported.njk')
-  async imported(
-    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
-    @CurrentSession() session: Session,
-  ) {
+  async imported(@Param('id', PAGE_ID) id: string, @CurrentSession() session: Session) {
     const [report, standards] = await Promise.all([
       this.api.get<ImportReport>(session, 'performance', `/imports/${id}`),
       this.api.get<StandardResponse[]>(session, 'performance', '/standards'),

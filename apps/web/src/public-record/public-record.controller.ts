@@ -6,12 +6,12 @@ import {
   HttpStatus,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Render,
   Req,
   Res,
 } from '@nestjs/common';
+import { PAGE_ID } from '../page-id.pipe.js';
 import type { Request, Response } from 'express';
 import { ANONYMOUS, ApiError, ServicesApi } from '../api/services-api.js';
 import { PublicPage } from '../auth/signed-in.guard.js';
@@ -31,8 +31,6 @@ import {
   type PublicPathway,
   type PublicPathwayVersion,
 } from './public.view.js';
-
-const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
 /** The service's names of the comment's fields, to the form's input ids. */
 const COMMENT_FIELDS = {
@@ -73,7 +71,7 @@ export class PublicRecordController {
 
   @Get('bodies/:id')
   @Render('public-record/body.njk')
-  async body(@Param('id', uuid) id: string) {
+  async body(@Param('id', PAGE_ID) id: string) {
     // The body first: one that is not there is a 404 page before anything else is asked.
     const body = await this.api.get<PublicBody & { guidance: PublicGuidance[] }>(
       ANONYMOUS,
@@ -102,7 +100,7 @@ export class PublicRecordController {
 
   @Get('meetings/:id')
   @Render('public-record/minutes.njk')
-  async minutes(@Param('id', uuid) id: string) {
+  async minutes(@Param('id', PAGE_ID) id: string) {
     const minutes = await this.api.get<PublicMinutes & { bodyId?: string }>(
       ANONYMOUS,
       'meetings',
@@ -118,13 +116,13 @@ export class PublicRecordController {
 
   @Get('pathways/:versionId')
   @Render('public-record/pathway.njk')
-  pathway(@Param('versionId', uuid) versionId: string) {
+  pathway(@Param('versionId', PAGE_ID) versionId: string) {
     return this.pathwayPage(versionId, {});
   }
 
   @Get('pathways/:versionId/comment-sent')
   @Render('public-record/comment-sent.njk')
-  async commentSent(@Param('versionId', uuid) versionId: string) {
+  async commentSent(@Param('versionId', PAGE_ID) versionId: string) {
     const version = await this.version(versionId);
     return {
       pageTitle: 'Your comment has been sent',
@@ -141,7 +139,7 @@ export class PublicRecordController {
    */
   @Post('pathways/:versionId/comments')
   async comment(
-    @Param('versionId', uuid) versionId: string,
+    @Param('versionId', PAGE_ID) versionId: string,
     @Body() body: Record<string, unknown> | undefined,
     @Req() request: Request,
     @Res() response: Response,
