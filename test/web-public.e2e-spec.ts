@@ -192,6 +192,11 @@ describe('web app in the browser: the public pages', () => {
       'It agreed to fund a second EBUS list.',
     );
     await platform.expectAccessible(page, 'public-minutes');
+    expect(
+      await page
+        .getByRole('link', { name: "The body's decisions and pathways" })
+        .getAttribute('href'),
+    ).toBe(`/public/bodies/${platform.ladder.boardId}`);
     // Nobody signed in on the way: the header still offers sign-in.
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
     await page.context().close();

@@ -206,6 +206,7 @@ describe('the public record of approved minutes and decisions (meetings service)
     const page = await anonymous(`/public/bodies/${ladder.groupId}/minutes`).expect(200);
     const published = {
       meetingId: held[0]!.id,
+      bodyId: ladder.groupId,
       title: 'Lung Group, first quarter',
       kind: 'quarterly-network-meeting',
       startsAt: held[0]!.startsAt.toISOString(),

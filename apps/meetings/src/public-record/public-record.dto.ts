@@ -42,6 +42,9 @@ export class PublicMinutesDto {
   @ApiProperty({ format: 'uuid' })
   meetingId!: string;
 
+  @ApiProperty({ format: 'uuid', description: 'The body that met' })
+  bodyId!: string;
+
   @ApiProperty({ example: 'Lung Group' })
   title!: string;
 

@@ -7,7 +7,7 @@ import { Decision } from '../decisions/decision.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import type { PublicDecisionDto, PublicMinutesDto } from './public-record.dto.js';
 
-interface MinutesRow extends Pick<PublicMinutesDto, 'meetingId' | 'title' | 'kind'> {
+interface MinutesRow extends Pick<PublicMinutesDto, 'meetingId' | 'bodyId' | 'title' | 'kind'> {
   startsAt: Date;
   minutesText: string | null;
   approvedAtMeetingId: string;
@@ -69,6 +69,7 @@ export class PublicRecordService {
       .createQueryBuilder(Meeting, 'm')
       .innerJoin(Meeting, 'approver', 'approver.id = m.minutesApprovedAtMeetingId')
       .select('m.id', 'meetingId')
+      .addSelect('m.bodyId', 'bodyId')
       .addSelect('m.title', 'title')
       .addSelect('m.kind', 'kind')
       .addSelect('m.startsAt', 'startsAt')
@@ -101,6 +102,7 @@ export class PublicRecordService {
             .getRawMany<DecisionRow>();
     return rows.map((row) => ({
       meetingId: row.meetingId,
+      bodyId: row.bodyId,
       title: row.title,
       kind: row.kind,
       startsAt: row.startsAt.toISOString(),

@@ -101,7 +101,7 @@ export class PublicRecordController {
   @Get('meetings/:id')
   @Render('public-record/minutes.njk')
   async minutes(@Param('id', PAGE_ID) id: string) {
-    const minutes = await this.api.get<PublicMinutes & { bodyId?: string }>(
+    const minutes = await this.api.get<PublicMinutes & { bodyId: string }>(
       ANONYMOUS,
       'meetings',
       `/public/meetings/${id}/minutes`,
@@ -109,7 +109,7 @@ export class PublicRecordController {
     return {
       pageTitle: `Minutes: ${minutes.title}`,
       section: 'public',
-      bodyHref: minutes.bodyId ? `/public/bodies/${minutes.bodyId}` : undefined,
+      bodyHref: `/public/bodies/${minutes.bodyId}`,
       minutes: minutesView(minutes),
     };
   }
