@@ -1,4 +1,4 @@
-import { Clock } from '#platform';
+import { Clock, MetricsService } from '#platform';
 import type { DataSource } from 'typeorm';
 import type { CasesService } from '../cases/cases.service.js';
 import type { WorkflowConfig } from '../config.js';
@@ -11,6 +11,7 @@ describe('the deadline timers', () => {
       {} as CasesService,
       { TIMERS_ENABLED: false } as WorkflowConfig,
       new Clock(),
+      new MetricsService(),
     );
     await expect(timers.onApplicationBootstrap()).resolves.toBeUndefined();
   });
