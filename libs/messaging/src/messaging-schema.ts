@@ -1,9 +1,0 @@
-import { ProcessedEvent } from './consumer/processed-event.entity.js';
-import { MessagingTables1763700000000 } from './migrations/1763700000000-messaging-tables.js';
-import { AuditEntry } from './audit/audit-entry.entity.js';
-import { AuditLog1796416110021 } from './migrations/1796416110021-audit-log.js';
-import { OutboxMessage } from './outbox/outbox-message.entity.js';
-
-/** Entities and migrations each service adds to its data source to publish and consume. */
-export const messagingEntities = [OutboxMessage, ProcessedEvent, AuditEntry];
-export const messagingMigrations = [MessagingTables1763700000000, AuditLog1796416110021];

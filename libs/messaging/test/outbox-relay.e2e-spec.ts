@@ -1,8 +1,16 @@
-import type { Kafka } from 'kafkajs';
+import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, type Kafka } from 'kafkajs';
 import { IsNull, type DataSource, type QueryRunner } from 'typeorm';
 import type { EventEnvelope } from '#contracts';
 import { schemaOf } from '#platform';
-import { EventPublisher, OutboxMessage, OutboxRelay, type OutboxRelayOptions } from '#messaging';
+import {
+  EventPublisher,
+  listParked,
+  OutboxMessage,
+  OutboxRelay,
+  requeueParked,
+  type OutboxRelayOptions,
+  type ParkedRow,
+} from '#messaging';
 import {
   createTestDataSource,
   createTestTopic,
@@ -214,6 +222,83 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     await relay.stop();
     const [message] = await recorder.waitForCount(topic, 1);
     expect(message?.json<EventEnvelope>().id).toBe(event.id);
+  });
+
+  it('parks a row Kafka refuses for good (too large for the broker) and relays the rows around it', async () => {
+    const before = await publish('before', 1);
+    // Over the broker's message.max.bytes (1 MiB by default): Kafka will never take it.
+    const tooLarge = await publish('too-large', 2, 'x'.repeat(1_200_000));
+    const after = await publish('after', 3);
+    const parked: ParkedRow[] = [];
+    await startRelay({ batchSize: 10, onParked: (rows) => parked.push(...rows) }).start();
+
+    const messages = await recorder.waitForCount(topic, 2);
+    expect(messages.map((m) => m.json<EventEnvelope>().id)).toEqual([before.id, after.id]);
+    const row = await waitFor('the too-large row to be parked', async () => {
+      const found = await dataSource
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ eventId: tooLarge.id });
+      return found.parkedAt !== null && found;
+    });
+    expect(row.publishedAt).toBeNull();
+    expect(row.parkReason).toMatch(/MESSAGE_TOO_LARGE|RECORD_LIST_TOO_LARGE/);
+    expect(parked.map((p) => p.eventId)).toEqual([tooLarge.id]);
+    expect(await listParked(dataSource)).toEqual([
+      expect.objectContaining({ eventId: tooLarge.id, topic, messageKey: 'too-large' }),
+    ]);
+    // Later rows keep flowing past the parked one, on its key too.
+    const later = await publish('too-large', 4);
+    await recorder.waitForCount(topic, 3);
+    expect(recorder.on(topic)[2]?.json<EventEnvelope>().id).toBe(later.id);
+  });
+
+  it('re-queues a parked row once its cause is fixed, and it is sent', async () => {
+    const event = await publish('invalid-topic', 1);
+    // An illegal topic name: the broker refuses it for good.
+    await dataSource
+      .getRepository(OutboxMessage)
+      .update({ eventId: event.id }, { topic: 'not a valid topic!' });
+    await startRelay().start();
+    await waitFor(
+      'the row to be parked',
+      async () =>
+        (await dataSource.getRepository(OutboxMessage).findOneByOrFail({ eventId: event.id }))
+          .parkedAt !== null,
+    );
+    const [parkedRow] = await listParked(dataSource);
+    expect(parkedRow?.parkReason).toMatch(/INVALID_TOPIC_EXCEPTION|invalid topic/i);
+
+    await dataSource.getRepository(OutboxMessage).update({ eventId: event.id }, { topic });
+    expect(await requeueParked(dataSource, event.id)).toBe(true);
+    const [message] = await recorder.waitForCount(topic, 1);
+    expect(message?.json<EventEnvelope>().id).toBe(event.id);
+    expect(await listParked(dataSource)).toEqual([]);
+    expect(await requeueParked(dataSource, event.id)).toBe(false);
+  });
+
+  it('keeps rows pending, never parked, while Kafka fails them for a passing reason', async () => {
+    const event = await publish('outage', 1);
+    class BrokerDown extends OutboxRelay {
+      attempts = 0;
+      protected override send(): Promise<void> {
+        this.attempts += 1;
+        // What kafkajs throws once its retries against a broker that is down run out.
+        const down = new KafkaJSConnectionError('Connection error: connect ECONNREFUSED');
+        return Promise.reject(
+          new KafkaJSNumberOfRetriesExceeded(down, { retryCount: 10, retryTime: 1000 }),
+        );
+      }
+    }
+    const relay = startRelay({}, BrokerDown) as BrokerDown;
+    await relay.start();
+    await waitFor('several failed attempts', () => relay.attempts >= 3);
+    await relay.stop({ drain: false });
+    const row = await dataSource
+      .getRepository(OutboxMessage)
+      .findOneByOrFail({ eventId: event.id });
+    expect(row.parkedAt).toBeNull();
+    expect(row.publishedAt).toBeNull();
+    expect(await listParked(dataSource)).toEqual([]);
   });
 
   it('prunes published rows past retention and keeps pending ones', async () => {

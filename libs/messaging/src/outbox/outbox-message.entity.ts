@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /**
  * An event waiting for (or past) relay to Kafka, written in the same transaction as the
  * change that caused it. The bigint id orders a service's events; the relay keeps that
- * order per message key.
+ * order per message key (a parked row drops out of it: it is sent when re-queued).
  */
 @Entity({ name: 'outbox_message' })
 @Index('outbox_message_event_id_key', ['eventId'], { unique: true })
@@ -14,6 +14,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('outbox_message_published_at_idx', ['publishedAt'], {
   where: 'published_at IS NOT NULL',
 })
+@Index('outbox_message_parked_idx', ['id'], { where: 'parked_at IS NOT NULL' })
 export class OutboxMessage {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
@@ -39,4 +40,14 @@ export class OutboxMessage {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /**
+   * When the relay set the row aside because Kafka refuses it for good (too large, an invalid
+   * topic), so that the rows after it flow; an admin re-queues it once the cause is fixed.
+   */
+  @Column({ name: 'parked_at', type: 'timestamptz', nullable: true })
+  parkedAt!: Date | null;
+
+  @Column({ name: 'park_reason', type: 'varchar', length: 2000, nullable: true })
+  parkReason!: string | null;
 }

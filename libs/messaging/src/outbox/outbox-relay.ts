@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { schemaOf } from '#platform';
+import { permanentRejection } from '../kafka/kafka-rejection.js';
 import { outboxChannel } from './event-publisher.js';
 
 export interface OutboxRelayOptions {
@@ -20,6 +21,8 @@ export interface OutboxRelayOptions {
   readonly logger?: LoggerService;
   /** Told of each batch once Kafka acknowledged it and the rows are marked. */
   readonly onPublished?: (batch: readonly PublishedRow[]) => void;
+  /** Told of the rows parked because Kafka refuses them for good, once that is committed. */
+  readonly onParked?: (rows: readonly ParkedRow[]) => void;
 }
 
 export interface PublishedRow {
@@ -27,6 +30,12 @@ export interface PublishedRow {
   readonly topic: string;
   readonly key: string;
   readonly createdAt: Date;
+}
+
+export interface ParkedRow {
+  readonly eventId: string;
+  readonly topic: string;
+  readonly reason: string;
 }
 
 interface PendingRow {
@@ -46,6 +55,14 @@ interface PendingRow {
  * row it does not hold, so a key's events reach Kafka in id order whichever relay sends
  * them. A relay that dies after sending and before marking leaves its rows unmarked; they
  * are sent again, and consumers, which record event ids, ignore the second copy.
+ *
+ * A row Kafka refuses for good (too large for the broker, an invalid topic: see
+ * `permanentRejection`) would fail every batch it is in, and batches go in id order, so the
+ * whole outbox would stall behind it. When a batch is refused for good, its rows are sent one
+ * by one; each one refused is parked with the reason (an admin lists and re-queues them) and the
+ * rest are marked published. A passing failure (the broker down) parks nothing: the batch stays
+ * pending and is tried again. A parked row leaves its key's order: later events of its key go
+ * out, and it goes when re-queued.
  */
 export class OutboxRelay {
   private readonly schema: string;
@@ -158,22 +175,37 @@ export class OutboxRelay {
     try {
       await runner.startTransaction();
       const rows = (await runner.query(this.lockBatchSql, [this.batchSize])) as PendingRow[];
-      if (rows.length > 0) {
-        await this.send(rows);
+      const { sent, parked } = await this.sendOrPark(rows);
+      if (sent.length > 0) {
         await this.markPublished(
           runner,
-          rows.map((row) => row.id),
+          sent.map((row) => row.id),
         );
       }
+      if (parked.length > 0) {
+        await this.park(runner, parked);
+      }
       await runner.commitTransaction();
-      if (rows.length > 0) {
+      if (sent.length > 0) {
         this.options.onPublished?.(
-          rows.map((row) => ({
+          sent.map((row) => ({
             eventId: row.event_id,
             topic: row.topic,
             key: row.message_key,
             createdAt: row.created_at,
           })),
+        );
+      }
+      if (parked.length > 0) {
+        for (const { row, reason } of parked) {
+          this.options.logger?.error(
+            `Outbox row ${row.id} (event ${row.event_id}, topic ${row.topic}) parked: Kafka refuses it for good (${reason})`,
+            undefined,
+            'OutboxRelay',
+          );
+        }
+        this.options.onParked?.(
+          parked.map(({ row, reason }) => ({ eventId: row.event_id, topic: row.topic, reason })),
         );
       }
       return rows.length;
@@ -185,6 +217,46 @@ export class OutboxRelay {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Sends the batch; when Kafka refuses it for good, sends its rows one by one to find the
+   * ones it refuses. A passing failure is thrown, and the batch stays pending (rows already
+   * sent alone go again: consumers ignore the second copy).
+   */
+  private async sendOrPark(
+    rows: readonly PendingRow[],
+  ): Promise<{ sent: PendingRow[]; parked: { row: PendingRow; reason: string }[] }> {
+    if (rows.length === 0) {
+      return { sent: [], parked: [] };
+    }
+    try {
+      await this.send(rows);
+      return { sent: [...rows], parked: [] };
+    } catch (error) {
+      const reason = permanentRejection(error);
+      if (reason === undefined) {
+        throw error;
+      }
+      if (rows.length === 1) {
+        return { sent: [], parked: [{ row: rows[0]!, reason }] };
+      }
+    }
+    const sent: PendingRow[] = [];
+    const parked: { row: PendingRow; reason: string }[] = [];
+    for (const row of rows) {
+      try {
+        await this.send([row]);
+        sent.push(row);
+      } catch (error) {
+        const reason = permanentRejection(error);
+        if (reason === undefined) {
+          throw error;
+        }
+        parked.push({ row, reason });
+      }
+    }
+    return { sent, parked };
   }
 
   protected async send(rows: readonly PendingRow[]): Promise<void> {
@@ -215,12 +287,23 @@ export class OutboxRelay {
     );
   }
 
+  protected async park(
+    runner: QueryRunner,
+    parked: readonly { row: PendingRow; reason: string }[],
+  ): Promise<void> {
+    await runner.query(
+      `UPDATE "${this.schema}"."outbox_message" AS o SET parked_at = now(), park_reason = p.reason
+       FROM unnest($1::bigint[], $2::varchar[]) AS p(id, reason) WHERE o.id = p.id`,
+      [parked.map(({ row }) => row.id), parked.map(({ reason }) => reason.slice(0, 2000))],
+    );
+  }
+
   private get lockBatchSql(): string {
     const table = `"${this.schema}"."outbox_message"`;
     return `
       WITH locked AS (
         SELECT id, topic, message_key FROM ${table}
-        WHERE published_at IS NULL
+        WHERE published_at IS NULL AND parked_at IS NULL
         ORDER BY id
         LIMIT $1
         FOR UPDATE SKIP LOCKED
@@ -229,7 +312,7 @@ export class OutboxRelay {
       FROM ${table} o JOIN locked l ON l.id = o.id
       WHERE NOT EXISTS (
         SELECT 1 FROM ${table} e
-        WHERE e.published_at IS NULL
+        WHERE e.published_at IS NULL AND e.parked_at IS NULL
           AND e.topic = l.topic AND e.message_key = l.message_key AND e.id < l.id
           AND e.id NOT IN (SELECT id FROM locked)
       )
