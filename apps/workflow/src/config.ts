@@ -35,6 +35,11 @@ const workflowSettings = baseConfigSchema.extend({
     .default('smtp://127.0.0.1:1025'),
   /** The first wait before a failed e-mail or webhook is tried again; it doubles each time, 5 attempts in all. */
   NOTIFICATION_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  /**
+   * How long a notification may stay `sending` before it is taken for cut off mid-send and
+   * recorded failed (never resent: the server may have taken it). Longer than a send can last.
+   */
+  NOTIFICATION_SENDING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   MAIL_FROM: z
     .string()
     .min(3)

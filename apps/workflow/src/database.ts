@@ -10,6 +10,7 @@ import { RoleVacancy } from './governance/role-vacancy.entity.js';
 import { CaseHistory } from './history/case-history.entity.js';
 import { HistoryCheckpoint } from './history/history-checkpoint.entity.js';
 import { HistoryAnchor1796417000000 } from './migrations/1796417000000-history-anchor.js';
+import { NotificationSending1796430326689 } from './migrations/1796430326689-notification-sending.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
@@ -47,6 +48,7 @@ export const workflowMigrations = [
   GovernanceReadModel1795251668108,
   SealedWebhookSecrets1796416300000,
   HistoryAnchor1796417000000,
+  NotificationSending1796430326689,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

@@ -1,6 +1,6 @@
 import { SmtpSink } from '#testing';
 import type { WorkflowConfig } from '../config.js';
-import { EmailSenderService } from './email-sender.service.js';
+import { EmailSenderService, withTimeLimits } from './email-sender.service.js';
 import type { Notification } from './notification.entity.js';
 import { noticeKey } from './notice-key.js';
 
@@ -83,5 +83,15 @@ describe('e-mail sender over SMTP', () => {
     expect(digest?.html).toContain(
       '<h2 style="font-size:19px;margin:24px 0 8px">Resolved: Lung</h2>',
     );
+  });
+
+  it('bounds a send in time, keeping the limits SMTP_URL sets itself', () => {
+    const url = new URL(
+      withTimeLimits('smtp://user:p%40ss@mail.example.org:587?socketTimeout=5000'),
+    );
+    expect(url.searchParams.get('socketTimeout')).toBe('5000');
+    expect(url.searchParams.get('connectionTimeout')).toBe('30000');
+    expect(url.searchParams.get('greetingTimeout')).toBe('30000');
+    expect(`${url.username}:${url.password}@${url.host}`).toBe('user:p%40ss@mail.example.org:587');
   });
 });

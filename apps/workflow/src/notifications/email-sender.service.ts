@@ -13,6 +13,25 @@ import { mailDomain, threadHeaders } from './email-thread.js';
 import type { Notification } from './notification.entity.js';
 
 /**
+ * SMTP_URL with nodemailer's time limits (as query parameters) where it sets none: at most about
+ * two minutes a send rather than nodemailer's ten of socket inactivity, so a send ends well
+ * within NOTIFICATION_SENDING_TIMEOUT_SECONDS and is not taken for cut off while it still runs.
+ */
+export function withTimeLimits(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  for (const [option, ms] of [
+    ['connectionTimeout', 30_000],
+    ['greetingTimeout', 30_000],
+    ['socketTimeout', 60_000],
+  ] as const) {
+    if (!url.searchParams.has(option)) {
+      url.searchParams.set(option, String(ms));
+    }
+  }
+  return url.toString();
+}
+
+/**
  * E-mail over SMTP (`SMTP_URL`, from `MAIL_FROM`), one transport for the service: notifications
  * one by one and the daily digest. nodemailer is the Node ecosystem's standard SMTP client
  * (pooling, TLS, auth, message encoding). Each e-mail has a plain-text part and an HTML
@@ -27,7 +46,7 @@ export class EmailSenderService implements OnApplicationShutdown {
   private readonly webBaseUrl: string;
 
   constructor(@Inject(APP_CONFIG) config: WorkflowConfig) {
-    this.transport = nodemailer.createTransport(config.SMTP_URL);
+    this.transport = nodemailer.createTransport(withTimeLimits(config.SMTP_URL));
     this.from = config.MAIL_FROM;
     this.domain = mailDomain(config.MAIL_FROM);
     this.webBaseUrl = config.WEB_BASE_URL;

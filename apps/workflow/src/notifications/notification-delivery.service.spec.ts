@@ -1,4 +1,4 @@
-import { Clock } from '#platform';
+import { Clock, MetricsService } from '#platform';
 import type { DataSource } from 'typeorm';
 import type { WorkflowConfig } from '../config.js';
 import type { WorkflowPublisher } from '../workflow.publisher.js';
@@ -13,6 +13,7 @@ describe('notification delivery', () => {
       {} as EmailSenderService,
       { NOTIFICATIONS_ENABLED: false } as WorkflowConfig,
       new Clock(),
+      new MetricsService(),
     );
     await expect(delivery.onApplicationBootstrap()).resolves.toBeUndefined();
   });

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { APP_CONFIG, Clock } from '#platform';
+import type { Counter } from 'prom-client';
+import { DataSource, LessThan } from 'typeorm';
+import { APP_CONFIG, Clock, MetricsService } from '#platform';
 import { SweptQueue, type JobHandlers, type QueueJob } from '../common/swept-queue.js';
 import type { WorkflowConfig } from '../config.js';
 import { MemberPreference } from './member-preference.entity.js';
-import { Notification } from './notification.entity.js';
+import { Notification, OUTCOME_UNKNOWN } from './notification.entity.js';
+import { announceFailed, announceSent } from './notification-outcomes.js';
 import {
   NOTIFICATION_JOB_NAMES,
   NOTIFICATION_QUEUE,
@@ -22,8 +24,14 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * Sends planned notifications through a BullMQ queue, one job per notification (its id the
  * job's), retried with backoff and recorded: `sent`, or `failed` after the last attempt, each
  * announced. A committed transaction's new notifications are queued at once; a sweep queues any
- * still pending (after a crash, or a Redis that lost its jobs). A job for a notification no
- * longer pending does nothing, so a notification goes out once.
+ * still pending (after a crash, or a Redis that lost its jobs).
+ *
+ * At most once: each attempt first claims its row (`pending` to `sending`, committed), so a job
+ * for a row not pending does nothing. A failure the channel reports (SMTP refused, a webhook's
+ * error status) puts the row back to `pending` for the next attempt. A row left `sending` (the
+ * process stopped between handing the message over and recording it) may have arrived, so the
+ * sweep records it `failed`, outcome unknown, after NOTIFICATION_SENDING_TIMEOUT_SECONDS, and it
+ * is never sent again. The daily digest claims its rows the same way.
  */
 @Injectable()
 export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
@@ -32,6 +40,7 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
   };
   private readonly webhooks: WebhookPolicy;
   private readonly secrets: WebhookSecretBox;
+  private readonly outcomeUnknown: Counter<'channel'>;
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
@@ -39,6 +48,7 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
     @Inject(EmailSenderService) private readonly email: EmailSenderService,
     @Inject(APP_CONFIG) config: WorkflowConfig,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(MetricsService) metrics: MetricsService,
   ) {
     super(dataSource, config, new Logger(NotificationDeliveryService.name), {
       name: NOTIFICATION_QUEUE,
@@ -48,14 +58,23 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
     });
     this.webhooks = webhookPolicy(config);
     this.secrets = webhookSecretBox(config);
+    this.outcomeUnknown = metrics.counter({
+      name: 'workflow_notifications_outcome_unknown_total',
+      help: 'Notifications cut off mid-send (the process stopped), recorded failed and not resent',
+      labelNames: ['channel'],
+    });
   }
 
   protected committed(ids: string[]): Promise<void> {
     return this.enqueue(ids);
   }
 
-  /** Queues what is still pending: after a crash, or a Redis that lost its jobs. */
+  /**
+   * Records what was cut off mid-send, then queues what is still pending: after a crash, or a
+   * Redis that lost its jobs.
+   */
   protected async sweepOnce(): Promise<void> {
+    await this.recordCutOffSends();
     const pending = await this.dataSource.manager.find(Notification, {
       select: { id: true },
       where: { status: 'pending' },
@@ -84,10 +103,8 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
   }
 
   private async send(job: QueueJob<NotificationJobs, 'send-notification'>): Promise<string> {
-    const notification = await this.dataSource.manager.findOneBy(Notification, {
-      id: job.data.notificationId,
-    });
-    if (!notification || notification.status !== 'pending') {
+    const notification = await this.claim(job.data.notificationId);
+    if (!notification) {
       return 'not pending';
     }
     try {
@@ -98,8 +115,22 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
       await this.record(notification, final ? 'failed' : 'pending', message);
       throw error;
     }
+    // Should this fail, the row stays `sending`: the sweep records it, and no retry resends it.
     await this.record(notification, 'sent', null);
     return 'sent';
+  }
+
+  /** Takes a pending notification for this attempt, committed before anything leaves. */
+  private async claim(id: string): Promise<Notification | null> {
+    const claimed = await this.dataSource.manager.update(
+      Notification,
+      { id, status: 'pending' },
+      { status: 'sending', sendingAt: this.clock.now(), attempts: () => 'attempts + 1' },
+    );
+    if (!claimed.affected) {
+      return null;
+    }
+    return this.dataSource.manager.findOneBy(Notification, { id });
   }
 
   private async deliver(notification: Notification): Promise<void> {
@@ -123,7 +154,7 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
     }
   }
 
-  /** The outcome of an attempt, and the event for a final one, in one transaction. */
+  /** The outcome of a claimed attempt, and the event for a final one, in one transaction. */
   private async record(
     notification: Notification,
     status: 'sent' | 'pending' | 'failed',
@@ -131,35 +162,53 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
   ) {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
+      const recorded = await manager.update(
         Notification,
-        { id: notification.id, status: In(['pending']) },
-        {
-          status,
-          attempts: notification.attempts + 1,
-          lastError: error,
-          ...(status === 'sent' ? { sentAt: now } : {}),
-        },
+        { id: notification.id, status: 'sending' },
+        { status, lastError: error, ...(status === 'sent' ? { sentAt: now } : {}) },
       );
-      const ref = {
-        notificationId: notification.id,
-        caseId: notification.caseId,
-        memberId: notification.memberId,
-        channel: notification.channel,
-        dedupKey: notification.dedupKey,
-      };
+      if (!recorded.affected) {
+        // The sweep took it for cut off while the send still ran: its failure stands.
+        this.logger.warn(
+          `Notification ${notification.id} was no longer sending: ${status} not recorded`,
+        );
+        return;
+      }
       if (status === 'sent') {
-        await this.events.publish(manager, 'workflow.notification-sent.v1', {
-          ...ref,
-          sentAt: now.toISOString(),
-        });
+        await announceSent(this.events, manager, notification, now);
       } else if (status === 'failed') {
-        await this.events.publish(manager, 'workflow.notification-failed.v1', {
-          ...ref,
-          attempts: notification.attempts + 1,
-          error: error ?? 'unknown',
-        });
+        await announceFailed(this.events, manager, notification, error ?? 'unknown');
       }
     });
+  }
+
+  /**
+   * Records as failed, outcome unknown, each notification still `sending` after the timeout: the
+   * process stopped mid-send, so the message may have arrived and is not sent again.
+   */
+  private async recordCutOffSends(): Promise<void> {
+    const cutoff = new Date(
+      this.clock.now().getTime() - this.config.NOTIFICATION_SENDING_TIMEOUT_SECONDS * 1000,
+    );
+    const cutOff = await this.dataSource.transaction(async (manager) => {
+      const rows = await manager.find(Notification, {
+        where: { status: 'sending', sendingAt: LessThan(cutoff) },
+        lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },
+        take: 500,
+      });
+      for (const row of rows) {
+        await manager.update(
+          Notification,
+          { id: row.id },
+          { status: 'failed', lastError: OUTCOME_UNKNOWN },
+        );
+        await announceFailed(this.events, manager, row, OUTCOME_UNKNOWN);
+      }
+      return rows;
+    });
+    for (const row of cutOff) {
+      this.outcomeUnknown.inc({ channel: row.channel });
+      this.logger.error(`Notification ${row.id} (${row.channel}): ${OUTCOME_UNKNOWN}`);
+    }
   }
 }

@@ -2,8 +2,22 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 import type { NOTIFICATION_CHANNELS } from '#contracts';
 
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
-export const NOTIFICATION_STATUSES = ['pending', 'held-for-digest', 'sent', 'failed'] as const;
+/**
+ * `sending` is a claim, committed before the message leaves: a row still `sending` after
+ * NOTIFICATION_SENDING_TIMEOUT_SECONDS was cut off mid-send and is recorded `failed`, never
+ * sent again, since the server may have taken it.
+ */
+export const NOTIFICATION_STATUSES = [
+  'pending',
+  'held-for-digest',
+  'sending',
+  'sent',
+  'failed',
+] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/** The error of a notification cut off mid-send: it may or may not have arrived. */
+export const OUTCOME_UNKNOWN = 'outcome unknown: the process stopped while sending';
 
 /**
  * One message to one member on one channel, recorded with its status. Its dedup key (the case,
@@ -14,7 +28,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Index('notification_dedup_key', ['dedupKey'], { unique: true })
 @Index('notification_member_idx', ['memberId', 'createdAt'])
 @Index('notification_pending_idx', ['status'], {
-  where: `status IN ('pending', 'held-for-digest')`,
+  where: `status IN ('pending', 'held-for-digest', 'sending')`,
 })
 export class Notification {
   @PrimaryColumn({ type: 'uuid' })
@@ -57,6 +71,10 @@ export class Notification {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the last attempt claimed it for sending. */
+  @Column({ name: 'sending_at', type: 'timestamptz', nullable: true })
+  sendingAt!: Date | null;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
