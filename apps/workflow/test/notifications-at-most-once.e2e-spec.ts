@@ -13,6 +13,7 @@ import {
   waitFor,
 } from '#testing';
 import { createWorkflowApp } from '../src/bootstrap.js';
+import { DailyDigestService } from '../src/notifications/daily-digest.service.js';
 
 const OUTCOME_UNKNOWN = 'outcome unknown: the process stopped while sending';
 
@@ -125,6 +126,46 @@ describe('notifications at most once (real PostgreSQL, Redis and SMTP)', () => {
     await identity?.stop();
     await smtp?.close();
     await deleteRedisKeys(queuePrefix);
+  });
+
+  it('sends one digest per member when two digest runs start at once', async () => {
+    const members = [await aMember(), await aMember()];
+    const ids: string[] = [];
+    for (const member of members) {
+      ids.push(await aNotification(member.id, { status: 'held-for-digest', subject: 'First' }));
+      ids.push(await aNotification(member.id, { status: 'held-for-digest', subject: 'Second' }));
+    }
+    const digest = app.get(DailyDigestService);
+
+    const runs = await Promise.all([digest.run(), digest.run()]);
+
+    for (const member of members) {
+      expect(smtp.to(member.email).map((mail) => mail.subject)).toEqual([
+        'Escalations digest: 2 updates',
+      ]);
+    }
+    expect(runs[0].notifications + runs[1].notifications).toBe(4);
+    expect((await rowsOf(ids)).map((row) => [row.status, row.attempts])).toEqual(
+      ids.map(() => ['sent', 1]),
+    );
+  });
+
+  it('records a digest whose sending was cut off as failed, outcome unknown, and never resends it', async () => {
+    const member = await aMember();
+    const ids = [await aNotification(member.id, { status: 'held-for-digest' })];
+    await refuseMarkingSent(ids);
+    const digest = app.get(DailyDigestService);
+
+    // The first run sends and cannot record it; the second finds nothing left to send.
+    await digest.run();
+    expect(await digest.run()).toEqual({ members: 0, notifications: 0 });
+
+    const [row] = await waitFor('the cut-off digest to be recorded, or sent again', async () => {
+      const rows = await rowsOf(ids);
+      return (rows[0]?.status === 'failed' || smtp.to(member.email).length > 1) && rows;
+    });
+    expect(smtp.to(member.email)).toHaveLength(1);
+    expect(row).toMatchObject({ status: 'failed', last_error: OUTCOME_UNKNOWN, sent_at: null });
   });
 
   it('sends a notification whose sending was cut off once, then records it failed, outcome unknown', async () => {
