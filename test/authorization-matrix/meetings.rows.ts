@@ -8,6 +8,7 @@ import {
   type Row,
 } from './matrix.js';
 import type { World } from './world.js';
+import { outboxRequeueRow } from './outbox.rows.js';
 
 /**
  * Meetings: scheduling, attendance, holding, decisions, actions and minutes are the body's
@@ -329,4 +330,5 @@ export const meetingsRows: Row<World>[] = [
       return { path: `/members/${memberId}/calendar-subscription`, target: memberId };
     },
   },
+  outboxRequeueRow('meetings'),
 ];

@@ -1,5 +1,6 @@
 import { adminBodyRow, adminRow, type Row } from './matrix.js';
 import type { World } from './world.js';
+import { outboxRequeueRow } from './outbox.rows.js';
 
 /**
  * Membership: alliances, organisations, specialties, bodies, members, their identities and
@@ -146,4 +147,5 @@ export const membershipRows: Row<World>[] = [
     path: '/admin/daily-check',
     body: {},
   })),
+  outboxRequeueRow('membership'),
 ];

@@ -1,5 +1,6 @@
 import { adminRow, type Row } from './matrix.js';
 import type { World } from './world.js';
+import { outboxRequeueRow } from './outbox.rows.js';
 
 /**
  * Performance: standards, targets, the reference data and every kind of figure are kept by
@@ -152,4 +153,5 @@ export const performanceRows: Row<World>[] = [
       target: 'RGT',
     };
   }),
+  outboxRequeueRow('performance'),
 ];

@@ -1,5 +1,6 @@
 import { adminRow, CALLERS, CHAIR_OR_LEAD, only, type Row } from './matrix.js';
 import type { World } from './world.js';
+import { outboxRequeueRow } from './outbox.rows.js';
 
 /**
  * Priorities: a body's priorities, milestones, service gaps, pathways, workforce
@@ -237,4 +238,5 @@ export const prioritiesRows: Row<World>[] = [
     path: '/admin/daily-check',
     body: {},
   })),
+  outboxRequeueRow('priorities'),
 ];

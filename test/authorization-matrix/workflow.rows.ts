@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { adminRow, CHAIR_OR_LEAD, only, SEATED_OR_ADMIN, type Row } from './matrix.js';
 import type { World } from './world.js';
+import { outboxRequeueRow } from './outbox.rows.js';
 
 /**
  * Workflow: a member of the body (or an admin) raises a case there and adds notes to the cases
@@ -191,4 +192,5 @@ export const workflowRows: Row<World>[] = [
       return { path: `/cases/${id}/resolve`, body: { rationale: 'Funded' }, target: id };
     },
   },
+  outboxRequeueRow('workflow'),
 ];

@@ -18,6 +18,8 @@ import { AuditController } from './audit/audit.controller.js';
 import { createKafka } from './kafka/kafka-client.js';
 import { EVENT_REGISTRY, KAFKA } from './messaging.tokens.js';
 import type { AnyServicePublisherClass } from './outbox/service-publisher.js';
+import { OutboxController } from './outbox/outbox.controller.js';
+import { countParked } from './outbox/outbox-parking.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay.js';
 
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -42,9 +44,22 @@ class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdo
     @Inject(MetricsService) metrics: MetricsService,
     @Inject(MESSAGING_OPTIONS) options: MessagingModuleOptions,
   ) {
+    // Rows parked by any relay of the schema, read at each scrape: alert while it is above 0.
+    metrics.gauge({
+      name: 'outbox_messages_parked',
+      help: 'Outbox rows parked because Kafka refuses them for good, waiting for an admin',
+      async collect() {
+        this.set(await countParked(dataSource).catch(() => Number.NaN));
+      },
+    });
     if (options.relay?.enabled === false) {
       return;
     }
+    const parked = metrics.counter({
+      name: 'outbox_events_parked_total',
+      help: 'Outbox rows this relay parked because Kafka refuses them for good',
+      labelNames: ['topic'],
+    });
     const published = metrics.counter({
       name: 'outbox_events_published_total',
       help: 'Events the outbox relay sent to Kafka and marked published',
@@ -65,6 +80,11 @@ class OutboxRelayHost implements OnApplicationBootstrap, BeforeApplicationShutdo
         for (const row of batch) {
           published.inc({ topic: row.topic });
           lag.observe((now - row.createdAt.getTime()) / 1000);
+        }
+      },
+      onParked: (rows) => {
+        for (const row of rows) {
+          parked.inc({ topic: row.topic });
         }
       },
     });
@@ -94,7 +114,7 @@ export class MessagingModule {
     const options = typedOptions as unknown as MessagingModuleOptions;
     return {
       module: MessagingModule,
-      controllers: [AuditController],
+      controllers: [AuditController, OutboxController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
