@@ -5,10 +5,15 @@ import {
   type LoggerService,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
   type Type,
 } from '@nestjs/common';
-import { APP_CONFIG, Clock } from '#platform';
+import { APP_CONFIG, Clock, MetricsService } from '#platform';
 import { Queue, Worker } from 'bullmq';
+import type { Counter } from 'prom-client';
+
+/** How often a running DailyJob checks that Redis still holds its schedule. */
+const CHECK_EVERY_MS = 60_000;
 
 export interface DailyJobOptions {
   /** Queue name and job scheduler id, e.g. `membership-daily-check`. */
@@ -19,6 +24,10 @@ export interface DailyJobOptions {
   /** The work; it must be idempotent, as a stalled BullMQ job can run twice. */
   readonly run: () => Promise<unknown>;
   readonly logger?: LoggerService;
+  /** How often to check that Redis still holds the schedule; a minute unless a test says less. */
+  readonly checkEveryMs?: number;
+  /** Where the count of schedules registered again goes (`daily_job_schedulers_restored_total`). */
+  readonly metrics?: MetricsService;
 }
 
 /**
@@ -33,24 +42,32 @@ export interface DailyJobOptions {
  * A daily check fired by a BullMQ job scheduler: one job per tick whichever instances run,
  * processed by whichever instance is free. The services' daily checks (terms ending, actions
  * overdue) are each one of these; each also has an admin endpoint to run it now.
+ *
+ * Redis holds the schedule, so a flush (or a restart of a Redis that keeps nothing on disk)
+ * takes it, and no job would run again until the service restarted. While it runs, a DailyJob
+ * checks every minute that its scheduler is still there and registers it again when it is not.
  */
 export class DailyJob {
   private queue: Queue | undefined;
   private worker: Worker | undefined;
+  private checker: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
   private readonly logger: LoggerService;
+  private readonly restored: Counter<'job'> | undefined;
 
   constructor(private readonly options: DailyJobOptions) {
     this.logger = options.logger ?? new Logger(options.name);
+    this.restored = options.metrics?.counter({
+      name: 'daily_job_schedulers_restored_total',
+      help: 'Daily job schedulers found missing from Redis (a flush) and registered again',
+      labelNames: ['job'],
+    });
   }
 
   async start(): Promise<void> {
-    const { name, cron, redisUrl } = this.options;
+    const { name, redisUrl } = this.options;
     this.queue = new Queue(name, { connection: { url: redisUrl } });
-    await this.queue.upsertJobScheduler(
-      name,
-      { pattern: cron, tz: 'Europe/London' },
-      { name, data: {} },
-    );
+    await this.register();
     this.worker = new Worker(
       name,
       async (job) => {
@@ -72,11 +89,47 @@ export class DailyJob {
     this.worker.on('failed', (_job, error) => {
       this.logger.error(`${name} failed: ${error.message}`, error.stack);
     });
+    this.checker = setInterval(
+      () => void this.check(),
+      this.options.checkEveryMs ?? CHECK_EVERY_MS,
+    );
+    // The check alone never keeps a process alive.
+    this.checker.unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.checker);
+    await this.checking;
     await this.worker?.close();
     await this.queue?.close();
+  }
+
+  /** Upserting is harmless when the scheduler is there: several instances may all do it. */
+  private async register(): Promise<void> {
+    const { name, cron } = this.options;
+    await this.queue!.upsertJobScheduler(
+      name,
+      { pattern: cron, tz: 'Europe/London' },
+      { name, data: {} },
+    );
+  }
+
+  /** Registers the schedule again when Redis no longer holds it; one check at a time. */
+  private check(): Promise<void> {
+    const { name } = this.options;
+    this.checking ??= (async () => {
+      if ((await this.queue!.getJobScheduler(name)) !== undefined) {
+        return;
+      }
+      await this.register();
+      this.restored?.inc({ job: name });
+      this.logger.warn(`${name}: its job scheduler was missing from Redis; registered it again`);
+    })()
+      .catch((error: Error) => {
+        this.logger.error(`${name} schedule check: ${error.message}`);
+      })
+      .finally(() => (this.checking = undefined));
+    return this.checking;
   }
 }
 
@@ -86,6 +139,12 @@ export class DailyJob {
  */
 export abstract class DailyJobProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private job: DailyJob | undefined;
+
+  // A property, so that the services' processors need not pass it through their constructors;
+  // optional, as a test module may have no metrics.
+  @Optional()
+  @Inject(MetricsService)
+  private readonly metrics: MetricsService | undefined;
 
   protected abstract schedule(): {
     name: string;
@@ -101,7 +160,7 @@ export abstract class DailyJobProcessor implements OnApplicationBootstrap, OnApp
     if (!enabled) {
       return;
     }
-    this.job = new DailyJob({ ...schedule, run: () => this.run() });
+    this.job = new DailyJob({ ...schedule, run: () => this.run(), metrics: this.metrics });
     await this.job.start();
   }
 

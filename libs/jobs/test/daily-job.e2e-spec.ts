@@ -1,8 +1,8 @@
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { dailyCheckProcessor, DailyJob } from '#jobs';
-import { APP_CONFIG, Clock } from '#platform';
-import { testInfra, uniqueName, waitFor } from '#testing';
+import { APP_CONFIG, Clock, MetricsService } from '#platform';
+import { deleteRedisKeys, testInfra, uniqueName, waitFor } from '#testing';
 
 describe('DailyJob (real Redis)', () => {
   it('fires on its schedule, once per tick however many instances run, and stops', async () => {
@@ -31,6 +31,45 @@ describe('DailyJob (real Redis)', () => {
     // Two instances each running every tick would make about twice as many runs as seconds.
     expect(runs.length).toBeLessThanOrEqual(seconds);
     const queue = new Queue(name, { connection: { url: testInfra.redisUrl } });
+    await queue.obliterate({ force: true });
+    await queue.close();
+  });
+
+  it('registers its scheduler again when Redis loses it, and runs on, counting it', async () => {
+    const name = uniqueName('daily-job-flush');
+    const runs: number[] = [];
+    const metrics = new MetricsService();
+    const job = new DailyJob({
+      name,
+      cron: '* * * * * *', // every second, for the test
+      redisUrl: testInfra.redisUrl,
+      run: () => Promise.resolve(runs.push(runs.length)),
+      logger: { log: () => {}, error: () => {}, warn: () => {} },
+      checkEveryMs: 200,
+      metrics,
+    });
+    const queue = new Queue(name, { connection: { url: testInfra.redisUrl } });
+    try {
+      await job.start();
+      await waitFor('a first run', () => runs.length >= 1, { timeoutMs: 15_000 });
+      // What a flush of Redis does to this job (only its keys: other tests share this Redis).
+      await deleteRedisKeys(`bull:${name}`);
+      const before = runs.length;
+      const scheduler = await waitFor('the scheduler to be registered again', () =>
+        queue.getJobScheduler(name),
+      );
+      expect(scheduler).toMatchObject({ pattern: '* * * * * *', tz: 'Europe/London' });
+      // A job already running when the keys went may finish once; a second run needs the schedule.
+      await waitFor('two runs after the flush', () => runs.length >= before + 2, {
+        timeoutMs: 15_000,
+      });
+    } finally {
+      await job.stop();
+    }
+    const restored = await metrics.registry.getSingleMetricAsString(
+      'daily_job_schedulers_restored_total',
+    );
+    expect(restored).toContain(`daily_job_schedulers_restored_total{job="${name}"} 1`);
     await queue.obliterate({ force: true });
     await queue.close();
   });
