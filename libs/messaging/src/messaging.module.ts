@@ -15,6 +15,7 @@ import type { EventRegistry, EventSchemas } from '#contracts';
 import { APP_CONFIG, MetricsService, type BaseConfig } from '#platform';
 import { KafkaEventServer, type KafkaEventServerOptions } from './consumer/kafka-event.server.js';
 import { AuditController } from './audit/audit.controller.js';
+import { ParkedEventsController } from './parked/parked-events.controller.js';
 import { createKafka } from './kafka/kafka-client.js';
 import { EVENT_REGISTRY, KAFKA } from './messaging.tokens.js';
 import type { AnyServicePublisherClass } from './outbox/service-publisher.js';
@@ -114,7 +115,7 @@ export class MessagingModule {
     const options = typedOptions as unknown as MessagingModuleOptions;
     return {
       module: MessagingModule,
-      controllers: [AuditController, OutboxController],
+      controllers: [AuditController, ParkedEventsController, OutboxController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         {
@@ -155,6 +156,10 @@ export type EventConsumerOptions = Pick<
   | 'fromBeginning'
   | 'sessionTimeoutMs'
   | 'maxWaitTimeInMs'
+  | 'parkedRetryInitialMs'
+  | 'parkedRetryMaxMs'
+  | 'parkedSweepMs'
+  | 'wakesParked'
 >;
 
 /**
@@ -172,9 +177,16 @@ export function connectEventConsumer(
     help: 'Messages a consumer took from Kafka, by outcome',
     labelNames: ['consumer', 'outcome', 'type'],
   });
-  const { KAFKA_TOPIC_PREFIX: prefix } = app.get<BaseConfig>(APP_CONFIG);
+  const pruned = metrics.counter({
+    name: 'processed_events_pruned_total',
+    help: 'Processed-event rows deleted for being older than the retention window',
+  });
+  const { KAFKA_TOPIC_PREFIX: prefix, PROCESSED_EVENT_RETENTION_DAYS } =
+    app.get<BaseConfig>(APP_CONFIG);
   const server = new KafkaEventServer({
     ...options,
+    processedEventRetentionDays: PROCESSED_EVENT_RETENTION_DAYS,
+    onProcessedPruned: (rows) => pruned.inc(rows),
     // The group, and so its dead-letter topic, lives under the environment's prefix too.
     consumer: `${prefix}${options.consumer}`,
     registry: app.get<EventRegistry<EventSchemas>>(EVENT_REGISTRY),
@@ -183,6 +195,15 @@ export function connectEventConsumer(
     logger: new Logger(`Consumer ${options.consumer}`),
     onOutcome: (outcome, type) =>
       consumed.inc({ consumer: options.consumer, outcome, type: type ?? 'invalid' }),
+  });
+  // Read at each scrape: alert while it stays above 0 (see GET /admin/parked-events).
+  metrics.gauge({
+    name: 'consumer_events_parked',
+    help: 'Events the consumer parked because what they name is not known yet',
+    labelNames: ['consumer'],
+    async collect() {
+      this.set({ consumer: options.consumer }, await server.parkedCount().catch(() => Number.NaN));
+    },
   });
   // Not the HTTP pipeline: payloads are validated against their contract by the server, and
   // the HTTP validation pipe, guards and filters have nothing to say about events.

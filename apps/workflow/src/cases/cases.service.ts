@@ -336,8 +336,10 @@ export class CasesService {
       : null;
     if (trigger.level === 'body') {
       if (!source) {
-        // Membership's body event may still be on its way: the consumer retries.
-        throw new NotKnownYetError(`Body ${trigger.bodyId} is not known yet`);
+        // Membership's body event may still be on its way: the consumer parks the event till then.
+        throw new NotKnownYetError(`Body ${trigger.bodyId} is not known yet`, {
+          waitsFor: `body:${trigger.bodyId}`,
+        });
       }
       return source;
     }
@@ -347,7 +349,10 @@ export class CasesService {
     const kind = trigger.level === 'cag' ? 'clinical-advisory-group' : 'alliance-board';
     const body = allianceId ? await manager.findOneBy(BodyView, { allianceId, kind }) : null;
     if (!body) {
-      throw new NotKnownYetError(`No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`);
+      throw new NotKnownYetError(
+        `No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`,
+        allianceId ? { waitsFor: `alliance:${allianceId}:${kind}` } : {},
+      );
     }
     return body;
   }
@@ -358,7 +363,9 @@ export class CasesService {
       ? await manager.findOneBy(BodyView, { id: body.parentBodyId })
       : null;
     if (!parent) {
-      throw new NotKnownYetError(`Body ${bodyId} has no known escalation parent`);
+      throw new NotKnownYetError(`Body ${bodyId} has no known escalation parent`, {
+        waitsFor: body?.parentBodyId ? `body:${body.parentBodyId}` : `body:${bodyId}`,
+      });
     }
     return parent;
   }

@@ -1,10 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * An event a consumer has handled, recorded in the same transaction as the handler's
- * effects: a redelivered event finds its row and has no second effect.
+ * effects: a redelivered event finds its row and has no second effect. Rows older than the
+ * retention window are pruned (ProcessedEventPruner), by the index on `processed_at`.
  */
 @Entity({ name: 'processed_event' })
+@Index('processed_event_processed_at_idx', ['processedAt'])
 export class ProcessedEvent {
   @PrimaryColumn({ type: 'varchar', length: 200 })
   consumer!: string;

@@ -77,6 +77,10 @@ export const baseConfigSchema = z.object({
   // @StrictRateLimit (imports, linking an account on sign-in, calendar subscription URLs).
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_STRICT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  // Days a consumer keeps the ids of events it handled, against a second effect on redelivery.
+  // Must exceed every replay horizon: the retention of the topics it reads (a group reset or
+  // rewound re-reads them) and the age of any dead letter that may be replayed.
+  PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });
 
 /** The parsed configuration of a service whose schema is `S`. */
