@@ -79,6 +79,19 @@ describe('web app in the browser: from the e-mail a breach sent to the case page
     );
     await page.waitForURL(link);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/lung/i);
+    // Why it opened: the breach's months against the target, and the standard's chart.
+    const why = page.locator('#why ~ .nhsuk-summary-list').first();
+    expect(await why.textContent()).toContain('28-day Faster Diagnosis Standard');
+    expect(await why.textContent()).toMatch(/Below target\s*\d+ consecutive months?/);
+    const chart = page.getByRole('img', { name: /^Line chart of 28-day Faster Diagnosis/ });
+    await chart.scrollIntoViewIfNeeded();
+    // The browser fetched and decoded the SVG: an image that failed to load has no width.
+    expect(
+      await chart.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
+    expect(await page.locator('table', { hasText: 'Within the standard' }).textContent()).toContain(
+      'Below target',
+    );
     await platform.expectAccessible(page, 'case-from-email');
     await page.getByRole('button', { name: 'Acknowledge this case' }).click();
     await page.waitForURL(/done=acknowledged/);

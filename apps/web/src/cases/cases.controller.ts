@@ -5,6 +5,8 @@ import { ServicesApi } from '../api/services-api.js';
 import type { Session } from '../auth/session.js';
 import { CurrentSession } from '../auth/signed-in.guard.js';
 import { fieldError, formErrorsOf, type FormErrors } from '../forms/form-errors.js';
+import type { StandardResponse } from '../performance/performance.view.js';
+import { whyItOpened } from './case-evidence.js';
 import { caseView, type CaseResponse, type RoleHolder } from './case.view.js';
 
 const DONE = {
@@ -70,7 +72,7 @@ export class CasesController {
   /** The case page's model; `extra` carries a banner, or a refused form and what was typed. */
   private async page(id: string, session: Session, extra: Record<string, unknown>) {
     const escalation = await this.api.get<CaseResponse>(session, 'workflow', `/cases/${id}`);
-    const [verification, holders] = await Promise.all([
+    const [verification, holders, standards] = await Promise.all([
       this.api.get<{ valid: boolean; reason?: string }>(
         session,
         'workflow',
@@ -81,11 +83,18 @@ export class CasesController {
         'membership',
         `/bodies/${escalation.bodyId}/role-holders`,
       ),
+      // The standards' names, for a case a breach opened.
+      typeof escalation.evidence['standard'] === 'string'
+        ? this.api.get<StandardResponse[]>(session, 'performance', '/standards')
+        : [],
     ]);
+    const standardName = (code: string) =>
+      standards.find((standard) => standard.code === code)?.name ?? code;
     return {
       pageTitle: escalation.title,
       section: 'my-work',
       case: caseView(escalation, verification, session, holders),
+      why: whyItOpened(escalation.evidence, standardName),
       csrf: session.csrf,
       ...extra,
     };
