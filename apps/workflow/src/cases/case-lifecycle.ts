@@ -53,10 +53,10 @@ const STAGE_RUNNING_IN: Record<DeadlineStage, readonly CaseStatus[]> = {
 
 /** Whether a stage's deadline still runs for a case in `status` (its stage is not done yet). */
 export function stageRunningIn(stage: string, status: CaseStatus): boolean {
+  // Own keys only: a kind such as `toString` would otherwise find the object's prototype.
   return (
-    (STAGE_RUNNING_IN as Record<string, readonly CaseStatus[] | undefined>)[stage]?.includes(
-      status,
-    ) ?? false
+    Object.hasOwn(STAGE_RUNNING_IN, stage) &&
+    STAGE_RUNNING_IN[stage as DeadlineStage].includes(status)
   );
 }
 
