@@ -4,7 +4,7 @@ import { AuditEntry } from './audit/audit-entry.entity.js';
 import { AuditLog1796416110021 } from './migrations/1796416110021-audit-log.js';
 import { OutboxParking1796600000000 } from './migrations/1796600000000-outbox-parking.js';
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
-import { ParkedEvent } from './parked/parked-event.entity.js';
+import { ParkedEvent } from './consumer/parked-event.entity.js';
 import { ParkedEvents1796700000000 } from './migrations/1796700000000-parked-events.js';
 
 /** Entities and migrations each service adds to its data source to publish and consume. */

@@ -15,7 +15,7 @@ import type { EventRegistry, EventSchemas } from '#contracts';
 import { APP_CONFIG, MetricsService, type BaseConfig } from '#platform';
 import { KafkaEventServer, type KafkaEventServerOptions } from './consumer/kafka-event.server.js';
 import { AuditController } from './audit/audit.controller.js';
-import { ParkedEventsController } from './parked/parked-events.controller.js';
+import { ParkedEventsController } from './consumer/parked-events.controller.js';
 import { createKafka } from './kafka/kafka-client.js';
 import { EVENT_REGISTRY, KAFKA } from './messaging.tokens.js';
 import type { AnyServicePublisherClass } from './outbox/service-publisher.js';

@@ -6,7 +6,7 @@ import {
   RefusedError,
   UnprocessableError,
 } from '#platform';
-import { dispositionOf } from './kafka-event.server.js';
+import { dispositionOf } from './disposition.js';
 
 describe('dispositionOf', () => {
   it('skips what changes nothing, parks what is not known yet, dead-letters the rest', () => {

@@ -1,91 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { LoggerService } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import {
   Partitioners,
   type Consumer,
   type EachMessagePayload,
-  type Kafka,
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
-import type { AnyEventOf, EventRegistry, EventSchemas } from '#contracts';
-import { DomainError, NotKnownYetError, runWithContext, schemaOf, SYSTEM_ACTOR } from '#platform';
+import type { AnyEventOf, EventSchemas } from '#contracts';
+import { runWithContext, schemaOf, SYSTEM_ACTOR } from '#platform';
 import { ensureTopics } from '../kafka/kafka-client.js';
-import { messageOf, ParkedEventStore, type ParkedRow } from '../parked/parked-event-store.js';
+import { messageOf, ParkedEventStore, sourceOf } from './parked-event-store.js';
+import { ParkedEventSweep } from './parked-event-sweep.js';
 import { deadLetterMessage, deadLetterTopic } from './dead-letter.js';
 import { EventContext } from './event-context.js';
 import { runCapturingHandlerError } from './on-event.decorator.js';
 import { ProcessedEventPruner } from './processed-event-pruner.js';
+import type { KafkaEventServerOptions } from './kafka-event-server.options.js';
 import { isTransientInfrastructureError } from './transient-error.js';
+import { dispositionOf } from './disposition.js';
 
-export type ConsumeOutcome =
-  | 'handled'
-  | 'duplicate'
-  | 'ignored'
-  | 'skipped'
-  | 'retried'
-  | 'parked'
-  | 'unparked'
-  | 'dead-lettered';
-
-/**
- * What the consumer does with a domain error a handler throws: a refused or conflicting command
- * changes nothing and never will (skip it); what is not known yet may be known in a second or in
- * a day (park it, so the partition moves on, and try it again later); a message naming what does
- * not exist or breaking a rule will fail however often it is tried (dead-letter); anything else
- * may pass on a second try (retry in place, then dead-letter).
- */
-export function dispositionOf(error: unknown): 'skip' | 'park' | 'retry' | 'dead-letter' {
-  if (!(error instanceof DomainError)) {
-    return 'retry';
-  }
-  switch (error.kind) {
-    case 'conflict':
-    case 'refused':
-      return 'skip';
-    case 'not-known-yet':
-      return 'park';
-    case 'invalid':
-    case 'not-found':
-    case 'unprocessable':
-      return 'dead-letter';
-  }
-}
-
-export interface KafkaEventServerOptions<TMap extends EventSchemas> {
-  readonly registry: EventRegistry<TMap>;
-  readonly kafka: Kafka;
-  /** The service's data source: handler writes and processed-event rows go through it. */
-  readonly dataSource: DataSource;
-  /** Consumer group id, also the name recorded with each processed event. */
-  readonly consumer: string;
-  /** Attempts before a failing message goes to the dead-letter topic. */
-  readonly maxAttempts?: number;
-  readonly retryInitialMs?: number;
-  readonly retryMaxMs?: number;
-  /** A new consumer group reads its topics from the start, so read models can be rebuilt. */
-  readonly fromBeginning?: boolean;
-  readonly sessionTimeoutMs?: number;
-  readonly maxWaitTimeInMs?: number;
-  /** The first wait before a parked event is tried again; it doubles up to `parkedRetryMaxMs`. */
-  readonly parkedRetryInitialMs?: number;
-  readonly parkedRetryMaxMs?: number;
-  /** How often parked events are looked at: those due, or all after a waking event. */
-  readonly parkedSweepMs?: number;
-  /**
-   * Whether a handled event of this type may have brought what parked events wait for, so they
-   * are all tried at the next sweep rather than when due. Any type unless said.
-   */
-  readonly wakesParked?: (eventType: string) => boolean;
-  /** Processed-event rows older than this are pruned (see ProcessedEventPruner); none if unset. */
-  readonly processedEventRetentionDays?: number;
-  readonly logger?: LoggerService;
-  readonly onOutcome?: (outcome: ConsumeOutcome, eventType: string | undefined) => void;
-  readonly onProcessedPruned?: (rows: number) => void;
-}
+export { dispositionOf, type ConsumeOutcome } from './disposition.js';
+export type { KafkaEventServerOptions } from './kafka-event-server.options.js';
 
 type MessageSource = {
   topic: string;
@@ -94,12 +32,6 @@ type MessageSource = {
   key: string | null;
   headers: KafkaMessage['headers'] & object;
 };
-
-/** What a handler's error says the event waits for (`body:<id>`...), when it says. */
-function waitsForOf(error: unknown): string | null {
-  const waitsFor = error instanceof DomainError ? error.details['waitsFor'] : undefined;
-  return typeof waitsFor === 'string' ? waitsFor.slice(0, 300) : null;
-}
 
 /**
  * A Nest microservice transport that serves `@OnEvent(eventType)` handlers (a typed
@@ -138,10 +70,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
   private closing = false;
-  private sweepTimer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> | undefined;
-  /** A handled event may have brought what parked events wait for: try them all next sweep. */
-  private woken = false;
+  private readonly sweep: ParkedEventSweep<AnyEventOf<TMap>>;
 
   constructor(private readonly options: KafkaEventServerOptions<TMap>) {
     super();
@@ -149,6 +78,23 @@ export class KafkaEventServer<TMap extends EventSchemas>
     this.maxAttempts = options.maxAttempts ?? 5;
     this.deadLetterTopic = deadLetterTopic(options.consumer);
     this.parked = new ParkedEventStore(options.dataSource, this.schema, options.consumer);
+    this.sweep = new ParkedEventSweep({
+      store: this.parked,
+      dataSource: options.dataSource,
+      intervalMs: options.parkedSweepMs,
+      retryInitialMs: options.parkedRetryInitialMs,
+      retryMaxMs: options.parkedRetryMaxMs,
+      logger: options.logger,
+      onOutcome: options.onOutcome,
+      decode: (row) => options.registry.decode(row.value),
+      handle: async (row, event) => {
+        const handler = this.getHandlerByPattern(event.type);
+        return handler ? this.process(event, handler, sourceOf(row), true) : 'no-handler';
+      },
+      recordSkipped: (event, manager) => this.recordSkipped(event, manager),
+      deadLetter: (row, reason, attempts) =>
+        this.deadLetter(messageOf(row), sourceOf(row), reason, attempts),
+    });
     if (options.processedEventRetentionDays !== undefined) {
       this.pruner = new ProcessedEventPruner({
         dataSource: options.dataSource,
@@ -168,9 +114,8 @@ export class KafkaEventServer<TMap extends EventSchemas>
 
   async close(): Promise<void> {
     this.closing = true;
-    clearInterval(this.sweepTimer);
+    await this.sweep.stop();
     await this.pruner?.stop();
-    await this.sweeping;
     await this.consumer?.disconnect();
     await this.producer?.disconnect();
     this.consumer = undefined;
@@ -257,8 +202,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
     });
     // Serving starts when the group is joined; a caller awaiting listen() may produce at once.
     await joined;
-    this.sweepTimer = setInterval(() => this.sweepParked(), this.options.parkedSweepMs ?? 1_000);
-    this.sweepTimer.unref();
+    this.sweep.start();
     this.pruner?.start();
     this.options.logger?.log(
       `Consumer ${groupId} reads ${topics.join(', ') || 'no topic'}`,
@@ -314,22 +258,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
           break;
         }
         if (disposition === 'park') {
-          await this.parked.park({
-            eventId: event.id,
-            eventType: event.type,
-            topic,
-            partition,
-            offset: message.offset,
-            message,
-            reason,
-            waitsFor: waitsForOf(error),
-            retryInMs: this.parkedBackoff(1),
-          });
-          this.options.logger?.warn(
-            `${event.type} ${event.id} parked: ${reason}`,
-            'KafkaEventServer',
-          );
-          this.options.onOutcome?.('parked', event.type);
+          await this.sweep.park(event, message, source, error);
           break;
         }
         const transient = isTransientInfrastructureError(error);
@@ -390,15 +319,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
         return 'duplicate';
       }
       // The key's order holds: nothing after a parked event of its key runs before it.
-      const ahead =
-        source.key === null
-          ? undefined
-          : await this.parked.parkedAhead(manager, source.topic, source.key, source.offset);
-      if (ahead !== undefined) {
-        throw new NotKnownYetError(`Waits behind parked event ${ahead} of the same key`, {
-          waitsFor: `event:${ahead}`,
-        });
-      }
+      await this.parked.refuseIfParkedAhead(manager, source);
       const context = new EventContext([manager, event, source]);
       await runWithContext(
         {
@@ -423,103 +344,8 @@ export class KafkaEventServer<TMap extends EventSchemas>
 
   private wake(eventType: string): void {
     if (this.options.wakesParked?.(eventType) ?? true) {
-      this.woken = true;
+      this.sweep.wake();
     }
-  }
-
-  /** One sweep at a time: the due parked events, or all of them after a waking event. */
-  private sweepParked(): void {
-    if (this.sweeping || this.closing) {
-      return;
-    }
-    const all = this.woken;
-    this.woken = false;
-    this.sweeping = this.retryParked(all)
-      .catch((error: unknown) => {
-        this.options.logger?.warn(
-          `Parked events not tried: ${(error as Error).message}`,
-          'KafkaEventServer',
-        );
-      })
-      .finally(() => {
-        this.sweeping = undefined;
-      });
-  }
-
-  private async retryParked(all: boolean): Promise<void> {
-    for (const row of await this.parked.candidates(all, 100)) {
-      if (this.closing) {
-        return;
-      }
-      await this.retryParkedEvent(row);
-    }
-  }
-
-  /** A parked event through the live path: handled, skipped, dead-lettered, or parked still. */
-  private async retryParkedEvent(row: ParkedRow): Promise<void> {
-    const message = messageOf(row);
-    const source: MessageSource = {
-      topic: row.topic,
-      partition: row.partition,
-      offset: row.offset,
-      key: row.key,
-      headers: message.headers ?? {},
-    };
-    let event: AnyEventOf<TMap>;
-    try {
-      event = this.options.registry.decode(row.value);
-    } catch (error) {
-      // Its contract changed under it: it will never pass.
-      await this.deadLetter(message, source, (error as Error).message, row.attempts + 1);
-      await this.parked.remove(this.options.dataSource, row.eventId);
-      this.options.onOutcome?.('dead-lettered', row.eventType);
-      return;
-    }
-    const handler = this.getHandlerByPattern(event.type);
-    if (!handler) {
-      const reason = `No handler for ${event.type} any more`;
-      await this.parked.failed(row.eventId, reason, null, this.parkedBackoff(row.attempts + 1));
-      return;
-    }
-    try {
-      const outcome = await this.process(event, handler, source, true);
-      if (outcome === 'busy') {
-        return;
-      }
-      this.options.onOutcome?.(outcome === 'handled' ? 'unparked' : 'duplicate', event.type);
-      this.options.logger?.log(
-        `${event.type} ${event.id} unparked: ${outcome}`,
-        'KafkaEventServer',
-      );
-      // Events parked behind it, and whatever it brought, may pass now.
-      this.woken = true;
-    } catch (error) {
-      if (this.closing) {
-        return;
-      }
-      const reason = (error as Error).message;
-      const disposition = dispositionOf(error);
-      if (disposition === 'skip') {
-        await this.options.dataSource.transaction(async (manager) => {
-          await this.recordSkipped(event, manager);
-          await this.parked.remove(manager, event.id);
-        });
-        this.options.onOutcome?.('skipped', event.type);
-      } else if (disposition === 'dead-letter' && !isTransientInfrastructureError(error)) {
-        await this.deadLetter(message, source, reason, row.attempts + 1);
-        await this.parked.remove(this.options.dataSource, event.id);
-        this.options.onOutcome?.('dead-lettered', event.type);
-      } else {
-        const attempts = row.attempts + 1;
-        await this.parked.failed(event.id, reason, waitsForOf(error), this.parkedBackoff(attempts));
-      }
-    }
-  }
-
-  private parkedBackoff(attempts: number): number {
-    const initial = this.options.parkedRetryInitialMs ?? 1_000;
-    const max = this.options.parkedRetryMaxMs ?? 300_000;
-    return Math.min(max, initial * 2 ** Math.min(attempts - 1, 30));
   }
 
   private async deadLetter(

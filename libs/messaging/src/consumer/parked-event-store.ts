@@ -1,5 +1,6 @@
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import { NotKnownYetError } from '#platform';
 
 /** A parked row as the retry reads it back. */
 export interface ParkedRow {
@@ -48,6 +49,12 @@ export function messageOf(row: ParkedRow): KafkaMessage {
     timestamp: '0',
     attributes: 0,
   };
+}
+
+/** Where a parked row's message came from, as the consumer's handler path reads it. */
+export function sourceOf(row: ParkedRow) {
+  const { topic, partition, offset, key, headers } = row;
+  return { topic, partition, offset, key, headers };
 }
 
 /** The SQL of one consumer's parked events, in the service's messaging schema. */
@@ -135,20 +142,25 @@ export class ParkedEventStore {
     return rows.length === 1;
   }
 
-  /** The id of a parked event consumed before `offset` under the same key, if any. */
-  async parkedAhead(
+  /** Throws NotKnownYetError when an event of the same key, consumed before, is parked. */
+  async refuseIfParkedAhead(
     manager: EntityManager,
-    topic: string,
-    key: string,
-    offset: string,
-  ): Promise<string | undefined> {
-    const rows = await manager.query<{ event_id: string }[]>(
+    source: { topic: string; key: string | null; offset: string },
+  ): Promise<void> {
+    if (source.key === null) {
+      return;
+    }
+    const [ahead] = await manager.query<{ event_id: string }[]>(
       `SELECT event_id FROM ${this.table}
         WHERE consumer = $1 AND source_topic = $2 AND message_key = $3 AND source_offset < $4
         ORDER BY source_offset LIMIT 1`,
-      [this.consumer, topic, key, offset],
+      [this.consumer, source.topic, source.key, source.offset],
     );
-    return rows[0]?.event_id;
+    if (ahead) {
+      throw new NotKnownYetError(`Waits behind parked event ${ahead.event_id} of the same key`, {
+        waitsFor: `event:${ahead.event_id}`,
+      });
+    }
   }
 
   async remove(manager: EntityManager | DataSource, eventId: string): Promise<void> {

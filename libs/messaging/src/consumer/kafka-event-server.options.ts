@@ -1,0 +1,37 @@
+import type { LoggerService } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { EventRegistry, EventSchemas } from '#contracts';
+import type { ConsumeOutcome } from './disposition.js';
+
+export interface KafkaEventServerOptions<TMap extends EventSchemas> {
+  readonly registry: EventRegistry<TMap>;
+  readonly kafka: Kafka;
+  /** The service's data source: handler writes and processed-event rows go through it. */
+  readonly dataSource: DataSource;
+  /** Consumer group id, also the name recorded with each processed event. */
+  readonly consumer: string;
+  /** Attempts before a failing message goes to the dead-letter topic. */
+  readonly maxAttempts?: number;
+  readonly retryInitialMs?: number;
+  readonly retryMaxMs?: number;
+  /** A new consumer group reads its topics from the start, so read models can be rebuilt. */
+  readonly fromBeginning?: boolean;
+  readonly sessionTimeoutMs?: number;
+  readonly maxWaitTimeInMs?: number;
+  /** The first wait before a parked event is tried again; it doubles up to `parkedRetryMaxMs`. */
+  readonly parkedRetryInitialMs?: number;
+  readonly parkedRetryMaxMs?: number;
+  /** How often parked events are looked at: those due, or all after a waking event. */
+  readonly parkedSweepMs?: number;
+  /**
+   * Whether a handled event of this type may have brought what parked events wait for, so they
+   * are all tried at the next sweep rather than when due. Any type unless said.
+   */
+  readonly wakesParked?: (eventType: string) => boolean;
+  /** Processed-event rows older than this are pruned (see ProcessedEventPruner); none if unset. */
+  readonly processedEventRetentionDays?: number;
+  readonly logger?: LoggerService;
+  readonly onOutcome?: (outcome: ConsumeOutcome, eventType: string | undefined) => void;
+  readonly onProcessedPruned?: (rows: number) => void;
+}
