@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       AUTH_JWKS_CACHE_MAX_AGE_MS: 600_000,
       RATE_LIMIT_PER_MINUTE: 600,
       RATE_LIMIT_STRICT_PER_MINUTE: 20,
+      PROCESSED_EVENT_RETENTION_DAYS: 30,
     });
   });
 
