@@ -8,4 +8,5 @@ export * from './period.js';
 export * from './platform-events.js';
 export * from './performance.events.js';
 export * from './priorities.events.js';
+export * from './quorum.js';
 export * from './workflow.events.js';

@@ -5,7 +5,7 @@ import { lockScheduledMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { RecordAttendanceDto } from './attendance.dto.js';
-import { computeQuorum } from './quorum.js';
+import { computeQuorum } from '#contracts';
 import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 

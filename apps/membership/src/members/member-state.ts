@@ -1,6 +1,5 @@
-import type { PayloadOf, PlatformEventMap } from '#contracts';
+import { isClinician, type PayloadOf, type PlatformEventMap } from '#contracts';
 import type { Member } from './member.entity.js';
-import { isClinician } from './professional-registration.js';
 
 /** The whole state of a member, as member-registered and member-updated carry it. */
 export function memberState(

@@ -1,4 +1,5 @@
-import { isClinician, registrationProblem } from './professional-registration.js';
+import { isClinician } from '#contracts';
+import { registrationProblem } from './professional-registration.js';
 
 describe('professional registration', () => {
   it('accepts a 7-digit GMC number for a doctor and an NMC PIN for a nurse', () => {

@@ -2,19 +2,6 @@ import type { PROFESSIONS } from '#contracts';
 
 type Profession = (typeof PROFESSIONS)[number];
 
-/** Professions whose members are registered clinicians and count towards a clinical quorum. */
-export const CLINICAL_PROFESSIONS: readonly Profession[] = [
-  'doctor',
-  'nurse',
-  'allied-health-professional',
-  'pharmacist',
-  'healthcare-scientist',
-];
-
-export function isClinician(profession: Profession): boolean {
-  return CLINICAL_PROFESSIONS.includes(profession);
-}
-
 /** GMC numbers are 7 digits; NMC PINs are 2 digits, a letter, 4 digits, a letter (12A3456B). */
 const FORMATS = {
   gmc: { pattern: /^\d{7}$/, description: 'a GMC number is 7 digits', profession: 'doctor' },

@@ -1,12 +1,10 @@
-import type {
-  APPOINTMENT_ROLES,
-  ATTENDANCE_STATUSES,
-  PayloadOf,
-  PlatformEventMap,
-} from '#contracts';
+import type { PayloadOf } from './event-registry.js';
+import type { APPOINTMENT_ROLES, PROFESSIONS } from './membership.events.js';
+import type { PlatformEventMap } from './platform-events.js';
 
 export type QuorumResult = PayloadOf<PlatformEventMap, 'meetings.meeting-held.v1'>['quorum'];
-type Role = (typeof APPOINTMENT_ROLES)[number];
+export type AppointmentRole = (typeof APPOINTMENT_ROLES)[number];
+type Role = AppointmentRole;
 
 export interface QuorumRule {
   /** The chair or a deputy chair must be present. */
@@ -33,15 +31,31 @@ const VOTING_ROLES: readonly Role[] = [
   'patient-representative',
 ];
 
+/** Professions whose members are registered clinicians and count towards a clinical quorum. */
+export const CLINICAL_PROFESSIONS: readonly (typeof PROFESSIONS)[number][] = [
+  'doctor',
+  'nurse',
+  'allied-health-professional',
+  'pharmacist',
+  'healthcare-scientist',
+];
+
+export function isClinician(profession: string): boolean {
+  return (CLINICAL_PROFESSIONS as readonly string[]).includes(profession);
+}
+
 /**
  * Whether a meeting was quorate under the body's terms of reference as they stood on the
  * day: enough voting members present (a member with two roles counts once), the chair or a
- * deputy among them when required, and a clinician when required.
+ * deputy among them when required, and a clinician when required. The meetings service judges
+ * a held meeting with it (`was`); the meeting page previews attendance as it is recorded (`is`).
  */
 export function computeQuorum(
   rule: QuorumRule,
   seats: readonly Seat[],
-  attendance: ReadonlyMap<string, (typeof ATTENDANCE_STATUSES)[number]>,
+  /** Each member's attendance status; only `present` counts. */
+  attendance: ReadonlyMap<string, string>,
+  tense: 'was' | 'is' = 'was',
 ): QuorumResult {
   const voters = new Map<string, { roles: Set<Role>; clinician: boolean }>();
   for (const seat of seats.filter((s) => VOTING_ROLES.includes(s.role))) {
@@ -65,10 +79,10 @@ export function computeQuorum(
     );
   }
   if (rule.chairOrDeputy && !chairOrDeputyPresent) {
-    shortfalls.push('neither the chair nor a deputy chair was present');
+    shortfalls.push(`neither the chair nor a deputy chair ${tense} present`);
   }
   if (rule.requireClinician && !clinicianPresent) {
-    shortfalls.push('no registered clinician was present');
+    shortfalls.push(`no registered clinician ${tense} present`);
   }
   return {
     quorate: shortfalls.length === 0,
