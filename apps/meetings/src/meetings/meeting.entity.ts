@@ -37,7 +37,7 @@ export class Meeting {
   @Column({ name: 'series_id', type: 'uuid', nullable: true })
   seriesId!: string | null;
 
-  /** Set when the meeting is recorded as held (attendance/quorum.ts judges it). */
+  /** Set when the meeting is recorded as held (computeQuorum in #contracts judges it). */
   @Column({ type: 'jsonb', nullable: true })
   quorum!: PayloadOf<PlatformEventMap, 'meetings.meeting-held.v1'>['quorum'] | null;
 
