@@ -73,8 +73,11 @@ export function attendanceName(status: string | undefined): string {
 
 /** "2026-12-10", the UK calendar day of an instant, as the services take dates. */
 export function ukDay(value: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(value));
+  return UK_DAY.format(new Date(value));
 }
+
+/** Made once, as building a formatter costs far more than using one. */
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
 const KINDS: Record<string, string> = {
   'tumour-site-group': 'Tumour site group',

@@ -8,12 +8,15 @@ export function monthName(period: string): string {
   if (!match) {
     return period;
   }
-  return new Intl.DateTimeFormat('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+  return MONTH_AND_YEAR.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
+
+/** Made once, as building a formatter costs far more than using one. */
+const MONTH_AND_YEAR = new Intl.DateTimeFormat('en-GB', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** A share of 0 to 1 as a percentage to one place: 0.8 → "80.0%"; none → "No data". */
 export function percent(share: number | null): string {
