@@ -47,7 +47,12 @@ export { MetricsService } from './metrics/metrics.service.js';
 export { MetricsModule } from './metrics/metrics.module.js';
 
 // openapi
-export { BEARER_AUTH, setupOpenApi, type OpenApiOptions } from './openapi/setup-openapi.js';
+export {
+  BEARER_AUTH,
+  buildOpenApiDocument,
+  setupOpenApi,
+  type OpenApiOptions,
+} from './openapi/setup-openapi.js';
 
 // auth
 export { isRole, ROLES, type Role } from './auth/roles.js';

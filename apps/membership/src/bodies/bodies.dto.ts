@@ -54,7 +54,7 @@ export class TermsOfReferenceDto {
   @Max(60)
   papersDueDaysBefore!: number;
 
-  @ApiPropertyOptional({ example: '2026-04-01', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-04-01', nullable: true })
   @IsOptional()
   @IsCalendarDay()
   reviewedOn?: string | null;
@@ -73,7 +73,12 @@ export class GuidanceDocumentDto {
 }
 
 class BodyFieldsDto {
-  @ApiPropertyOptional({ example: 'lung', description: 'Specialty code; see GET /specialties' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'lung',
+    description: 'Specialty code; see GET /specialties (null for none)',
+  })
   @IsOptional()
   @IsString()
   specialty?: string | null;

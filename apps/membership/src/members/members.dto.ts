@@ -30,7 +30,7 @@ export class RegistrationDto {
 }
 
 class MemberFieldsDto {
-  @ApiPropertyOptional({ example: 'RGT', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'RGT', nullable: true })
   @IsOptional()
   @Transform(upperCase)
   @IsString()

@@ -37,7 +37,12 @@ export class UpdateOrganisationDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'The alliance it belongs to; null for none' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The alliance it belongs to; null for none',
+  })
   @IsOptional()
   @IsUUID()
   allianceId?: string | null;

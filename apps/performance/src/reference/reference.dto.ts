@@ -20,6 +20,8 @@ export class ProviderQuery extends PageQuery {
 
 export class MapProviderDto {
   @ApiProperty({
+    type: String,
+    format: 'uuid',
     nullable: true,
     description: 'The alliance the provider counts towards; null for none',
   })
@@ -46,6 +48,7 @@ export class MapCancerTypeDto {
   label!: string;
 
   @ApiProperty({
+    type: String,
     nullable: true,
     example: 'lung',
     description: "The tumour site, as membership's body specialty; null when it is none",

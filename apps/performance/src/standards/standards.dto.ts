@@ -77,6 +77,8 @@ export class AmendTargetDto {
   value?: number;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date',
     nullable: true,
     description: 'Last day in force; null to make it open-ended',
   })

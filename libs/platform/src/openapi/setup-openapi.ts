@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 
 export interface OpenApiOptions {
   title: string;
@@ -9,8 +9,11 @@ export interface OpenApiOptions {
 
 export const BEARER_AUTH = 'bearer';
 
-/** Serves Swagger UI at /docs and the OpenAPI document at /docs-json, declaring bearer auth. */
-export function setupOpenApi(app: INestApplication, options: OpenApiOptions): void {
+/** The service's OpenAPI document, declaring bearer auth; what /docs-json serves. */
+export function buildOpenApiDocument(
+  app: INestApplication,
+  options: OpenApiOptions,
+): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle(options.title)
     .setVersion(options.version)
@@ -20,6 +23,12 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions): vo
   if (options.description !== undefined) {
     builder.setDescription(options.description);
   }
-  const document = SwaggerModule.createDocument(app, builder.build());
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return SwaggerModule.createDocument(app, builder.build());
+}
+
+/** Serves Swagger UI at /docs and the OpenAPI document at /docs-json. */
+export function setupOpenApi(app: INestApplication, options: OpenApiOptions): void {
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, options), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }
