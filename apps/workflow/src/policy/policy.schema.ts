@@ -31,7 +31,7 @@ function isStrictlyAscending(values: readonly number[]): boolean {
 export const escalationPolicySchema = z.strictObject({
   version: z.number().int().min(1),
   /**
-   * What the level deadlines count: working days (England and Wales bank holidays excluded),
+   * What the level deadlines count: working days (the case's nation's bank holidays excluded),
    * or seconds, for automated tests and rehearsals of the ladder, which ignore the calendar.
    */
   deadlineUnit: z.enum(['working-day', 'second']).default('working-day'),
