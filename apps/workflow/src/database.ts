@@ -14,6 +14,7 @@ import { HistoryCheckpoint } from './history/history-checkpoint.entity.js';
 import { HistoryAnchor1796417000000 } from './migrations/1796417000000-history-anchor.js';
 import { NotificationSending1796430326689 } from './migrations/1796430326689-notification-sending.js';
 import { NationCalendars1796440873628 } from './migrations/1796440873628-nation-calendars.js';
+import { ServiceGapThresholds1796441600000 } from './migrations/1796441600000-service-gap-thresholds.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
@@ -55,6 +56,7 @@ export const workflowMigrations = [
   HistoryAnchor1796417000000,
   NotificationSending1796430326689,
   NationCalendars1796440873628,
+  ServiceGapThresholds1796441600000,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

@@ -97,8 +97,9 @@ export const DEFAULT_POLICY: EscalationPolicy = escalationPolicySchema.parse({
     standardBreached: { enabled: true, minGap: 0 },
     priorityRed: { enabled: true },
     milestoneMissed: { enabled: true },
-    // 15 is where the NHS matrix's "extreme" band starts; 20 needs clinical leadership above.
-    serviceGap: { openAt: 15, cagAt: 20 },
+    // The NHS risk matrix's bands: a high risk (8-12) is the group's to act on; an extreme
+    // one (15-25) needs the clinical leadership of the CAG at once.
+    serviceGap: { openAt: 8, cagAt: 15 },
     workforceFunding: { enabled: true },
     // Recruiting a clinical lead (agreed sessions with the employer) takes about a quarter.
     roleVacantDays: 90,
