@@ -243,7 +243,12 @@ describe('alliances, organisations and governance bodies (membership service, re
       .expect(400);
     expect(bad.body).toMatchObject({
       errors: [
-        { field: 'odsCode', messages: ['ODS code of an acute trust has 3 characters, not 4'] },
+        {
+          field: 'odsCode',
+          messages: [
+            'The code of an acute trust is 3 letters or digits, for example RGT, not RGT1',
+          ],
+        },
       ],
     });
     await h.post('/organisations', anOrganisation({ odsCode: 'RGT', name: 'Again' })).expect(409);

@@ -1,7 +1,9 @@
 import { membershipViewEntities, membershipViewMigrations } from '#membership-view';
 import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
+import { AllianceNation } from './calendar/alliance-nation.entity.js';
 import { BankHolidayRow } from './calendar/bank-holiday.entity.js';
+import { WorkingCalendarRow } from './calendar/working-calendar.entity.js';
 import { CaseDeadline } from './cases/case-deadline.entity.js';
 import { EscalationCase } from './cases/escalation-case.entity.js';
 import { ActionView } from './governance/action-view.entity.js';
@@ -11,6 +13,8 @@ import { CaseHistory } from './history/case-history.entity.js';
 import { HistoryCheckpoint } from './history/history-checkpoint.entity.js';
 import { HistoryAnchor1796417000000 } from './migrations/1796417000000-history-anchor.js';
 import { NotificationSending1796430326689 } from './migrations/1796430326689-notification-sending.js';
+import { NationCalendars1796440873628 } from './migrations/1796440873628-nation-calendars.js';
+import { ServiceGapThresholds1796441600000 } from './migrations/1796441600000-service-gap-thresholds.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
@@ -26,6 +30,8 @@ export const workflowEntities = [
   ...messagingEntities,
   ...membershipViewEntities,
   BankHolidayRow,
+  WorkingCalendarRow,
+  AllianceNation,
   PolicyVersion,
   EscalationCase,
   CaseHistory,
@@ -49,6 +55,8 @@ export const workflowMigrations = [
   SealedWebhookSecrets1796416300000,
   HistoryAnchor1796417000000,
   NotificationSending1796430326689,
+  NationCalendars1796440873628,
+  ServiceGapThresholds1796441600000,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

@@ -169,7 +169,8 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       bodyId: ladder.groupId,
       level: 'group',
       severity: 'high',
-      policyVersion: 1,
+      // Version 2: the migrations' service-gap thresholds (8 and 15) on version 1.
+      policyVersion: 2,
       cause: { kind: 'event', ref: first.id },
     });
     const startsAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
@@ -485,7 +486,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .set('authorization', admin)
       .send({ ...current, maxDeferrals: 3 })
       .expect(201);
-    expect(next.body).toMatchObject({ version: 2, policy: { version: 2, maxDeferrals: 3 } });
+    expect(next.body).toMatchObject({ version: 3, policy: { version: 3, maxDeferrals: 3 } });
     // The versions, newest first, a page at a time.
     const versions = await api()
       .get('/policy')
@@ -493,8 +494,15 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .set('authorization', admin)
       .expect(200);
     expect(versions.body).toEqual({
-      items: [expect.objectContaining({ version: 1 })],
-      total: 2,
+      items: [
+        expect.objectContaining({
+          version: 2,
+          policy: expect.objectContaining({
+            triggers: expect.objectContaining({ serviceGap: { openAt: 8, cagAt: 15 } }),
+          }),
+        }),
+      ],
+      total: 3,
       limit: 1,
       offset: 1,
     });

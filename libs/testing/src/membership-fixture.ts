@@ -67,15 +67,19 @@ export class MembershipProcess {
     return (response.body as { id: string }).id;
   }
 
-  /** An alliance with its Board, CAG and a lung group, and `people` seated on the group. */
+  /**
+   * An alliance (in England unless `options.nation` says otherwise) with its Board, CAG and a
+   * lung group, and `people` seated on the group.
+   */
   async ladder<K extends string>(
     code: string,
     people: Record<K, SeatedPerson>,
+    options: { nation?: 'england' | 'scotland' | 'wales' | 'northern-ireland' } = {},
   ): Promise<Ladder<K>> {
     const allianceId = await this.create('/alliances', {
       code,
       name: `${code} Alliance`,
-      nation: 'england',
+      nation: options.nation ?? 'england',
       kind: 'cancer-alliance',
     });
     const boardId = await this.create('/bodies', {

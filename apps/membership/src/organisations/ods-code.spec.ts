@@ -10,6 +10,8 @@ describe('ODS codes', () => {
     ['D81001', 'gp-practice'],
     ['NQ1', 'hospice'],
     ['S08000015', 'health-board'],
+    ['7A1', 'health-board'],
+    ['QH8', 'integrated-care-board'],
   ])('accepts %s for a %s', (code, type) => {
     expect(odsCodeProblem(code, type)).toBeUndefined();
   });
@@ -18,9 +20,35 @@ describe('ODS codes', () => {
     ['rgt', 'acute-trust', /capital letters and digits/],
     ['RGT-01', 'trust-site', /capital letters and digits/],
     ['ABCDEFGHIJ', 'other', /1 to 9/],
-    ['RGT1', 'acute-trust', /^ODS code of an acute trust has 3 characters, not 4$/],
-    ['RGT', 'trust-site', /^ODS code of a trust site has 5 characters, not 3$/],
-    ['D8100', 'gp-practice', /gp practice has 6 characters/],
+    [
+      'RGT1',
+      'acute-trust',
+      /^The code of an acute trust is 3 letters or digits, for example RGT, not RGT1$/,
+    ],
+    [
+      'RGT',
+      'trust-site',
+      /^The code of a trust site is 5 letters or digits, for example RGT01, not RGT$/,
+    ],
+    [
+      'D8100',
+      'gp-practice',
+      /gp practice is a letter and 5 digits, for example D81001, not D8100$/,
+    ],
+    // Six digits pass a length check but are no GP practice.
+    ['123456', 'gp-practice', /gp practice is a letter and 5 digits/],
+    // A trust's three characters are no ICB.
+    [
+      'RGT',
+      'integrated-care-board',
+      /integrated care board is Q and 2 letters or digits, for example QUE, not RGT$/,
+    ],
+    [
+      'A12345',
+      'primary-care-network',
+      /primary care network is U and 5 digits, for example U12345/,
+    ],
+    ['S0800003', 'health-board', /ONS code, S08 and 6 digits \(for example S08000031\)/],
   ])('refuses %s for a %s', (code, type, message) => {
     expect(odsCodeProblem(code, type)).toMatch(message);
   });

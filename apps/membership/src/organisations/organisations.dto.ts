@@ -10,7 +10,11 @@ export class RegisterOrganisationDto {
   @IsIn(ORGANISATION_TYPES)
   type!: (typeof ORGANISATION_TYPES)[number];
 
-  @ApiProperty({ example: 'RGT', description: 'ODS code; its length depends on the type' })
+  @ApiProperty({
+    example: 'RGT',
+    description:
+      "ODS code (a Scottish health board's ONS code, S08000031), upper-cased; its pattern depends on the type",
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim().toUpperCase() : value,
   )

@@ -10,7 +10,7 @@ export interface UptakeThresholds {
 
 /**
  * Achievable at or above the target's value; acceptable at or above its lower threshold, when
- * the programme has one (breast 70%, cervical 75%; bowel has none); below otherwise. Pass the
+ * the programme has one (breast 70%, cervical 75%, bowel 52%); below otherwise. Pass the
  * exact share, not the rounded one shown: 79.996% has not reached 80%.
  */
 export function uptakeStatus(uptake: number, thresholds: UptakeThresholds): UptakeStatus {

@@ -31,14 +31,28 @@ function fromDay(day: number): string {
 
 /**
  * Working days for deadlines counted in working days: Monday to Friday, less the holidays it is
- * given (England and Wales bank holidays for escalation policies). Every date in and out is a
+ * given (the bank holidays of the case's nation for escalation policies). Every date in and out is a
  * calendar date written YYYY-MM-DD; a bad one throws a RangeError naming the argument.
  */
 export class WorkingCalendar {
   private readonly holidays: ReadonlySet<number>;
+  private readonly coveredThrough: number | null;
 
-  constructor(holidays: Iterable<string>) {
+  /**
+   * `coverage` names the calendar and the last day its holidays are known for: past that day
+   * every weekday counts as working, which `beyondCoverage` lets a caller flag.
+   */
+  constructor(
+    holidays: Iterable<string>,
+    readonly coverage: { readonly name: string; readonly through: string } | null = null,
+  ) {
     this.holidays = new Set([...holidays].map((date) => toDay(date, 'holidays')));
+    this.coveredThrough = coverage ? toDay(coverage.through, 'coverage.through') : null;
+  }
+
+  /** Whether `date` is after the last day the calendar's holidays are known for. */
+  beyondCoverage(date: string): boolean {
+    return this.coveredThrough !== null && toDay(date, 'date') > this.coveredThrough;
   }
 
   /** Whether `date` is a Monday to Friday that is not a holiday. */

@@ -57,3 +57,23 @@ export function planDeadlines(
     return [...reminders, { kind: stage, dueOn, dueAt: deadlineInstant(dueOn) }];
   });
 }
+
+/**
+ * What a case says when a deadline falls after the last day its calendar's bank holidays are
+ * entered for (counting there would take unknown holidays for working days); null when none do.
+ */
+export function calendarGapOf(
+  planned: readonly PlannedDeadline[],
+  calendar: WorkingCalendar,
+): string | null {
+  const latest = planned
+    .map((deadline) => deadline.dueOn)
+    .filter((dueOn) => calendar.beyondCoverage(dueOn))
+    .sort()
+    .at(-1);
+  if (latest === undefined || calendar.coverage === null) {
+    return null;
+  }
+  const { name, through } = calendar.coverage;
+  return `Deadline ${latest} is after ${through}, the last day the ${name} calendar has bank holidays for: holidays after it count as working days until the calendar is extended`;
+}

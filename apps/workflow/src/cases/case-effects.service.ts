@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { Clock } from '#platform';
+import type { Counter } from 'prom-client';
+import { Clock, MetricsService } from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
 import { afterCommit } from '../common/after-commit.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import type { HistoryCause } from '../history/hash-chain.js';
@@ -10,9 +12,9 @@ import { NotificationPlannerService } from '../notifications/notification-planne
 import { fitCaseTitle } from '../policy/case-titles.js';
 import { PolicyService } from '../policy/policy.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
-import { planDeadlines } from './case-deadlines.js';
+import { calendarGapOf, planDeadlines } from './case-deadlines.js';
 import type { Effect, TransitionName } from './case-commands.js';
-import type { EscalationCase } from './escalation-case.entity.js';
+import { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
@@ -29,7 +31,16 @@ export class CaseEffectsService {
     @Inject(CalendarService) private readonly calendars: CalendarService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(NotificationPlannerService) private readonly notices: NotificationPlannerService,
-  ) {}
+    @Inject(MetricsService) metrics: MetricsService,
+  ) {
+    this.pastCalendar = metrics.counter({
+      name: 'workflow_deadlines_past_calendar_total',
+      help: 'Cases given a deadline after the last day their calendar has bank holidays for, by calendar: enter the next year of holidays',
+      labelNames: ['calendar'],
+    });
+  }
+
+  private readonly pastCalendar: Counter<'calendar'>;
 
   async record(
     manager: EntityManager,
@@ -112,10 +123,11 @@ export class CaseEffectsService {
   ): Promise<void> {
     const [policy, calendar] = await Promise.all([
       this.policies.version(escalation.policyVersion, manager),
-      this.calendars.calendar(manager),
+      this.calendars.calendarOf(manager, escalation),
     ]);
     const now = this.clock.now();
-    for (const planned of planDeadlines(policy, calendar, effect.level, effect.from, now)) {
+    const plan = planDeadlines(policy, calendar, effect.level, effect.from, now);
+    for (const planned of plan) {
       await manager.upsert(
         CaseDeadline,
         {
@@ -129,6 +141,38 @@ export class CaseEffectsService {
         ['caseId', 'level', 'kind'],
       );
     }
+    await this.flagCalendarGap(manager, escalation, calendar, calendarGapOf(plan, calendar));
+  }
+
+  /**
+   * A deadline past the calendar's known holidays is flagged on the case, counted for the
+   * platform's alerts and told to the holding body's secretariat, who get the next year's
+   * holidays entered; a later plan inside the calendar clears the flag.
+   */
+  private async flagCalendarGap(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    calendar: WorkingCalendar,
+    warning: string | null,
+  ): Promise<void> {
+    if (warning === escalation.calendarWarning) {
+      return;
+    }
+    escalation.calendarWarning = warning;
+    await manager.update(EscalationCase, { id: escalation.id }, { calendarWarning: warning });
+    if (warning === null) {
+      return;
+    }
+    this.pastCalendar.inc({ calendar: calendar.coverage?.name ?? 'unknown' });
+    await this.notices.plan(manager, {
+      escalation,
+      audience: 'secretariat',
+      bodyId: escalation.bodyId,
+      reason: warning,
+      sequence: escalation.historyLength,
+      urgent: true,
+      step: { kind: 'calendar-gap' },
+    });
   }
 
   private async requestAgenda(

@@ -3,6 +3,7 @@ import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { Seat, seatHeldOnSql } from '#membership-view';
 import { Clock, notFound, type Page, type Principal } from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
+import type { WorkingCalendar } from '../calendar/working-days.js';
 import { MeetingView } from '../governance/meeting-view.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { CaseDeadline } from './case-deadline.entity.js';
@@ -67,15 +68,16 @@ export class CaseQueriesService {
     if (cases.length === 0) {
       return [];
     }
-    const [open, calendar] = await Promise.all([
+    const [open, calendars] = await Promise.all([
       this.dataSource.manager.find(CaseDeadline, {
         where: { caseId: In(cases.map((escalation) => escalation.id)), settledAt: IsNull() },
         order: { dueAt: 'ASC' },
       }),
-      this.calendars.calendar(),
+      this.calendars.calendarsOf(cases),
     ]);
     const today = this.clock.today();
-    return cases.map((escalation) => {
+    return cases.map((escalation, index) => {
+      const calendar = calendars[index] as WorkingCalendar;
       // A stage's deadline while the stage is not done (an acknowledged case's acknowledge row
       // settles only when its timer comes); reminders (`resolve@0.5`) are the timers' business.
       const next = open.find(

@@ -44,6 +44,13 @@ export class EscalationCase {
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
 
+  /**
+   * Set while a deadline falls after the last day its calendar's bank holidays are entered for
+   * (cases/case-deadlines.ts, calendarGapOf); null otherwise.
+   */
+  @Column({ name: 'calendar_warning', type: 'varchar', length: 300, nullable: true })
+  calendarWarning!: string | null;
+
   @Column({ type: 'int', default: 0 })
   deferrals!: number;
 

@@ -25,6 +25,7 @@ export type NoticeStep =
   | { readonly kind: 'action-plan' }
   | { readonly kind: 'closed' }
   | { readonly kind: 'severity-changed' }
+  | { readonly kind: 'calendar-gap' }
   | { readonly kind: 'update' };
 
 /** The history entry a notice was planned for: its transition names the step. */
@@ -104,6 +105,8 @@ function frame(step: NoticeStep): readonly [string, string] {
       return ['Closed: ', ''];
     case 'severity-changed':
       return ['Severity changed: ', ''];
+    case 'calendar-gap':
+      return ['Bank holidays missing for a deadline: ', ''];
     case 'update':
       return ['Update: ', ''];
   }

@@ -31,6 +31,8 @@ export interface PlannedNotice {
   /** The history entry that caused it: part of the dedup key. */
   sequence: number;
   urgent: boolean;
+  /** The step the subject names, when it is not the history entry's own (a platform alert). */
+  step?: NoticeStep;
 }
 
 /** What a notice reads of a case's deadline (cases/case-deadline.entity.ts). */
@@ -59,7 +61,7 @@ export class NotificationPlannerService {
     const [body, recipients, step] = await Promise.all([
       manager.findOneBy(BodyView, { id: notice.bodyId }),
       this.recipients(manager, notice.audience, notice.bodyId),
-      this.stepOf(manager, notice),
+      notice.step ?? this.stepOf(manager, notice),
     ]);
     const subject = subjectOf(step, escalation.title);
     // The message alone: the e-mail adds the links (case-email.ts); the inbox and webhooks
@@ -164,7 +166,11 @@ export class NotificationPlannerService {
     if (typeof dueOn !== 'string') {
       return stepOf(entry);
     }
-    const calendar = await this.calendars.calendar(manager);
+    // The body's alliance's calendar: the same one the deadline was counted on.
+    const calendar = await this.calendars.calendarOf(manager, {
+      bodyId: notice.bodyId,
+      allianceId: null,
+    });
     return stepOf(entry, calendar.workingDaysBetween(this.clock.today(), dueOn));
   }
 

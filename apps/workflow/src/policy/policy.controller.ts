@@ -20,8 +20,9 @@ import {
   Roles,
   type Principal,
 } from '#platform';
+import { DEFAULT_CALENDAR } from '../calendar/bank-holidays.js';
 import { CalendarService } from '../calendar/calendar.service.js';
-import { HolidayDto } from './policy.dto.js';
+import { CalendarQuery, HolidayDto } from './policy.dto.js';
 import { PolicyService } from './policy.service.js';
 
 const READERS = ['admin', 'clinician', 'service'] as const;
@@ -55,25 +56,42 @@ export class PolicyController {
     return this.policies.publish(document, principal.sub);
   }
 
-  // Not paged: about eight bank holidays a year; decades of them still make one small answer.
+  // Not paged: about ten bank holidays a year a calendar; decades of them still make one small answer.
+  /** The bank holidays of every calendar, or of the one named (`?calendar=scotland`). */
   @Get('calendar/bank-holidays')
   @Roles(...READERS)
-  holidays() {
-    return this.calendars.holidays();
+  holidays(@Query() query: CalendarQuery) {
+    return this.calendars.holidays(query.calendar);
   }
 
+  /** The last day each calendar's holidays are entered for; deadlines after it are flagged. */
+  @Get('calendar/coverage')
+  @Roles(...READERS)
+  coverage() {
+    return this.calendars.coverage();
+  }
+
+  /** Sets a bank holiday in a calendar (`?calendar=`, England and Wales when not given). */
   @Put('calendar/bank-holidays/:date')
   @Roles('admin')
-  setHoliday(@Param('date', ParseIsoDatePipe) date: string, @Body() dto: HolidayDto) {
-    return this.calendars.setHoliday(date, dto.name);
+  setHoliday(
+    @Param('date', ParseIsoDatePipe) date: string,
+    @Query() query: CalendarQuery,
+    @Body() dto: HolidayDto,
+  ) {
+    return this.calendars.setHoliday(query.calendar ?? DEFAULT_CALENDAR, date, dto.name);
   }
 
   @Delete('calendar/bank-holidays/:date')
   @HttpCode(204)
   @Roles('admin')
-  async removeHoliday(@Param('date', ParseIsoDatePipe) date: string) {
-    if (!(await this.calendars.removeHoliday(date))) {
-      throw notFound('Bank holiday', date);
+  async removeHoliday(
+    @Param('date', ParseIsoDatePipe) date: string,
+    @Query() query: CalendarQuery,
+  ) {
+    const calendar = query.calendar ?? DEFAULT_CALENDAR;
+    if (!(await this.calendars.removeHoliday(calendar, date))) {
+      throw notFound('Bank holiday', `${date} (${calendar})`);
     }
   }
 }

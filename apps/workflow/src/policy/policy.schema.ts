@@ -31,7 +31,7 @@ function isStrictlyAscending(values: readonly number[]): boolean {
 export const escalationPolicySchema = z.strictObject({
   version: z.number().int().min(1),
   /**
-   * What the level deadlines count: working days (England and Wales bank holidays excluded),
+   * What the level deadlines count: working days (the case's nation's bank holidays excluded),
    * or seconds, for automated tests and rehearsals of the ladder, which ignore the calendar.
    */
   deadlineUnit: z.enum(['working-day', 'second']).default('working-day'),
@@ -97,8 +97,9 @@ export const DEFAULT_POLICY: EscalationPolicy = escalationPolicySchema.parse({
     standardBreached: { enabled: true, minGap: 0 },
     priorityRed: { enabled: true },
     milestoneMissed: { enabled: true },
-    // 15 is where the NHS matrix's "extreme" band starts; 20 needs clinical leadership above.
-    serviceGap: { openAt: 15, cagAt: 20 },
+    // The NHS risk matrix's bands: a high risk (8-12) is the group's to act on; an extreme
+    // one (15-25) needs the clinical leadership of the CAG at once.
+    serviceGap: { openAt: 8, cagAt: 15 },
     workforceFunding: { enabled: true },
     // Recruiting a clinical lead (agreed sessions with the employer) takes about a quarter.
     roleVacantDays: 90,

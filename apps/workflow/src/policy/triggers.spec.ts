@@ -173,17 +173,31 @@ describe('triggers from events', () => {
   });
 
   describe('service gap', () => {
-    it('opens at the body from the open score, and at the CAG from the CAG score', () => {
-      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(3, 4)))).toBeNull();
-      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(3, 5)))).toMatchObject({
+    it('opens at the group from a high risk (8), so at 9, and at the CAG from an extreme one (15), so at 16', () => {
+      expect(DEFAULT_POLICY.triggers.serviceGap).toEqual({ openAt: 8, cagAt: 15 });
+      // 6 is moderate: the group's own register, no case.
+      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(2, 3)))).toBeNull();
+      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(2, 4)))).toMatchObject({
+        level: 'body',
+        severity: 'high',
+      });
+      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(3, 3)))).toMatchObject({
         bodyId: BODY,
         level: 'body',
-        severity: 'extreme',
+        severity: 'high',
         title: 'Service gap: No weekend CT-guided lung biopsy',
         kind: 'service-gap',
       });
-      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(4, 5)))).toMatchObject({
+      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(3, 4)))).toMatchObject({
+        level: 'body',
+      });
+      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(3, 5)))).toMatchObject({
         level: 'cag',
+        severity: 'extreme',
+      });
+      expect(triggerFromEvent(DEFAULT_POLICY, aServiceGap(risk(4, 4)))).toMatchObject({
+        level: 'cag',
+        severity: 'extreme',
       });
     });
 
@@ -207,7 +221,7 @@ describe('triggers from events', () => {
         level: 'cag',
         title: `Service gap ${gapId} rescored from 12 to 20`,
       });
-      expect(triggerFromEvent(DEFAULT_POLICY, rescored(risk(5, 4), risk(2, 4)))).toBeNull();
+      expect(triggerFromEvent(DEFAULT_POLICY, rescored(risk(5, 4), risk(2, 3)))).toBeNull();
     });
   });
 
