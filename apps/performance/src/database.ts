@@ -7,6 +7,7 @@ import { TreatmentBaseline } from './measures/treatment-baseline.entity.js';
 import { PerformanceSchema1795248323540 } from './migrations/1795248323540-performance-schema.js';
 import { ReferenceData1795248323541 } from './migrations/1795248323541-reference-data.js';
 import { OtherMeasures1795249131376 } from './migrations/1795249131376-other-measures.js';
+import { ImportCountsByStandardAndPeriod1796440825360 } from './migrations/1796440825360-import-counts-by-standard-and-period.js';
 import { AllianceRef } from './reference/alliance-ref.entity.js';
 import { CancerType } from './reference/cancer-type.entity.js';
 import { Provider } from './reference/provider.entity.js';
@@ -38,6 +39,7 @@ export const performanceMigrations = [
   PerformanceSchema1795248323540,
   ReferenceData1795248323541,
   OtherMeasures1795249131376,
+  ImportCountsByStandardAndPeriod1796440825360,
 ];
 
 /** What to tell a client when one of the schema's constraints refuses a write. */

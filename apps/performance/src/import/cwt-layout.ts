@@ -23,8 +23,6 @@ export interface CwtRow {
   total: number;
   within: number;
   breaches: number;
-  /** A row of `ALL ...` totals, never added to the detail rows it sums. */
-  aggregate: boolean;
 }
 
 type Field =
@@ -157,9 +155,14 @@ function readCount(text: string): number | undefined {
   return Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2) ? value : undefined;
 }
 
-/** A row of `ALL ROUTES`, `ALL CANCERS` or `ALL MODALITIES`: a total of other rows, not a detail. */
-export function isAggregate(...names: readonly string[]): boolean {
-  return names.some((name) => /^\s*ALL\b/i.test(name));
+/**
+ * A value such as `ALL ROUTES`, `ALL CANCERS` or `ALL MODALITIES`. Whether its row is a total
+ * depends on the rest of the file (see cwt-totals.ts): where the file breaks that dimension
+ * down, the row sums other rows; where it does not (the 28-day FDS has no treatment), it is the
+ * detail.
+ */
+export function isAllValue(name: string): boolean {
+  return /^\s*ALL\b/i.test(name);
 }
 
 /** What is wrong with a row's counts, if anything: they must add up. */
@@ -225,7 +228,6 @@ export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | {
   if (text) {
     return { problem: text };
   }
-  const aggregate = isAggregate(cancerType, route, modality);
   return {
     period,
     standard,
@@ -237,6 +239,5 @@ export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | {
     total,
     within,
     breaches,
-    aggregate,
   };
 }
