@@ -8,6 +8,7 @@ import { PerformanceSchema1795248323540 } from './migrations/1795248323540-perfo
 import { ReferenceData1795248323541 } from './migrations/1795248323541-reference-data.js';
 import { OtherMeasures1795249131376 } from './migrations/1795249131376-other-measures.js';
 import { ImportCountsByStandardAndPeriod1796440825360 } from './migrations/1796440825360-import-counts-by-standard-and-period.js';
+import { PhsCancerTypes1796441885641 } from './migrations/1796441885641-phs-cancer-types.js';
 import { AllianceRef } from './reference/alliance-ref.entity.js';
 import { CancerType } from './reference/cancer-type.entity.js';
 import { Provider } from './reference/provider.entity.js';
@@ -40,6 +41,7 @@ export const performanceMigrations = [
   ReferenceData1795248323541,
   OtherMeasures1795249131376,
   ImportCountsByStandardAndPeriod1796440825360,
+  PhsCancerTypes1796441885641,
 ];
 
 /** What to tell a client when one of the schema's constraints refuses a write. */

@@ -298,4 +298,35 @@ describe('CWT totals by their siblings (real PostgreSQL and Kafka, membership as
     const listed = await importCsv(commissionerOnly, '?period=2026-06&mode=good-rows').expect(201);
     expect(listed.body).toMatchObject({ status: 'imported', rowsImported: 2, problems: [problem] });
   });
+
+  it('imports a PHS 62-day file as published: boards, quarters, and its totals kept apart', async () => {
+    const header =
+      'Quarter,HB,HBQF,HBT,CancerType,CancerTypeQF,NumberOfEligibleReferrals62DayStandard,NumberOfEligibleReferrals62DayStandardQF,NumberOfEligibleReferralsTreatedWithin62Days,NumberOfEligibleReferralsTreatedWithin62DaysQF';
+    const answer = await importCsv(
+      csv(
+        header,
+        '2024Q3,S08000031,,S08000031,Breast,,90,,80,',
+        '2024Q3,S08000031,,S08000032,Breast,,10,,9,',
+        '2024Q3,S08000031,,S92000003,Breast,,100,,89,',
+        '2024Q3,S08000031,,S92000003,All Cancer Types,d,100,,89,',
+        '2024Q3,S92000003,d,S92000003,Breast,,500,,480,',
+        '2024Q4,S08000031,,S92000003,Cervical,,20,,19,',
+      ),
+      '?fileName=phs-62.csv',
+    ).expect(201);
+    expect(answer.body).toMatchObject({
+      status: 'imported',
+      layout: 'phs-62-day',
+      standards: ['scotland-62'],
+      periods: ['2024-07', '2024-10'],
+      unmappedCancerTypes: [],
+      byStandardAndPeriod: [
+        // Greater Glasgow and Clyde's breast by treatment board; its Scotland-wide treatment
+        // total, All Cancer Types and Scotland as a whole are totals.
+        { standard: 'scotland-62', period: '2024-07', rowsCounted: 2, rowsTotals: 3 },
+        // A board with no breakdown by treatment board: its one row is the detail.
+        { standard: 'scotland-62', period: '2024-10', rowsCounted: 1, rowsTotals: 0 },
+      ],
+    });
+  });
 });

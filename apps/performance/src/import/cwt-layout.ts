@@ -8,7 +8,10 @@
 import { MONTH_ABBREVIATIONS } from '#contracts';
 import type { WaitingTimeStandard } from '#contracts';
 
-export type CwtLayout = 'provider-extract' | 'monthly-csv';
+/** Public Health Scotland's two quarterly files (phs-layout.ts). */
+export type PhsLayout = 'phs-31-day' | 'phs-62-day';
+/** England's two published layouts, and Public Health Scotland's two files. */
+export type CwtLayout = 'provider-extract' | 'monthly-csv' | PhsLayout;
 export type Basis = 'provider' | 'commissioner';
 
 export interface CwtRow {
@@ -23,6 +26,8 @@ export interface CwtRow {
   total: number;
   within: number;
   breaches: number;
+  /** A total whatever the rest of the file holds (PHS's Scotland-wide and derived figures). */
+  derived?: boolean;
 }
 
 type Field =
@@ -39,7 +44,7 @@ type Field =
 
 /** The columns of a header row, and the layout they belong to. */
 export interface CwtHeader {
-  layout: CwtLayout;
+  layout: Exclude<CwtLayout, PhsLayout>;
   indexes: Map<Field, number>;
   /** The month for every row when the file has no period column (the newer monthly CSV). */
   period?: string;

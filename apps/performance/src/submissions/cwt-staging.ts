@@ -23,7 +23,7 @@ const UNMAPPED_KEPT = 100;
 const PROGRESS_EVERY = 10_000;
 const COPY_BATCH = 500;
 const STAGING_COLUMNS =
-  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, all_cancer_type, all_route, all_modality';
+  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, all_cancer_type, all_route, all_modality, derived';
 const ROW_KEY = 'period, standard, org_code, basis, cancer_type_key, route, modality';
 
 const copyText = (value: string) =>
@@ -46,7 +46,7 @@ export async function createStagingTable(client: PoolClient): Promise<void> {
     `CREATE TEMP TABLE cwt_staging (line int, period date, standard text, org_code text, basis text,
        cancer_type text, cancer_type_key text, route text, modality text,
        total numeric, within numeric, breaches numeric,
-       all_cancer_type boolean, all_route boolean, all_modality boolean,
+       all_cancer_type boolean, all_route boolean, all_modality boolean, derived boolean,
        aggregate boolean NOT NULL DEFAULT false) ON COMMIT DROP`,
   );
 }
@@ -116,6 +116,7 @@ export function stager(
           isAllValue(result.cancerType) ? 't' : 'f',
           isAllValue(result.route) ? 't' : 'f',
           isAllValue(result.modality) ? 't' : 'f',
+          result.derived ? 't' : 'f',
         ].join('\t'),
       );
       if (batch.length === COPY_BATCH) {

@@ -36,8 +36,9 @@ const DIMENSIONS = [
 
 const PART = 'period, standard, org_code, basis';
 
-/** Sets `aggregate` on every staged row that totals others, by the rule above. */
+/** Sets `aggregate` on every staged row that totals others, by the rule above, and on derived rows. */
 export async function markTotals(client: PoolClient): Promise<void> {
+  await client.query(`UPDATE cwt_staging SET aggregate = true WHERE derived`);
   const kinds = await client.query<{
     all_cancer_type: boolean;
     all_route: boolean;

@@ -188,7 +188,11 @@ export class SubmissionImportService {
     await this.events.publish(runner.manager, 'performance.submission-received.v1', {
       importId: report.importId,
       source: report.source,
-      layout: report.layout,
+      // v1 names England's two layouts only; a PHS file's is null there (and in GET /imports).
+      layout:
+        report.layout === 'provider-extract' || report.layout === 'monthly-csv'
+          ? report.layout
+          : null,
       fileName: report.fileName,
       periods: report.periods,
       standards: report.standards,
