@@ -23,6 +23,12 @@ interface Report {
   rowsRejected: number;
   aggregateRows: number;
   rowsReplaced: number;
+  byStandardAndPeriod: {
+    standard: string;
+    period: string;
+    rowsCounted: number;
+    rowsTotals: number;
+  }[];
   periods: string[];
   problems: { line: number; problem: string }[];
   unmappedProviders: string[];
@@ -123,6 +129,11 @@ console.log(
     `${report.rowsRejected} rejected, ${report.aggregateRows} ALL ... totals kept apart, ${report.rowsReplaced} replaced; ` +
     `months ${report.periods.join(', ') || 'none'}`,
 );
+for (const part of report.byStandardAndPeriod) {
+  console.log(
+    `  ${part.standard} ${part.period}: ${part.rowsCounted} rows counted, ${part.rowsTotals} taken as totals`,
+  );
+}
 for (const { line, problem } of report.problems.slice(0, 50)) {
   console.log(`  line ${line}: ${problem}`);
 }

@@ -7,7 +7,9 @@ import { TreatmentBaseline } from './measures/treatment-baseline.entity.js';
 import { PerformanceSchema1795248323540 } from './migrations/1795248323540-performance-schema.js';
 import { ReferenceData1795248323541 } from './migrations/1795248323541-reference-data.js';
 import { OtherMeasures1795249131376 } from './migrations/1795249131376-other-measures.js';
+import { ImportCountsByStandardAndPeriod1796440825360 } from './migrations/1796440825360-import-counts-by-standard-and-period.js';
 import { BowelScreeningThresholds1796441500000 } from './migrations/1796441500000-bowel-screening-thresholds.js';
+import { PhsCancerTypes1796441885641 } from './migrations/1796441885641-phs-cancer-types.js';
 import { AllianceRef } from './reference/alliance-ref.entity.js';
 import { CancerType } from './reference/cancer-type.entity.js';
 import { Provider } from './reference/provider.entity.js';
@@ -39,7 +41,9 @@ export const performanceMigrations = [
   PerformanceSchema1795248323540,
   ReferenceData1795248323541,
   OtherMeasures1795249131376,
+  ImportCountsByStandardAndPeriod1796440825360,
   BowelScreeningThresholds1796441500000,
+  PhsCancerTypes1796441885641,
 ];
 
 /** What to tell a client when one of the schema's constraints refuses a write. */

@@ -43,6 +43,38 @@ export function anFdsLine(overrides: Partial<FdsLine> = {}): string {
   ].join(',');
 }
 
+export interface CwtLine extends FdsLine {
+  standard: string;
+  route: string;
+  modality: string;
+}
+
+/** One provider-extract line of any standard, route and modality: RGT's May lung FDS by default. */
+export function aCwtLine(overrides: Partial<CwtLine> = {}): string {
+  const line: CwtLine = {
+    period: '2026-05',
+    standard: '28-day FDS',
+    orgCode: 'RGT',
+    cancerType: 'Suspected lung cancer',
+    route: 'URGENT SUSPECTED CANCER',
+    modality: '',
+    total: 10,
+    within: 8,
+    ...overrides,
+  };
+  return [
+    line.period,
+    line.standard,
+    line.orgCode,
+    `"${line.cancerType}"`,
+    `"${line.route}"`,
+    line.modality,
+    line.total,
+    line.within,
+    line.breaches ?? line.total - line.within,
+  ].join(',');
+}
+
 export interface SubmissionRow {
   period: string;
   standard: string;

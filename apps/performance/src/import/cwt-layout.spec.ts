@@ -1,4 +1,4 @@
-import { readHeader, readPeriod, readRow, type CwtRow } from './cwt-layout.js';
+import { isAllValue, readHeader, readPeriod, readRow, type CwtRow } from './cwt-layout.js';
 
 describe('CWT layouts', () => {
   const provider = [
@@ -51,8 +51,6 @@ describe('CWT layouts', () => {
       total: 120,
       within: 84,
       breaches: 36,
-      // FDS has no modality breakdown: an empty modality is not an ALL ... total.
-      aggregate: false,
     });
   });
 
@@ -78,7 +76,6 @@ describe('CWT layouts', () => {
       orgCode: 'RM1',
       within: 7.5,
       breaches: 2.5,
-      aggregate: false,
     });
   });
 
@@ -114,20 +111,19 @@ describe('CWT layouts', () => {
     });
   });
 
-  it('marks ALL ... rows as aggregates, never details', () => {
-    const header = readHeader(provider);
-    const all = readRow(header, [
-      '2026-03',
-      '31-day Combined',
-      'RGT',
-      'ALL CANCERS',
-      'First Treatment',
-      'Surgery',
-      '50',
-      '48',
-      '2',
+  it('knows an ALL ... value, whose row is a total only beside the rows it sums', () => {
+    expect(['ALL CANCERS', 'All Routes', ' ALL MODALITIES'].map(isAllValue)).toEqual([
+      true,
+      true,
+      true,
     ]);
-    expect(all).toMatchObject({ aggregate: true, standard: 'combined-31' });
+    // Not ALL values: a blank, and names that merely begin with the letters.
+    expect(['', 'Allergy clinic', 'Surgery', 'SMALL CELL'].map(isAllValue)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('says what is wrong with a bad row', () => {

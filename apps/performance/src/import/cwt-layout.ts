@@ -8,7 +8,10 @@
 import { MONTH_ABBREVIATIONS } from '#contracts';
 import type { WaitingTimeStandard } from '#contracts';
 
-export type CwtLayout = 'provider-extract' | 'monthly-csv';
+/** Public Health Scotland's two quarterly files (phs-layout.ts). */
+export type PhsLayout = 'phs-31-day' | 'phs-62-day';
+/** England's two published layouts, and Public Health Scotland's two files. */
+export type CwtLayout = 'provider-extract' | 'monthly-csv' | PhsLayout;
 export type Basis = 'provider' | 'commissioner';
 
 export interface CwtRow {
@@ -23,8 +26,8 @@ export interface CwtRow {
   total: number;
   within: number;
   breaches: number;
-  /** A row of `ALL ...` totals, never added to the detail rows it sums. */
-  aggregate: boolean;
+  /** A total whatever the rest of the file holds (PHS's Scotland-wide and derived figures). */
+  derived?: boolean;
 }
 
 type Field =
@@ -41,7 +44,7 @@ type Field =
 
 /** The columns of a header row, and the layout they belong to. */
 export interface CwtHeader {
-  layout: CwtLayout;
+  layout: Exclude<CwtLayout, PhsLayout>;
   indexes: Map<Field, number>;
   /** The month for every row when the file has no period column (the newer monthly CSV). */
   period?: string;
@@ -157,9 +160,14 @@ function readCount(text: string): number | undefined {
   return Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2) ? value : undefined;
 }
 
-/** A row of `ALL ROUTES`, `ALL CANCERS` or `ALL MODALITIES`: a total of other rows, not a detail. */
-export function isAggregate(...names: readonly string[]): boolean {
-  return names.some((name) => /^\s*ALL\b/i.test(name));
+/**
+ * A value such as `ALL ROUTES`, `ALL CANCERS` or `ALL MODALITIES`. Whether its row is a total
+ * depends on the rest of the file (see cwt-totals.ts): where the file breaks that dimension
+ * down, the row sums other rows; where it does not (the 28-day FDS has no treatment), it is the
+ * detail.
+ */
+export function isAllValue(name: string): boolean {
+  return /^\s*ALL\b/i.test(name);
 }
 
 /** What is wrong with a row's counts, if anything: they must add up. */
@@ -225,7 +233,6 @@ export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | {
   if (text) {
     return { problem: text };
   }
-  const aggregate = isAggregate(cancerType, route, modality);
   return {
     period,
     standard,
@@ -237,6 +244,5 @@ export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | {
     total,
     within,
     breaches,
-    aggregate,
   };
 }

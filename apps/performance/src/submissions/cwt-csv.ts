@@ -1,11 +1,12 @@
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { readHeader, readRow, type CwtHeader, type CwtLayout } from '../import/cwt-layout.js';
+import { readHeader, readRow, type CwtLayout, type CwtRow } from '../import/cwt-layout.js';
+import { readPhsHeader, readPhsRow } from '../import/phs-layout.js';
 import type { StagedRow } from './cwt-staging.js';
 import { FileProblem } from './file-problem.js';
 
 /**
- * The streams that read a CWT file in either published layout into StagedRows: csv-parse, then
+ * The streams that read a CWT file in any published layout (England's two, PHS's two) into StagedRows: csv-parse, then
  * the layout reader, which takes the first record as the header. `layout` is known once the
  * header is read.
  */
@@ -19,27 +20,38 @@ export function cwtCsvReader(period: string | undefined): {
     skip_empty_lines: true,
     info: true,
   });
-  const file: { layout: CwtLayout | null; header?: CwtHeader } = { layout: null };
+  const file: {
+    layout: CwtLayout | null;
+    read?: (cells: readonly string[]) => CwtRow | { problem: string };
+  } = { layout: null };
   const reader = new Transform({
     objectMode: true,
     transform(chunk: { record: string[]; info: { lines: number } }, _encoding, done) {
-      if (file.header) {
+      if (file.read) {
         done(null, {
           line: chunk.info.lines,
-          result: readRow(file.header, chunk.record),
+          result: file.read(chunk.record),
         } satisfies StagedRow);
         return;
       }
       try {
-        file.header = readHeader(chunk.record, period);
-        file.layout = file.header.layout;
+        // Public Health Scotland's quarterly files, or one of England's monthly layouts.
+        const phs = readPhsHeader(chunk.record);
+        if (phs) {
+          file.read = (cells) => readPhsRow(phs, cells);
+          file.layout = phs.layout;
+        } else {
+          const header = readHeader(chunk.record, period);
+          file.read = (cells) => readRow(header, cells);
+          file.layout = header.layout;
+        }
         done();
       } catch (error) {
         done(new FileProblem(chunk.info.lines, (error as Error).message));
       }
     },
     flush(done) {
-      done(file.header ? null : new FileProblem(1, 'the file is empty: no header row'));
+      done(file.read ? null : new FileProblem(1, 'the file is empty: no header row'));
     },
   });
   return { streams: [parser, reader], layout: () => file.layout };

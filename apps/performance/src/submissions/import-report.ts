@@ -3,6 +3,7 @@ import type { WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { DetectionResult } from '../detection/detection.service.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
+import type { PartCount } from './cwt-totals.js';
 import type { ImportLimit } from './file-problem.js';
 import type { ImportMode, ImportRun, ImportStatus } from './import-run.entity.js';
 
@@ -29,6 +30,8 @@ export interface ImportReport {
   rowsRejected: number;
   aggregateRows: number;
   rowsReplaced: number;
+  /** Per standard and month, the rows counted and the rows taken as totals (cwt-totals.ts). */
+  byStandardAndPeriod: PartCount[];
   periods: string[];
   standards: WaitingTimeStandard[];
   problems: RowProblem[];
@@ -58,6 +61,7 @@ export function newReport(options: ImportOptions): ImportReport {
     rowsRejected: 0,
     aggregateRows: 0,
     rowsReplaced: 0,
+    byStandardAndPeriod: [],
     periods: [],
     standards: [],
     problems: [],
@@ -78,10 +82,15 @@ export function settleProblems(report: ImportReport): void {
   }
 }
 
-/** By default any bad row rejects the whole import; in `good-rows` mode only having no good row does. */
+/**
+ * By default any bad row, or any standard and month with no row to count (each a problem too), rejects the whole
+ * import; in `good-rows` mode only having no good row does (the rest are listed as problems).
+ */
 export function isRejected(report: ImportReport): boolean {
   return (
-    (report.rowsRejected > 0 && report.mode === 'all-or-nothing') ||
+    ((report.rowsRejected > 0 ||
+      report.byStandardAndPeriod.some((part) => part.rowsCounted === 0)) &&
+      report.mode === 'all-or-nothing') ||
     report.rowsRead === report.rowsRejected
   );
 }

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
+import type { PartCount } from './cwt-totals.js';
 
 export const IMPORT_MODES = ['all-or-nothing', 'good-rows'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -48,6 +49,10 @@ export class ImportRun {
 
   @Column({ name: 'rows_replaced', type: 'int' })
   rowsReplaced!: number;
+
+  /** Per standard and month, the rows counted and the rows taken as totals. */
+  @Column({ name: 'by_standard_and_period', type: 'jsonb', default: () => `'[]'` })
+  byStandardAndPeriod!: PartCount[];
 
   @Column({ type: 'text', array: true })
   periods!: string[];

@@ -21,6 +21,7 @@ import {
   unmappedInStaging,
   type StagedRow,
 } from './cwt-staging.js';
+import { countParts, markTotals, uncountedProblems } from './cwt-totals.js';
 import { FileProblem } from './file-problem.js';
 import { importLimitsOf, readUpload, type ImportLimits } from './import-limits.js';
 import {
@@ -41,8 +42,9 @@ type Read = (stages: readonly (Transform | Writable)[]) => Promise<void>;
  * Imports CWT submissions in two steps. First the upload is read whole, within the caps on its
  * bytes, rows, columns and time, through the CSV parser and the layout reader into COPY text
  * held in memory: no transaction is open while a client sends, however slowly. Then one
- * transaction copies that text into a temporary table, checks it for duplicates there, and
- * replaces the same providers' months and standards. By default any bad row rejects the whole
+ * transaction copies that text into a temporary table, checks it for duplicates there, decides
+ * which rows are totals by their siblings (cwt-totals.ts), and replaces the same providers'
+ * months and standards. By default any bad row rejects the whole
  * file; in `good-rows` mode the good rows go in and the bad ones are reported. Detection runs in
  * the same transaction, so the data and what it announces commit together. Every attempt, however
  * it ends, is kept in import_run, outside the transaction.
@@ -147,6 +149,10 @@ export class SubmissionImportService {
       await createStagingTable(client);
       await pipeline(Readable.from(copy), copyIntoStaging(client));
       await removeDuplicates(client, report);
+      await markTotals(client);
+      const parts = await countParts(client);
+      report.byStandardAndPeriod = parts.map(({ line: _line, ...part }) => part);
+      report.problems.push(...uncountedProblems(parts));
       settleProblems(report);
       if (isRejected(report)) {
         await runner.rollbackTransaction();
@@ -182,7 +188,11 @@ export class SubmissionImportService {
     await this.events.publish(runner.manager, 'performance.submission-received.v1', {
       importId: report.importId,
       source: report.source,
-      layout: report.layout,
+      // v1 names England's two layouts only; a PHS file's is null there (and in GET /imports).
+      layout:
+        report.layout === 'provider-extract' || report.layout === 'monthly-csv'
+          ? report.layout
+          : null,
       fileName: report.fileName,
       periods: report.periods,
       standards: report.standards,

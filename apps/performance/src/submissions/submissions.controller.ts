@@ -28,7 +28,7 @@ import {
   rowErrors,
   UnprocessableRowsError,
 } from '../common/unprocessable-rows.error.js';
-import { countsProblem, isAggregate } from '../import/cwt-layout.js';
+import { countsProblem } from '../import/cwt-layout.js';
 import { ImportQuery, SubmissionQuery, SubmitRowsDto } from './submissions.dto.js';
 import { ImportRun } from './import-run.entity.js';
 import type { ImportReport } from './import-report.js';
@@ -48,10 +48,12 @@ function accepted(report: ImportReport): ImportReport {
   }
   const errors = report.problems.map(lineErrorOf);
   if (report.limit === null) {
-    throw new UnprocessableRowsError(
-      `${report.rowsRejected} bad row(s) in ${report.rowsRead}: nothing was imported`,
-      { errors, report },
-    );
+    // Good rows all, but a standard and month with nothing to count: its problem says so.
+    const message =
+      report.rowsRejected > 0
+        ? `${report.rowsRejected} bad row(s) in ${report.rowsRead}`
+        : (report.problems[0]?.problem ?? 'no row to count');
+    throw new UnprocessableRowsError(`${message}: nothing was imported`, { errors, report });
   }
   const message = `${report.problems[0]?.problem ?? report.limit}: nothing was imported`;
   switch (report.limit) {
@@ -104,11 +106,8 @@ export class SubmissionsController {
   @Post('submissions')
   @Roles('admin')
   async submit(@Body() dto: SubmitRowsDto, @CurrentUser() principal: Principal) {
-    const rows = dto.rows.map((row) => ({
-      ...row,
-      orgCode: row.orgCode.toUpperCase(),
-      aggregate: isAggregate(row.cancerType, row.route, row.modality),
-    }));
+    // Which rows are totals is decided over the whole submission, as for a file.
+    const rows = dto.rows.map((row) => ({ ...row, orgCode: row.orgCode.toUpperCase() }));
     const problems = rows.flatMap((row, index) => {
       const problem = countsProblem(row.total, row.within, row.breaches);
       return problem ? [{ field: `rows.${index}`, messages: [problem] }] : [];
