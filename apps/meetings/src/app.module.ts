@@ -24,6 +24,7 @@ export class MeetingsAppModule {
       imports: [
         ...serviceImports({
           publisher: MeetingsPublisher,
+          runsJobs: true,
           configSchema: meetingsConfigSchema,
           env,
           database: {

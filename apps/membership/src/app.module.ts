@@ -26,6 +26,7 @@ export class MembershipModule {
       imports: [
         ...serviceImports({
           publisher: MembershipPublisher,
+          runsJobs: true,
           configSchema: membershipConfigSchema,
           env,
           database: {

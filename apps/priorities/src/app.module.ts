@@ -27,6 +27,7 @@ export class PrioritiesAppModule {
       imports: [
         ...serviceImports({
           publisher: PrioritiesPublisher,
+          runsJobs: true,
           configSchema: prioritiesConfigSchema,
           env,
           database: {

@@ -22,6 +22,7 @@ export class WorkflowModule {
       imports: [
         ...serviceImports({
           publisher: WorkflowPublisher,
+          runsJobs: true,
           configSchema: workflowConfigSchema,
           env,
           database: {

@@ -22,6 +22,8 @@ export function devIdentitySettings(env: NodeJS.ProcessEnv): Omit<DevIdentityOpt
   return {
     issuer,
     port: Number(env['PORT'] ?? new URL(issuer).port ?? 3010),
+    // Loopback unless told otherwise: a container (the Kubernetes dev overlay) listens on 0.0.0.0.
+    ...(env['IDENTITY_HOST'] !== undefined && { host: env['IDENTITY_HOST'] }),
     audience: env['AUTH_AUDIENCE'] ?? 'cancer-network',
     password: env['IDENTITY_PASSWORD'] ?? DEV_PASSWORD,
   };

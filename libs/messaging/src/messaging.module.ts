@@ -13,6 +13,7 @@ import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { EventRegistry, EventSchemas } from '#contracts';
 import { APP_CONFIG, MetricsService, type BaseConfig } from '#platform';
+import { reportConsumerLag, type LagLabel } from './consumer/consumer-lag.js';
 import { KafkaEventServer, type KafkaEventServerOptions } from './consumer/kafka-event.server.js';
 import { AuditController } from './audit/audit.controller.js';
 import { ParkedEventsController } from './consumer/parked-events.controller.js';
@@ -181,12 +182,18 @@ export function connectEventConsumer(
     name: 'processed_events_pruned_total',
     help: 'Processed-event rows deleted for being older than the retention window',
   });
+  const lag = metrics.gauge<LagLabel>({
+    name: 'kafka_consumer_lag',
+    help: 'Messages after the last batch a consumer handled, up to the partition high watermark',
+    labelNames: ['consumer', 'topic', 'partition'],
+  });
   const { KAFKA_TOPIC_PREFIX: prefix, PROCESSED_EVENT_RETENTION_DAYS } =
     app.get<BaseConfig>(APP_CONFIG);
   const server = new KafkaEventServer({
     ...options,
     processedEventRetentionDays: PROCESSED_EVENT_RETENTION_DAYS,
     onProcessedPruned: (rows) => pruned.inc(rows),
+    onConsumer: (consumer) => reportConsumerLag(consumer, lag, options.consumer),
     // The group, and so its dead-letter topic, lives under the environment's prefix too.
     consumer: `${prefix}${options.consumer}`,
     registry: app.get<EventRegistry<EventSchemas>>(EVENT_REGISTRY),

@@ -14,6 +14,7 @@ import {
   kafkaCheck,
   loadConfig,
   MetricsModule,
+  redisCheck,
 } from '#platform';
 import { MessagingModule, type AnyServicePublisherClass } from '#messaging';
 
@@ -21,7 +22,7 @@ import { MessagingModule, type AnyServicePublisherClass } from '#messaging';
  * What every service module imports (its clock included), assembled from the platform and messaging libs (this lib's
  * one job, so neither of them has to know the other's wiring): its validated config, its database schema (migrated at
  * boot when MIGRATE_ON_BOOT is set), metrics, bearer-token auth, health checks of its database
- * and Kafka, and messaging with the platform's event contracts.
+ * and Kafka (and Redis when it runs jobs), and messaging with the platform's event contracts.
  */
 export function serviceImports(options: {
   /** The service's schema: the base config extended; MIGRATE_ON_BOOT, when it has one, is honoured. */
@@ -30,6 +31,12 @@ export function serviceImports(options: {
   database: Omit<DatabaseModuleOptions, 'migrateOnBoot'>;
   /** The service's one publisher; none for a service that publishes nothing. */
   publisher?: AnyServicePublisherClass;
+  /**
+   * The service runs BullMQ jobs (daily checks, deadline timers, notifications): Redis is then a
+   * dependency, and `/health/ready` checks it too. Without them Redis only counts rate limits,
+   * which fall back to memory while it is away.
+   */
+  runsJobs?: boolean;
 }): DynamicModule[] {
   const config = loadConfig(options.configSchema, options.env);
   return [
@@ -41,7 +48,11 @@ export function serviceImports(options: {
     HealthModule.forRootAsync({
       inject: [DataSource],
       useFactory: (dataSource: DataSource) => ({
-        checks: [databaseCheck(dataSource), kafkaCheck(config.KAFKA_BROKERS)],
+        checks: [
+          databaseCheck(dataSource),
+          kafkaCheck(config.KAFKA_BROKERS),
+          ...(options.runsJobs === true ? [redisCheck(config.REDIS_URL)] : []),
+        ],
       }),
     }),
     MessagingModule.forRoot({

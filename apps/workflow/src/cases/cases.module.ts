@@ -5,6 +5,7 @@ import { HistoryModule } from '../history/history.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PolicyModule } from '../policy/policy.module.js';
 import { CaseEffectsService } from './case-effects.service.js';
+import { CaseMetrics } from './case-metrics.js';
 import { CaseMeetingsConsumer } from './case-meetings.consumer.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CaseTriggersConsumer } from './case-triggers.consumer.js';
@@ -19,7 +20,7 @@ import { CasesService } from './cases.service.js';
 @Module({
   imports: [MembershipViewModule, HistoryModule, PolicyModule, CalendarModule, NotificationsModule],
   controllers: [CasesController, CaseTriggersConsumer, CaseMeetingsConsumer],
-  providers: [CasesService, CaseEffectsService, CaseQueriesService],
+  providers: [CasesService, CaseEffectsService, CaseQueriesService, CaseMetrics],
   exports: [CasesService],
 })
 export class CasesModule {}

@@ -41,6 +41,7 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
   private readonly webhooks: WebhookPolicy;
   private readonly secrets: WebhookSecretBox;
   private readonly outcomeUnknown: Counter<'channel'>;
+  private readonly failed: Counter<'channel'>;
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
@@ -61,6 +62,11 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
     this.outcomeUnknown = metrics.counter({
       name: 'workflow_notifications_outcome_unknown_total',
       help: 'Notifications cut off mid-send (the process stopped), recorded failed and not resent',
+      labelNames: ['channel'],
+    });
+    this.failed = metrics.counter({
+      name: 'workflow_notifications_failed_total',
+      help: 'Notifications recorded failed after their last attempt (notification-failed)',
       labelNames: ['channel'],
     });
   }
@@ -161,25 +167,29 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
     error: string | null,
   ) {
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      const recorded = await manager.update(
+    const recorded = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.update(
         Notification,
         { id: notification.id, status: 'sending' },
         { status, lastError: error, ...(status === 'sent' ? { sentAt: now } : {}) },
       );
-      if (!recorded.affected) {
+      if (!row.affected) {
         // The sweep took it for cut off while the send still ran: its failure stands.
         this.logger.warn(
           `Notification ${notification.id} was no longer sending: ${status} not recorded`,
         );
-        return;
+        return false;
       }
       if (status === 'sent') {
         await announceSent(this.events, manager, notification, now);
       } else if (status === 'failed') {
         await announceFailed(this.events, manager, notification, error ?? 'unknown');
       }
+      return true;
     });
+    if (recorded && status === 'failed') {
+      this.failed.inc({ channel: notification.channel });
+    }
   }
 
   /**

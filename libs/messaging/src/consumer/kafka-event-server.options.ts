@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventRegistry, EventSchemas } from '#contracts';
 import type { ConsumeOutcome } from './disposition.js';
@@ -34,4 +34,6 @@ export interface KafkaEventServerOptions<TMap extends EventSchemas> {
   readonly logger?: LoggerService;
   readonly onOutcome?: (outcome: ConsumeOutcome, eventType: string | undefined) => void;
   readonly onProcessedPruned?: (rows: number) => void;
+  /** The kafkajs consumer, once made: for metrics that read its instrumentation events. */
+  readonly onConsumer?: (consumer: Consumer) => void;
 }

@@ -178,6 +178,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
       },
     });
     this.consumer = consumer;
+    this.options.onConsumer?.(consumer);
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.options.logger?.error(
         `Consumer ${groupId} crashed (restart: ${String(payload.restart)}): ${payload.error.message}`,
