@@ -97,6 +97,7 @@ export class SubmissionsController {
         mode: query.mode,
         ...(query.period ? { period: query.period } : {}),
         submittedBy: principal.sub,
+        dataStatus: query.dataStatus,
       }),
     );
   }
@@ -122,6 +123,7 @@ export class SubmissionsController {
         fileName: null,
         mode: dto.mode,
         submittedBy: principal.sub,
+        dataStatus: dto.dataStatus,
       }),
     );
   }
