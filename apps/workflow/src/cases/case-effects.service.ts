@@ -208,6 +208,7 @@ export class CaseEffectsService {
       case 'chair-action-requested':
       case 'overdue':
       case 'recovered':
+      case 'breach-withdrawn':
       case 'trigger-updated':
       case 'reopened':
         return;
