@@ -42,7 +42,7 @@ interface Page<T> {
   total: number;
 }
 
-/** Lung FDS each month of the demo: on target, then three months below the 80% target. */
+/** Lung FDS each month of the demo: on target, then three months below the 75% standard. */
 const SHARES = [0.85, 0.7, 0.72, 0.74];
 
 export async function runEscalationScenario(options: ScenarioOptions): Promise<ScenarioResult> {
@@ -152,7 +152,7 @@ export async function runEscalationScenario(options: ScenarioOptions): Promise<S
   }
   log('Scheduled a meeting of each body a fortnight ahead');
 
-  // 3. A month on target, then three below the 80% target, for the alliance's trusts, as a CWT
+  // 3. A month on target, then three below the 75% standard, for the alliance's trusts, as a CWT
   // file, in the months after any the service already holds, so the demo can run again. A
   // case still open from an earlier run is closed first: this run opens its own.
   const subjectKey = `standard:${alliance.id}:lung:fds-28`;

@@ -16,6 +16,9 @@ import { Provider } from './reference/provider.entity.js';
 import { SiteBody } from './reference/site-body.entity.js';
 import { Standard } from './standards/standard.entity.js';
 import { Target } from './standards/target.entity.js';
+import { Trajectory } from './standards/trajectory.entity.js';
+import { AlliancePolicy } from './standards/alliance-policy.entity.js';
+import { TargetsModel1795300000000 } from './migrations/1795300000000-targets-model.js';
 import { ImportRun } from './submissions/import-run.entity.js';
 import { Submission } from './submissions/submission.entity.js';
 
@@ -28,6 +31,8 @@ export const performanceEntities = [
   SiteBody,
   Standard,
   Target,
+  Trajectory,
+  AlliancePolicy,
   Submission,
   ImportRun,
   Announcement,
@@ -41,6 +46,7 @@ export const performanceMigrations = [
   PerformanceSchema1795248323540,
   ReferenceData1795248323541,
   OtherMeasures1795249131376,
+  TargetsModel1795300000000,
   ImportCountsByStandardAndPeriod1796440825360,
   BowelScreeningThresholds1796441500000,
   PhsCancerTypes1796441885641,
@@ -60,4 +66,8 @@ export const performanceConstraintMessages: ConstraintMessages = {
   target_span_check: 'effectiveTo must not be before effectiveFrom',
   target_value_check: 'A target is a share above 0 and at most 1, with lower not above it',
   submission_row_key: 'The same row was submitted twice',
+  trajectory_no_overlap_excl:
+    'A trajectory for this measure and scope already runs for part of those months',
+  trajectory_span_check: 'reachBy must not be before startsOn',
+  trajectory_value_check: 'A trajectory value is a share above 0 and at most 1',
 };

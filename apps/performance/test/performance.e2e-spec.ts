@@ -114,6 +114,8 @@ describe('performance service with membership as its own process (real Kafka and
     await identity?.stop();
   });
 
+  // Judged against the 75% FDS standard (no longer 80% read as a threshold), and recovered
+  // after two months back on target (no longer one).
   it('announces lung FDS below target three months running once, its recovery once, and nothing on re-import', async () => {
     const winter = csv(
       PROVIDER_HEADER,
@@ -134,7 +136,7 @@ describe('performance service with membership as its own process (real Kafka and
       unmappedProviders: [],
       unmappedCancerTypes: [],
     });
-    const spring = csv(PROVIDER_HEADER, fdsMonth('2026-04', 0.82));
+    const spring = csv(PROVIDER_HEADER, fdsMonth('2026-04', 0.82), fdsMonth('2026-05', 0.8));
     await importCsv(spring).expect(201);
     await settled();
 
@@ -150,12 +152,12 @@ describe('performance service with membership as its own process (real Kafka and
         standard: 'fds-28',
         period: '2026-02',
         value: 0.72,
-        target: 0.8,
-        gap: 0.08,
+        target: 0.75,
+        gap: 0.03,
         monthsToBreach: 2,
         months: [
-          { period: '2026-01', total: 150, within: 105, breaches: 45, value: 0.7, target: 0.8 },
-          { period: '2026-02', total: 150, within: 108, breaches: 42, value: 0.72, target: 0.8 },
+          { period: '2026-01', total: 150, within: 105, breaches: 45, value: 0.7, target: 0.75 },
+          { period: '2026-02', total: 150, within: 108, breaches: 42, value: 0.72, target: 0.75 },
         ],
       },
     });
@@ -163,7 +165,7 @@ describe('performance service with membership as its own process (real Kafka and
     expect(recovered).toHaveLength(1);
     expect(recovered[0]).toMatchObject({
       subject: `${allianceId}:lung:fds-28`,
-      data: { period: '2026-04', value: 0.82, target: 0.8, breachedPeriod: '2026-02' },
+      data: { period: '2026-05', value: 0.8, target: 0.75, breachedPeriod: '2026-02' },
     });
     // Breast stayed on target: nothing for it.
     expect(breached.concat(recovered).every((e) => e.data.tumourSite === 'lung')).toBe(true);
@@ -190,14 +192,19 @@ describe('performance service with membership as its own process (real Kafka and
           period: '2026-01',
           total: 150,
           value: 0.7,
-          target: 0.8,
-          gap: 0.1,
+          target: 0.75,
+          basis: 'standard',
+          threshold: 0.75,
+          // Shown beside it: the 2025/26 FDS trajectory's point (77% in April to 80% by March).
+          trajectory: 0.7945,
+          gap: 0.05,
         }),
         expect.objectContaining({ period: '2026-02', value: 0.72 }),
-        expect.objectContaining({ period: '2026-03', value: 0.74 }),
-        expect.objectContaining({ period: '2026-04', value: 0.82, gap: -0.02 }),
+        expect.objectContaining({ period: '2026-03', value: 0.74, trajectory: 0.8 }),
+        expect.objectContaining({ period: '2026-04', value: 0.82, gap: -0.07 }),
+        expect.objectContaining({ period: '2026-05', value: 0.8 }),
       ],
-      total: 4,
+      total: 5,
       limit: 50,
       offset: 0,
     });
@@ -213,7 +220,7 @@ describe('performance service with membership as its own process (real Kafka and
         expect.objectContaining({ period: '2026-02' }),
         expect.objectContaining({ period: '2026-03' }),
       ],
-      total: 4,
+      total: 5,
       limit: 2,
       offset: 1,
     });
@@ -270,10 +277,11 @@ describe('performance service with membership as its own process (real Kafka and
     const before = await count('submission');
     const body = csv(
       PROVIDER_HEADER,
-      anFdsLine(),
-      anFdsLine({ cancerType: 'Suspected skin cancer', within: 7, breaches: 2 }),
+      // A month no other test imports: the good row replaces nothing.
+      anFdsLine({ period: '2026-08' }),
+      anFdsLine({ period: '2026-08', cancerType: 'Suspected skin cancer', within: 7, breaches: 2 }),
       anFdsLine({ period: '2026-13', orgCode: 'RGN' }),
-      anFdsLine({ within: 9 }),
+      anFdsLine({ period: '2026-08', within: 9 }),
     );
     const rejected = await importCsv(body).expect(422);
     expect(rejected.body.errors).toContainEqual({
@@ -346,15 +354,19 @@ describe('performance service with membership as its own process (real Kafka and
       })
       .set('authorization', admin)
       .expect(200);
-    // Provider basis, details only: 7.5 of 10, judged against the interim 75%.
+    // Provider basis, details only: 7.5 of 10, judged against the 85% standard (no longer the
+    // interim 75% in its place), with the 2026/27 trajectory's point beside it.
     expect(result.body.items).toEqual([
       expect.objectContaining({
         total: 10,
         within: 7.5,
         breaches: 2.5,
         value: 0.75,
-        target: 0.75,
-        gap: 0,
+        target: 0.85,
+        basis: 'standard',
+        threshold: 0.85,
+        trajectory: 0.7591,
+        gap: 0.1,
       }),
     ]);
   });
@@ -390,8 +402,8 @@ describe('performance service with membership as its own process (real Kafka and
     for (const month of ['Jan 26', 'Feb 26', 'Mar 26', 'Apr 26', 'Jun 26']) {
       expect(svg).toContain(month);
     }
-    expect(svg).toContain('Jan 26: 70.0% (target 80%)');
-    expect(svg).toContain('Target 80%');
+    expect(svg).toContain('Jan 26: 70.0% (target 75%)');
+    expect(svg).toContain('Target 75%');
     await api()
       .get('/charts/performance.svg')
       .query({ allianceId, tumourSite: 'lung', standard: 'fds-99' })

@@ -25,6 +25,10 @@ export const WAITING_TIME_STANDARDS = [
 ] as const;
 export type WaitingTimeStandard = (typeof WAITING_TIME_STANDARDS)[number];
 
+/** CWT figures are published provisional, then revised as final. */
+export const DATA_STATUSES = ['provisional', 'final'] as const;
+export type DataStatus = (typeof DATA_STATUSES)[number];
+
 export const SCREENING_PROGRAMMES = ['bowel', 'breast', 'cervical'] as const;
 
 /** Every measure a target can be set for: the waiting-time standards and screening uptake. */
@@ -109,6 +113,27 @@ export const performanceContract = defineContract('performance', {
     }),
     {
       summary: "An alliance's tumour site is back on target after a breach; announced once.",
+      key: ['allianceId', 'tumourSite', 'standard'],
+      keyMeaning: KEYED_BY_STANDARD_SUBJECT,
+    },
+  ),
+  /**
+   * Revised figures no longer show a breach that was announced: the breach is withdrawn (not
+   * recovered: the months were never below target as now reported). Announced once.
+   */
+  'performance.standard-breach-withdrawn.v1': event(
+    subject.extend({
+      /** The month the withdrawn breach was announced for. */
+      period,
+      /** The import whose figures lifted it, and their status. */
+      importId: uuid,
+      dataStatus: z.enum(DATA_STATUSES),
+      /** The breach's months as now reported, oldest first (months no longer counted are left out). */
+      months: z.array(monthResultSchema),
+    }),
+    {
+      summary:
+        "Revised figures no longer show a breach announced for an alliance's tumour site; announced once.",
       key: ['allianceId', 'tumourSite', 'standard'],
       keyMeaning: KEYED_BY_STANDARD_SUBJECT,
     },

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { WaitingTimeStandard } from '#contracts';
 
 /**
- * A breach or recovery announced for a subject (alliance, tumour site, standard) and the
+ * A breach, recovery or breach withdrawal announced for a subject (alliance, tumour site, standard) and the
  * period it was announced for. Detection announces only what follows the last of these, so
  * running it again on the same data announces nothing new.
  */
@@ -21,7 +21,7 @@ export class Announcement {
   period!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 10 })
-  kind!: 'breached' | 'recovered';
+  kind!: 'breached' | 'recovered' | 'withdrawn';
 
   @Column({ name: 'event_id', type: 'uuid' })
   eventId!: string;

@@ -1,36 +1,57 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { WaitingTimeStandard } from '#contracts';
+import { addMonths, type DataStatus, type WaitingTimeStandard } from '#contracts';
 import { schemaOf } from '#platform';
 import { SiteBody } from '../reference/site-body.entity.js';
 import { PerformanceService, type PerformanceRow } from '../results/performance.service.js';
 import { Standard } from '../standards/standard.entity.js';
 import { Announcement } from './announcement.entity.js';
-import { detectBreaches, type MonthResult } from './breach-detection.js';
+import {
+  breachedAt,
+  detectBreaches,
+  type Announcement as BreachAnnouncement,
+  type MonthResult,
+} from './breach-detection.js';
 import { unannounced, type LastAnnouncement } from './unannounced.js';
 import { PerformancePublisher } from '../performance.publisher.js';
 
 export interface DetectionScope {
   standards?: readonly WaitingTimeStandard[];
   allianceIds?: readonly string[];
+  /**
+   * The import whose figures this detection follows: a breach whose months it revised, and
+   * that its figures no longer show, is withdrawn. Without it (a run after a target or policy
+   * edit) nothing is withdrawn: only revised data withdraws a breach.
+   */
+  revision?: { importId: string; periods: readonly string[]; dataStatus: DataStatus };
 }
 
 export interface DetectionResult {
   subjects: number;
   breached: number;
   recovered: number;
+  withdrawn: number;
 }
 
 interface Month extends MonthResult {
-  total: number;
   within: number;
   breaches: number;
 }
 
+const monthResult = (month: Month) => ({
+  period: month.period,
+  total: month.total,
+  within: month.within,
+  breaches: month.breaches,
+  value: month.performance,
+  target: month.target,
+});
+
 /**
- * Breach and recovery detection for each alliance, tumour site and standard: a standard below
- * target for its configured number of consecutive periods is announced once as breached, back
- * on target once as recovered. Runs in the caller's transaction (an import's, so the data and
+ * Breach and recovery detection for each alliance, tumour site and standard, by the standard's
+ * rules (see detectBreaches): below target for its consecutive periods is announced once as
+ * breached, back on target for its periods once as recovered; a revision that no longer shows
+ * an announced breach withdraws it. Runs in the caller's transaction (an import's, so the data and
  * the events commit together), one run at a time.
  */
 @Injectable()
@@ -60,7 +81,7 @@ export class DetectionService {
     );
     const standards = new Map((await manager.find(Standard)).map((std) => [std.code, std]));
     const last = await this.lastAnnouncements(manager);
-    const result: DetectionResult = { subjects: 0, breached: 0, recovered: 0 };
+    const result: DetectionResult = { subjects: 0, breached: 0, recovered: 0, withdrawn: 0 };
     for (const [key, subjectRows] of groupBySubject(rows)) {
       result.subjects += 1;
       const first = subjectRows[0]!;
@@ -83,11 +104,19 @@ export class DetectionService {
             ],
       );
       const step = standard.cadence === 'quarterly' ? 3 : 1;
+      const all = detectBreaches(series, {
+        monthsToBreach: standard.monthsToBreach,
+        monthsToRecover: standard.monthsToRecover,
+        minDenominator: standard.minDenominator,
+        stepMonths: step,
+      });
+      let previous = last.get(key);
+      const withdrawal = this.withdrawal(previous, all, series, standard, scope.revision);
       const toAnnounce = unannounced(
-        detectBreaches(series, standard.monthsToBreach, step),
-        last.get(key),
+        all,
+        withdrawal ? { ...previous!, kind: 'withdrawn' } : previous,
       );
-      if (toAnnounce.length === 0) {
+      if (toAnnounce.length === 0 && !withdrawal) {
         continue;
       }
       const subject = {
@@ -97,7 +126,30 @@ export class DetectionService {
         bodyId: await this.siteBodyId(manager, first.allianceId!, first.tumourSite!),
         standard: first.standard,
       };
-      let breachedPeriod = last.get(key)?.kind === 'breached' ? last.get(key)!.period : null;
+      if (withdrawal && previous && scope.revision) {
+        const event = await this.events.publish(
+          manager,
+          'performance.standard-breach-withdrawn.v1',
+          {
+            ...subject,
+            period: previous.period,
+            importId: scope.revision.importId,
+            dataStatus: scope.revision.dataStatus,
+            months: withdrawal.map(monthResult),
+          },
+        );
+        await manager.insert(Announcement, {
+          allianceId: subject.allianceId,
+          tumourSite: subject.tumourSite,
+          standard: subject.standard,
+          period: previous.period,
+          kind: 'withdrawn',
+          eventId: event.id,
+        });
+        result.withdrawn += 1;
+        previous = { kind: 'withdrawn', period: previous.period };
+      }
+      let breachedPeriod = previous?.kind === 'breached' ? previous.period : null;
       for (const announcement of toAnnounce) {
         const event =
           announcement.kind === 'breached'
@@ -108,14 +160,7 @@ export class DetectionService {
                 target: announcement.target,
                 gap: announcement.gap,
                 monthsToBreach: standard.monthsToBreach,
-                months: announcement.months.map((month) => ({
-                  period: month.period,
-                  total: month.total,
-                  within: month.within,
-                  breaches: month.breaches,
-                  value: month.performance,
-                  target: month.target,
-                })),
+                months: announcement.months.map(monthResult),
               })
             : await this.events.publish(manager, 'performance.standard-recovered.v1', {
                 ...subject,
@@ -139,12 +184,36 @@ export class DetectionService {
     return result;
   }
 
+  /**
+   * The breach's months as now reported when a revision withdraws the subject's last announced
+   * breach: the revision touched one of its months and the figures no longer show a breach then.
+   */
+  private withdrawal(
+    last: LastAnnouncement | undefined,
+    announcements: readonly BreachAnnouncement[],
+    series: readonly Month[],
+    standard: Standard,
+    revision: DetectionScope['revision'],
+  ): Month[] | null {
+    if (!revision || last?.kind !== 'breached' || breachedAt(announcements, last.period)) {
+      return null;
+    }
+    const step = standard.cadence === 'quarterly' ? 3 : 1;
+    const months = Array.from({ length: standard.monthsToBreach }, (_, index) =>
+      addMonths(last.period, -index * step),
+    );
+    if (!months.some((month) => revision.periods.includes(month))) {
+      return null;
+    }
+    return series.filter((month) => months.includes(month.period));
+  }
+
   private async lastAnnouncements(manager: EntityManager): Promise<Map<string, LastAnnouncement>> {
     const rows = await manager.query<(LastAnnouncement & { key: string })[]>(
       `SELECT DISTINCT ON (alliance_id, tumour_site, standard)
               alliance_id || ':' || tumour_site || ':' || standard AS key, kind, period
          FROM "${schemaOf(this.dataSource)}".announcement
-        ORDER BY alliance_id, tumour_site, standard, period DESC`,
+        ORDER BY alliance_id, tumour_site, standard, period DESC, announced_at DESC`,
     );
     return new Map(rows.map(({ key, kind, period }) => [key, { kind, period }]));
   }

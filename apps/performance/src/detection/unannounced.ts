@@ -1,14 +1,16 @@
 import type { Announcement, MonthResult } from './breach-detection.js';
 
 export interface LastAnnouncement {
-  kind: 'breached' | 'recovered';
+  /** `withdrawn`: revised data no longer shows the breach announced for `period`. */
+  kind: 'breached' | 'recovered' | 'withdrawn';
   period: string;
 }
 
 /**
  * Of what a series should have announced, what is still to announce after `last`: only later
  * periods, and only a change of state (a breach after a recovery or nothing, a recovery after a
- * breach). Revised data that moves a breach's month therefore never announces it twice.
+ * breach). Revised data that moves a breach's month therefore never announces it twice. After
+ * a withdrawal the subject is as if never breached, from the withdrawn breach's period on.
  */
 export function unannounced<M extends MonthResult>(
   announcements: readonly Announcement<M>[],

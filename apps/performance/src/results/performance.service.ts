@@ -5,6 +5,13 @@ import { schemaOf, type Page, type PageQuery } from '#platform';
 import { Standard } from '../standards/standard.entity.js';
 import { targetInForce } from '../standards/target-in-force.js';
 import { Target } from '../standards/target.entity.js';
+import { trajectoryPoint } from '../standards/trajectory-point.js';
+import { Trajectory } from '../standards/trajectory.entity.js';
+import {
+  AlliancePolicy,
+  policyFor,
+  type BreachBasis,
+} from '../standards/alliance-policy.entity.js';
 
 export const GROUPINGS = ['provider', 'alliance', 'tumour-site', 'alliance-tumour-site'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -32,13 +39,29 @@ export interface PerformanceRow {
   breaches: number;
   /** Share within the standard, 0 to 1; null when no patient was counted. */
   value: number | null;
-  /** The target in force for the month; null when none is set. */
+  /**
+   * What the month is judged against: the trajectory's point when the alliance's policy compares
+   * with the trajectory and one runs for the month, else the standard's threshold; null when
+   * neither is set.
+   */
   target: number | null;
+  /** Which of the two `target` is. */
+  basis: BreachBasis;
+  /**
+   * The standard's threshold in force for the month, always given: the constitutional standard
+   * (or a tumour-site expectation or an alliance's own threshold where one is set).
+   */
+  threshold: number | null;
+  /** The planning trajectory's point for the month; null outside every trajectory. */
+  trajectory: number | null;
   /** Target minus value, in share points; positive when below target. */
   gap: number | null;
 }
 
-type CountedRow = Omit<PerformanceRow, 'value' | 'target' | 'gap'>;
+type CountedRow = Omit<
+  PerformanceRow,
+  'value' | 'target' | 'gap' | 'basis' | 'threshold' | 'trajectory'
+>;
 
 const round = (n: number) => Number(n.toFixed(4));
 
@@ -140,22 +163,41 @@ export class PerformanceService {
     return { sql, params };
   }
 
-  /** Each month's share within the standard, against the target in force for it. */
+  /**
+   * Each month's share within the standard, against the standard's threshold in force for it or
+   * the trajectory's point, as the alliance's policy for the month says.
+   */
   private async judge(rows: CountedRow[], manager: EntityManager): Promise<PerformanceRow[]> {
-    const [standards, targets] = await Promise.all([manager.find(Standard), manager.find(Target)]);
+    const [standards, targets, trajectories, policies] = await Promise.all([
+      manager.find(Standard),
+      manager.find(Target),
+      manager.find(Trajectory),
+      manager.find(AlliancePolicy),
+    ]);
     const nationOf = new Map(standards.map((standard) => [standard.code, standard.nation]));
     return rows.map((row) => {
-      const target =
+      const question = {
+        measure: row.standard,
+        period: row.period,
+        nation: nationOf.get(row.standard) ?? 'england',
+        ...(row.allianceId ? { allianceId: row.allianceId } : {}),
+      };
+      const threshold =
         targetInForce(targets, {
-          measure: row.standard,
-          period: row.period,
-          nation: nationOf.get(row.standard) ?? 'england',
-          ...(row.allianceId ? { allianceId: row.allianceId } : {}),
+          ...question,
           ...(row.tumourSite ? { tumourSite: row.tumourSite } : {}),
         })?.value ?? null;
+      const trajectory = trajectoryPoint(trajectories, question) ?? null;
+      const basis: BreachBasis =
+        row.allianceId !== undefined &&
+        trajectory !== null &&
+        policyFor(policies, row.allianceId, row.period) === 'trajectory'
+          ? 'trajectory'
+          : 'standard';
+      const target = basis === 'trajectory' ? trajectory : threshold;
       const value = row.total > 0 ? round(row.within / row.total) : null;
       const gap = value === null || target === null ? null : round(target - value);
-      return { ...row, value, target, gap };
+      return { ...row, value, target, basis, threshold, trajectory, gap };
     });
   }
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Measure } from '#contracts';
+import { numeric } from '../common/numeric.js';
 
 /**
  * A measure performance is judged on: a waiting-time standard (its clock and threshold in
@@ -36,4 +37,19 @@ export class Standard {
   /** Consecutive periods below target before a breach is announced. */
   @Column({ name: 'months_to_breach', type: 'int', default: 2 })
   monthsToBreach!: number;
+
+  /** Consecutive periods back on target before a recovery is announced. */
+  @Column({ name: 'months_to_recover', type: 'int', default: 2 })
+  monthsToRecover!: number;
+
+  /** A period with fewer patients than this neither breaches nor recovers. */
+  @Column({
+    name: 'min_denominator',
+    type: 'numeric',
+    precision: 12,
+    scale: 1,
+    default: 20,
+    transformer: numeric,
+  })
+  minDenominator!: number;
 }

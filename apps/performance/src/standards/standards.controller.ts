@@ -18,11 +18,11 @@ export class StandardsController {
     return this.targets.standards();
   }
 
-  /** How many consecutive periods below target make a breach, per standard. */
+  /** A standard's detection rules: months to breach, months to recover, minimum denominator. */
   @Patch('standards/:code')
   @Roles('admin')
   setDetection(@Param('code') code: string, @Body() dto: DetectionSettingDto) {
-    return this.targets.setMonthsToBreach(code, dto.monthsToBreach);
+    return this.targets.setDetection(code, dto);
   }
 
   @Get('targets')

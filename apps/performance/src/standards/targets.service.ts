@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { addDays, invalidField, notFound, UnprocessableError, type Page } from '#platform';
-import { AllianceRef } from '../reference/alliance-ref.entity.js';
-import type { AmendTargetDto, SetTargetDto, TargetQuery } from './standards.dto.js';
+import type {
+  AmendTargetDto,
+  DetectionSettingDto,
+  SetTargetDto,
+  TargetQuery,
+} from './standards.dto.js';
 import { Standard } from './standard.entity.js';
+import { checkMeasureScope } from './measure-scope.js';
 import { Target } from './target.entity.js';
 import { PerformancePublisher } from '../performance.publisher.js';
 
@@ -24,18 +29,28 @@ export class TargetsService {
     return this.dataSource.manager.find(Standard, { order: { code: 'ASC' } });
   }
 
-  async setMonthsToBreach(code: string, monthsToBreach: number): Promise<Standard> {
+  /** A standard's detection rules: months to breach and to recover, the minimum denominator. */
+  async setDetection(code: string, dto: DetectionSettingDto): Promise<Standard> {
     const standard = await this.dataSource.manager.findOneBy(Standard, {
       code: code as Standard['code'],
     });
     if (!standard) {
       throw notFound('Standard', code);
     }
-    standard.monthsToBreach = monthsToBreach;
+    if (
+      dto.monthsToBreach === undefined &&
+      dto.monthsToRecover === undefined &&
+      dto.minDenominator === undefined
+    ) {
+      throw new UnprocessableError(
+        'Give at least one of monthsToBreach, monthsToRecover or minDenominator',
+      );
+    }
+    Object.assign(standard, dto);
     return this.dataSource.transaction(async (manager) => {
       await this.events.audit(manager, {
-        action: 'performance.months-to-breach-set',
-        changes: { code: standard.code, monthsToBreach },
+        action: 'performance.detection-rules-set',
+        changes: { code: standard.code, ...dto },
         targets: [standard.code],
       });
       return manager.save(standard);
@@ -70,7 +85,7 @@ export class TargetsService {
 
   async set(dto: SetTargetDto, setBy: string): Promise<Target> {
     return this.dataSource.transaction(async (manager) => {
-      await this.checkScope(manager, dto);
+      await checkMeasureScope(manager, dto);
       if (dto.effectiveTo && dto.effectiveTo < dto.effectiveFrom) {
         throw invalidField('effectiveTo', 'effectiveTo must not be before effectiveFrom');
       }
@@ -149,27 +164,5 @@ export class TargetsService {
       });
       return manager.save(target);
     });
-  }
-
-  /** A scope must name something real: the measure's nation, a known alliance, a tumour site. */
-  private async checkScope(manager: EntityManager, dto: SetTargetDto): Promise<void> {
-    const standard = await manager.findOneBy(Standard, { code: dto.measure });
-    if (!standard) {
-      throw new UnprocessableError(`No standard ${dto.measure}`);
-    }
-    if (dto.scopeKind === 'nation' && dto.scopeValue !== standard.nation) {
-      throw invalidField('scopeValue', `${dto.measure} is a standard of ${standard.nation}`);
-    }
-    if (dto.scopeKind === 'alliance') {
-      const alliance = /^[0-9a-f-]{36}$/.test(dto.scopeValue)
-        ? await manager.findOneBy(AllianceRef, { id: dto.scopeValue })
-        : null;
-      if (!alliance) {
-        throw invalidField('scopeValue', `no alliance ${dto.scopeValue} is known`);
-      }
-      if (alliance.nation !== standard.nation) {
-        throw invalidField('scopeValue', `${alliance.code} is not in ${standard.nation}`);
-      }
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WaitingTimeStandard } from '#contracts';
+import type { DataStatus, WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { DetectionResult } from '../detection/detection.service.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
@@ -14,6 +14,8 @@ export interface ImportOptions {
   /** The month of every row, for a file with no period column. */
   period?: string;
   submittedBy: string;
+  /** Whether the figures are provisional (the default) or final. */
+  dataStatus?: DataStatus;
   /** Called every PROGRESS_EVERY rows read (see cwt-staging.ts), and at the end. */
   onProgress?: (rowsRead: number) => void;
 }
@@ -38,6 +40,7 @@ export interface ImportReport {
   unmappedProviders: string[];
   unmappedCancerTypes: string[];
   submittedBy: string;
+  dataStatus: DataStatus;
   /** What detection announced; null when nothing was imported. */
   detection: DetectionResult | null;
   /** The cap that stopped the import, when one did (its problem says which and where). */
@@ -68,6 +71,7 @@ export function newReport(options: ImportOptions): ImportReport {
     unmappedProviders: [],
     unmappedCancerTypes: [],
     submittedBy: options.submittedBy,
+    dataStatus: options.dataStatus ?? 'provisional',
     detection: null,
     limit: null,
   };

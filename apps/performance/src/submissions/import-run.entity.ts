@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { WaitingTimeStandard } from '#contracts';
+import type { DataStatus, WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { CwtLayout } from '../import/cwt-layout.js';
 import type { PartCount } from './cwt-totals.js';
@@ -34,6 +34,10 @@ export class ImportRun {
   /** `imported`; nothing was written when `rejected` or `failed`. */
   @Column({ type: 'varchar', length: 10 })
   status!: ImportStatus;
+
+  /** The figures' status as submitted: provisional, or final (a revision). */
+  @Column({ name: 'data_status', type: 'varchar', length: 12, default: 'provisional' })
+  dataStatus!: DataStatus;
 
   @Column({ name: 'rows_read', type: 'int' })
   rowsRead!: number;

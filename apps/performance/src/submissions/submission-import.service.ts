@@ -179,6 +179,11 @@ export class SubmissionImportService {
   ): Promise<void> {
     const s = schemaOf(this.dataSource);
     await replaceFromStaging(client, s, report);
+    // The rows just written carry the figures' status (provisional unless the submission said final).
+    await client.query(`UPDATE "${s}".submission SET data_status = $1 WHERE import_id = $2`, [
+      report.dataStatus,
+      report.importId,
+    ]);
     const unmapped = await unmappedInStaging(client, s);
     report.unmappedProviders = unmapped.providers;
     report.unmappedCancerTypes = unmapped.cancerTypes;
@@ -206,6 +211,11 @@ export class SubmissionImportService {
     report.detection = await this.detection.detect(runner.manager, {
       standards: report.standards,
       allianceIds,
+      revision: {
+        importId: report.importId,
+        periods: report.periods,
+        dataStatus: report.dataStatus,
+      },
     });
   }
 

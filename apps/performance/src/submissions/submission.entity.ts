@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { WaitingTimeStandard } from '#contracts';
+import type { DataStatus, WaitingTimeStandard } from '#contracts';
 import { numeric } from '../common/numeric.js';
 
 /**
@@ -62,4 +62,8 @@ export class Submission {
 
   @Column({ name: 'import_id', type: 'uuid' })
   importId!: string;
+
+  /** Whether the figures are provisional or final, as the submission said. */
+  @Column({ name: 'data_status', type: 'varchar', length: 12, default: 'provisional' })
+  dataStatus!: DataStatus;
 }

@@ -99,6 +99,7 @@ export class SubmissionsController {
         mode: query.mode,
         ...(query.period ? { period: query.period } : {}),
         submittedBy: principal.sub,
+        dataStatus: query.dataStatus,
       }),
     );
   }
@@ -121,6 +122,7 @@ export class SubmissionsController {
         fileName: null,
         mode: dto.mode,
         submittedBy: principal.sub,
+        dataStatus: dto.dataStatus,
       }),
     );
   }

@@ -14,7 +14,12 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { WAITING_TIME_STANDARDS, type WaitingTimeStandard } from '#contracts';
+import {
+  DATA_STATUSES,
+  WAITING_TIME_STANDARDS,
+  type DataStatus,
+  type WaitingTimeStandard,
+} from '#contracts';
 import { IsDecimalNumber, PageQuery } from '#platform';
 import { IMPORT_MODES, type ImportMode } from './import-run.entity.js';
 import { IsMonth } from '../common/month.dto.js';
@@ -38,6 +43,15 @@ export class ImportQuery {
   @IsOptional()
   @IsMonth('period')
   period?: string;
+
+  @ApiPropertyOptional({
+    enum: DATA_STATUSES,
+    default: 'provisional',
+    description: 'Whether the figures are provisional or final (a revision of provisional ones)',
+  })
+  @IsOptional()
+  @IsIn(DATA_STATUSES, { message: 'dataStatus must be provisional or final' })
+  dataStatus: DataStatus = 'provisional';
 
   @ApiPropertyOptional({ example: 'CWT-CRS-Apr-2026.csv' })
   @IsOptional()
@@ -105,6 +119,11 @@ export class SubmitRowsDto {
   @IsOptional()
   @IsIn(IMPORT_MODES)
   mode: ImportMode = 'all-or-nothing';
+
+  @ApiPropertyOptional({ enum: DATA_STATUSES, default: 'provisional' })
+  @IsOptional()
+  @IsIn(DATA_STATUSES, { message: 'dataStatus must be provisional or final' })
+  dataStatus: DataStatus = 'provisional';
 
   @ApiProperty({ type: [SubmissionRowDto] })
   @IsArray()

@@ -45,6 +45,8 @@ export type CaseCommand =
   | { readonly type: 'escalate'; readonly reason: string }
   /** The metric behind the case is back on target. */
   | { readonly type: 'recover' }
+  /** Revised figures no longer show the breach that opened the case. */
+  | { readonly type: 'withdrawBreach' }
   /** An admin resolves the case outside a meeting (for example, it was raised in error). */
   | { readonly type: 'resolve'; readonly reason: string }
   | { readonly type: 'close' }
@@ -75,6 +77,7 @@ export type TransitionName =
   | 'chair-action-requested'
   | 'overdue'
   | 'recovered'
+  | 'breach-withdrawn'
   | 'closed'
   | 'trigger-updated'
   | 'reopened';

@@ -252,6 +252,7 @@ export class CaseEffectsService {
       case 'chair-action-requested':
       case 'overdue':
       case 'recovered':
+      case 'breach-withdrawn':
       case 'trigger-updated':
       case 'reopened':
         return;

@@ -45,6 +45,7 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'deadlineMissed', which: 'resolve' },
   { type: 'escalate', reason: 'by hand' },
   { type: 'recover' },
+  { type: 'withdrawBreach' },
   { type: 'resolve', reason: 'by an admin' },
   { type: 'close' },
   { type: 'reopenTrigger', severity: 'extreme' },
@@ -395,6 +396,27 @@ describe('case lifecycle', () => {
       expect(
         refused(transition(aCase({ status: 'resolved' }), { type: 'recover' }, policy)),
       ).toMatch(/record recovery on a case that is resolved/);
+    });
+  });
+
+  describe('a withdrawn breach', () => {
+    it('records the withdrawal and offers the case for closure, leaving the closing to a person', () => {
+      const result = accepted(
+        transition(aCase({ status: 'acknowledged' }), { type: 'withdrawBreach' }, policy),
+      );
+      expect(result.transition).toBe('breach-withdrawn');
+      expect(result.state.status).toBe('resolved');
+      expect(result.effects).toEqual([
+        { kind: 'cancel-timers' },
+        {
+          kind: 'notify',
+          audience: 'holding-body',
+          reason: expect.stringMatching(/withdrawn.*offered for closure/),
+        },
+      ]);
+      expect(refused(transition(result.state, { type: 'withdrawBreach' }, policy))).toMatch(
+        /record a withdrawn breach on a case that is resolved/,
+      );
     });
   });
 

@@ -74,6 +74,7 @@ function acceptedIn(command: CaseCommand): readonly CaseStatus[] {
       return STAGE_RUNNING_IN[command.which];
     case 'escalate':
     case 'recover':
+    case 'withdrawBreach':
     case 'resolve':
       return OPEN_STATUSES;
     case 'close':
@@ -96,6 +97,8 @@ function phraseOf(command: CaseCommand): string {
       return `act on a missed ${command.which} deadline for`;
     case 'recover':
       return 'record recovery on';
+    case 'withdrawBreach':
+      return 'record a withdrawn breach on';
     case 'resolve':
       return 'resolve';
     case 'reopenTrigger':
@@ -166,6 +169,21 @@ export function transition(
           },
         ],
         'recovered',
+      );
+    case 'withdrawBreach':
+      // Closing stays a person's decision: the case is offered for it, as on a recovery.
+      return ok(
+        { ...state, status: 'resolved', overdue: false },
+        [
+          { kind: 'cancel-timers' },
+          {
+            kind: 'notify',
+            audience: 'holding-body',
+            reason:
+              'The breach was withdrawn: revised figures no longer show it. The case is offered for closure',
+          },
+        ],
+        'breach-withdrawn',
       );
     case 'close':
       // Timers already stopped on resolution or on the action plan.

@@ -12,7 +12,7 @@ type Envelope<T extends EventTypeOf<PlatformEventMap>> = EventOf<PlatformEventMa
 
 /**
  * Opens or updates cases from the other services' events, each by the policy's trigger rules,
- * and offers a case for closure when its standard recovers. Each handler runs in the event's
+ * and offers a case for closure when its standard recovers or revised figures withdraw its breach. Each handler runs in the event's
  * transaction, which also records the event as handled: redelivery changes nothing. A command
  * the case's state refuses (CaseRefusal, a conflict) is not a bad event: the consumer skips it.
  */
@@ -66,11 +66,7 @@ export class CaseTriggersConsumer {
     event: Envelope<'performance.standard-recovered.v1'>,
     context: EventContext,
   ) {
-    // The subject the breach opened the case under (see triggers.ts).
-    const open = await context.manager.findOne(EscalationCase, {
-      where: { subjectKey: `standard:${event.subject}`, closedAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const open = await this.openBreachCase(event.subject, context);
     if (!open) {
       return;
     }
@@ -81,6 +77,38 @@ export class CaseTriggersConsumer {
       { kind: 'event', ref: event.id },
       { period: event.data.period, value: event.data.value, target: event.data.target },
     );
+  }
+
+  /** Revised figures lifted the breach: recorded on the case, which is offered for closure. */
+  @OnEvent('performance.standard-breach-withdrawn.v1')
+  async breachWithdrawn(
+    event: Envelope<'performance.standard-breach-withdrawn.v1'>,
+    context: EventContext,
+  ) {
+    const open = await this.openBreachCase(event.subject, context);
+    if (!open) {
+      return;
+    }
+    await this.cases.apply(
+      context.manager,
+      open,
+      { type: 'withdrawBreach' },
+      { kind: 'event', ref: event.id },
+      {
+        period: event.data.period,
+        dataStatus: event.data.dataStatus,
+        importId: event.data.importId,
+        months: event.data.months,
+      },
+    );
+  }
+
+  /** The open case a breach opened for the subject (see triggers.ts), locked; null when none. */
+  private openBreachCase(subject: string, context: EventContext) {
+    return context.manager.findOne(EscalationCase, {
+      where: { subjectKey: `standard:${subject}`, closedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   private async trigger(event: TriggerEvent, context: EventContext): Promise<void> {

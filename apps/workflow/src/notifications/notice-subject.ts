@@ -64,6 +64,7 @@ export function stepOf(cause: NoticeCause, workingDaysLeft = 0): NoticeStep {
       return { kind: 'tabled' };
     case 'resolved':
     case 'recovered':
+    case 'breach-withdrawn':
       return { kind: 'resolved' };
     case 'action-plan-accepted':
       return { kind: 'action-plan' };
