@@ -8,7 +8,10 @@ import { outboxRequeueRow } from './outbox.rows.js';
  * (OwnerAccessService; each controller says so). Another body's records are refused (403).
  * Programmes belong to an alliance and are set up by admins. Anyone comments on a pathway in
  * consultation (a public route); the comments are read by the body's chair, clinical lead or
- * secretariat, or an admin.
+ * secretariat, or an admin. Quality measure sets are published by admins; a body's
+ * self-assessment is answered and submitted by its members (any seat but an observer's) and
+ * reviewed by an officer of its escalation parent who does not sit on it, or an admin (no
+ * caller here sits on the parent, so an admin alone).
  */
 const OWNER_RULE = "the owning body's chair or clinical lead as of today, or an admin";
 
@@ -87,6 +90,56 @@ const aComment = {
   comment: 'Nobody told me how long the CT result would take',
   relationship: 'patient',
 };
+
+/** A fresh measure set of two measures, so that each cell's body may assess against it. */
+const aMeasureSet = (world: World, unique: string) =>
+  world.create('priorities', '/measure-sets', {
+    code: `matrix-${unique}`,
+    title: 'Matrix measures',
+    measures: [
+      { id: 'M-1', text: 'The team has a named clinical lead', evidence: 'The job plan' },
+      { id: 'M-2', text: 'The team meets weekly', evidence: 'Attendance records' },
+    ],
+  });
+
+const allAnswered = [
+  { measureId: 'M-1', answer: 'compliant', evidenceUrl: 'https://example.org/job-plan.pdf' },
+  { measureId: 'M-2', answer: 'not-compliant', comment: 'Fortnightly at present' },
+];
+
+/** A body's assessment against a fresh set, answered in full, submitted when asked. */
+async function anAssessment(
+  world: World,
+  bodyId: string,
+  unique: string,
+  submitted = false,
+): Promise<string> {
+  const measureSetId = await aMeasureSet(world, unique);
+  const id = await world.create('priorities', '/quality-assessments', {
+    bodyId,
+    measureSetId,
+    answers: allAnswered,
+  });
+  if (submitted) {
+    await world.asAdmin('priorities', 'POST', `/quality-assessments/${id}/submit`, {});
+  }
+  return id;
+}
+
+const BODY_MEMBERS = only(['admin', 'chair', 'clinical-lead', 'secretariat', 'member']);
+const MEMBERS_RULE = "the body's members seated today, any seat but an observer's, or an admin";
+
+function memberRow(path: string, build: Row<World>['build']): Row<World> {
+  return {
+    service: 'priorities',
+    method: 'POST',
+    path,
+    scope: 'body',
+    expected: { own: BODY_MEMBERS, other: only(['admin']) },
+    rule: MEMBERS_RULE,
+    build,
+  };
+}
 
 export const prioritiesRows: Row<World>[] = [
   ownerRow('POST', '/priorities', ({ bodyId }) => ({
@@ -238,5 +291,56 @@ export const prioritiesRows: Row<World>[] = [
     path: '/admin/daily-check',
     body: {},
   })),
+  adminRow(
+    'priorities',
+    'POST',
+    '/measure-sets',
+    ({ unique }) => ({
+      path: '/measure-sets',
+      body: {
+        code: `matrix-${unique}`,
+        title: 'Matrix measures',
+        measures: [{ id: 'M-1', text: 'The team meets weekly', evidence: 'Attendance records' }],
+      },
+    }),
+    'admin only: measure sets are reference data, about no body, so one column',
+  ),
+  memberRow('/quality-assessments', async ({ world, bodyId, unique }) => ({
+    path: '/quality-assessments',
+    body: { bodyId, measureSetId: await aMeasureSet(world, unique) },
+  })),
+  memberRow('/quality-assessments/{id}/answers', async ({ world, bodyId, unique }) => {
+    const id = await anAssessment(world, bodyId, unique);
+    return {
+      path: `/quality-assessments/${id}/answers`,
+      body: {
+        answers: [
+          { measureId: 'M-2', answer: 'compliant', evidenceUrl: 'https://example.org/a.pdf' },
+        ],
+      },
+      target: id,
+    };
+  }),
+  memberRow('/quality-assessments/{id}/submit', async ({ world, bodyId, unique }) => {
+    const id = await anAssessment(world, bodyId, unique);
+    return { path: `/quality-assessments/${id}/submit`, body: {}, target: id };
+  }),
+  {
+    service: 'priorities',
+    method: 'POST',
+    path: '/quality-assessments/{id}/review',
+    scope: 'body',
+    expected: { own: only(['admin']), other: only(['admin']) },
+    rule: "an officer of the body's escalation parent not seated on the body, or an admin: here, an admin",
+    build: async ({ world, bodyId, unique }) => {
+      const id = await anAssessment(world, bodyId, unique, true);
+      // Agreed, with no serious concern: a concern would open an escalation case.
+      return {
+        path: `/quality-assessments/${id}/review`,
+        body: { reviews: [{ measureId: 'M-2', outcome: 'agreed' }] },
+        target: id,
+      };
+    },
+  },
   outboxRequeueRow('priorities'),
 ];

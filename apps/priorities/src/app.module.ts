@@ -14,6 +14,7 @@ import { PathwaysModule } from './pathways/pathways.module.js';
 import { PrioritiesModule } from './priorities/priorities.module.js';
 import { PrioritiesPublisher } from './priorities.publisher.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
+import { QualityStandardsModule } from './quality-standards/quality-standards.module.js';
 import { RegistersModule } from './registers/registers.module.js';
 import { ServiceGapsModule } from './service-gaps/service-gaps.module.js';
 import { WorkforceModule } from './workforce/workforce.module.js';
@@ -45,6 +46,7 @@ export class PrioritiesAppModule {
         AuditsModule,
         ProgrammesModule,
         RegistersModule,
+        QualityStandardsModule,
         DailyCheckModule,
       ],
     };

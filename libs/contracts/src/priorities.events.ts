@@ -35,6 +35,9 @@ export const WORKFORCE_STATUSES = [
   'implemented',
 ] as const;
 export const PATHWAY_SCOPES = ['national', 'alliance'] as const;
+/** A team's answer to a quality measure, and the network's finding where it challenges one. */
+export const MEASURE_ANSWERS = ['compliant', 'not-compliant', 'not-applicable'] as const;
+export const MEASURE_REVIEW_OUTCOMES = ['agreed', 'challenged'] as const;
 
 /** NHS 5x5 risk: likelihood x consequence, 1 to 25, with its level. */
 export const riskScoreSchema = z.object({
@@ -45,6 +48,27 @@ export const riskScoreSchema = z.object({
 });
 
 const owned = z.object({ bodyId: uuid });
+
+/**
+ * A body's compliance with a measure set: compliant measures as a share of those that apply
+ * (not-applicable measures are left out of the denominator); `percent` is null when none apply.
+ */
+export const complianceSchema = z.object({
+  compliant: z.number().int().min(0),
+  notCompliant: z.number().int().min(0),
+  notApplicable: z.number().int().min(0),
+  percent: z.number().min(0).max(100).nullable(),
+  nonCompliantMeasureIds: z.array(z.string().min(1)),
+});
+
+/** The assessment an event is about, and the version of the measure set it answers. */
+const assessed = owned.extend({
+  assessmentId: uuid,
+  measureSetId: uuid,
+  /** The tumour site or service the set is for, e.g. `lung`. */
+  measureSetCode: z.string().min(1),
+  measureSetVersion: z.number().int().min(1),
+});
 
 export const prioritiesContract = defineContract('priorities', {
   'priorities.priority-created.v1': event(
@@ -181,6 +205,47 @@ export const prioritiesContract = defineContract('priorities', {
     }),
     {
       summary: "A pathway version's review date has passed.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.quality-assessment-submitted.v1': event(
+    assessed.extend({
+      submittedBy: z.string().min(1),
+      /** As the team assessed itself. */
+      compliance: complianceSchema,
+    }),
+    {
+      summary: "A body's self-assessment against a quality measure set was submitted for review.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.quality-assessment-reviewed.v1': event(
+    assessed.extend({
+      reviewedBy: z.string().min(1),
+      /** Measures whose answer the network challenged, with its own finding. */
+      challengedMeasureIds: z.array(z.string().min(1)),
+      seriousConcernMeasureIds: z.array(z.string().min(1)),
+      /** With the network's findings in place of the challenged answers. */
+      compliance: complianceSchema,
+    }),
+    {
+      summary: "The network reviewed a body's quality self-assessment, measure by measure.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'priorities.quality-serious-concern-raised.v1': event(
+    assessed.extend({
+      measureId: z.string().min(1),
+      measureText: z.string().min(1),
+      /** The reviewer's account of the concern. */
+      comment: z.string().min(1),
+      raisedBy: z.string().min(1),
+    }),
+    {
+      summary: 'A network review found a quality measure not met and flagged it a serious concern.',
       key: ['bodyId'],
       keyMeaning: KEYED_BY_BODY,
     },

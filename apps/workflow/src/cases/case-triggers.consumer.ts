@@ -56,6 +56,14 @@ export class CaseTriggersConsumer {
     return this.trigger(event, context);
   }
 
+  @OnEvent('priorities.quality-serious-concern-raised.v1')
+  qualitySeriousConcern(
+    event: Envelope<'priorities.quality-serious-concern-raised.v1'>,
+    context: EventContext,
+  ) {
+    return this.trigger(event, context);
+  }
+
   @OnEvent('meetings.quorum-not-met.v1')
   quorumNotMet(event: Envelope<'meetings.quorum-not-met.v1'>, context: EventContext) {
     return this.trigger(event, context);

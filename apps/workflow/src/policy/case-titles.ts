@@ -73,6 +73,12 @@ export function workforceFundingTitle(
   return `Workforce funding needed: ${data.shortfallWte} WTE ${data.staffGroup}${cost}`;
 }
 
+export function qualitySeriousConcernTitle(
+  data: Payload<'priorities.quality-serious-concern-raised.v1'>,
+): string {
+  return `Quality standards serious concern, ${siteName(data.measureSetCode)} ${data.measureId}: ${data.measureText}`;
+}
+
 export function quorumNotMetTitle(consecutive: number): string {
   return `Quorum not met at ${consecutive} meetings running`;
 }

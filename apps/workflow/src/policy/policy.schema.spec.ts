@@ -41,6 +41,13 @@ describe('escalation policy schema', () => {
     });
   });
 
+  it('reads a version stored before the quality serious-concern trigger with its default', () => {
+    const { qualitySeriousConcern, ...before } = DEFAULT_POLICY.triggers;
+    expect(qualitySeriousConcern).toEqual({ enabled: true, level: 'body', severity: 'high' });
+    const parsed = escalationPolicySchema.parse({ ...DEFAULT_POLICY, triggers: before });
+    expect(parsed.triggers.qualitySeriousConcern).toEqual(qualitySeriousConcern);
+  });
+
   it('rejects bad trigger settings and unknown keys', () => {
     const bad: unknown[] = [
       aPolicy({ serviceGap: { openAt: 20, cagAt: 15 } }),
@@ -48,6 +55,13 @@ describe('escalation policy schema', () => {
       aPolicy({ quorumFailures: 0 }),
       aPolicy({ actionOverdueDays: -1 }),
       aPolicy({ roleVacantDays: 0 }),
+      {
+        ...DEFAULT_POLICY,
+        triggers: {
+          ...DEFAULT_POLICY.triggers,
+          qualitySeriousConcern: { enabled: true, level: 'board', severity: 'high' },
+        },
+      },
       { ...DEFAULT_POLICY, maxDeferrals: -1 },
       { ...DEFAULT_POLICY, version: 0 },
       { ...DEFAULT_POLICY, levels: { ...DEFAULT_POLICY.levels, ccg: DEFAULT_POLICY.levels.cag } },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ESCALATION_LEVELS } from '#contracts';
+import { ESCALATION_SEVERITIES, type ESCALATION_LEVELS } from '#contracts';
 
 type Level = (typeof ESCALATION_LEVELS)[number];
 
@@ -71,6 +71,18 @@ export const escalationPolicySchema = z.strictObject({
     quorumFailures: z.number().int().min(1).max(12),
     /** Calendar days past its due date beyond which an action opens a case. */
     actionOverdueDays: z.number().int().min(0).max(365),
+    /**
+     * A quality measure the network review finds not met and flags a serious concern: where the
+     * case opens (the assessed body, or the CAG above it) and its severity. Its deadlines are
+     * that level's, above. Defaulted so versions stored before it existed read as it was added.
+     */
+    qualitySeriousConcern: z
+      .strictObject({
+        enabled: z.boolean(),
+        level: z.enum(['body', 'cag']),
+        severity: z.enum(ESCALATION_SEVERITIES),
+      })
+      .default({ enabled: true, level: 'body', severity: 'high' }),
   }),
 });
 
@@ -106,5 +118,8 @@ export const DEFAULT_POLICY: EscalationPolicy = escalationPolicySchema.parse({
     quorumFailures: 2,
     // About a monthly meeting cycle late: "long overdue" rather than merely late.
     actionOverdueDays: 28,
+    // At the assessed team's own group first, as any other issue; high, as the review judged it
+    // serious. Missed deadlines take it to the CAG and the Board.
+    qualitySeriousConcern: { enabled: true, level: 'body', severity: 'high' },
   },
 });

@@ -285,6 +285,47 @@ describe('triggers from events', () => {
     expect(triggerFromEvent(aPolicy({ actionOverdueDays: 0 }), overdue(1))).not.toBeNull();
   });
 
+  describe('quality serious concern', () => {
+    const concern = () =>
+      anEvent('priorities.quality-serious-concern-raised.v1', {
+        bodyId: BODY,
+        assessmentId: randomUUID(),
+        measureSetId: randomUUID(),
+        measureSetCode: 'lung',
+        measureSetVersion: 2,
+        measureId: 'LUNG-03',
+        measureText: 'A nurse specialist is present when the diagnosis is given',
+        comment: 'No nurse specialist at 4 of 20 diagnoses audited',
+        raisedBy: `member:${randomUUID()}`,
+      });
+
+    it('opens at the assessed body, high, keyed by body, set and measure (not version)', () => {
+      expect(triggerFromEvent(DEFAULT_POLICY, concern())).toMatchObject({
+        subjectKey: `quality:${BODY}:lung:LUNG-03`,
+        bodyId: BODY,
+        level: 'body',
+        severity: 'high',
+        kind: 'quality-serious-concern',
+        title: expect.stringMatching(/^Quality standards serious concern, Lung LUNG-03: A nurse/),
+        evidence: expect.objectContaining({ comment: expect.stringMatching(/4 of 20/) }),
+      });
+    });
+
+    it('opens where and as the policy says, and nothing when switched off', () => {
+      const atCag = aPolicy({
+        qualitySeriousConcern: { enabled: true, level: 'cag', severity: 'extreme' },
+      });
+      expect(triggerFromEvent(atCag, concern())).toMatchObject({
+        level: 'cag',
+        severity: 'extreme',
+      });
+      const off = aPolicy({
+        qualitySeriousConcern: { enabled: false, level: 'body', severity: 'high' },
+      });
+      expect(triggerFromEvent(off, concern())).toBeNull();
+    });
+  });
+
   it('fires nothing for events that are not triggers', () => {
     const decision = anEvent('meetings.decision-recorded.v1', {
       meetingId: randomUUID(),

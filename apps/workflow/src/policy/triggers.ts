@@ -13,6 +13,7 @@ import {
   actionOverdueTitle,
   milestoneMissedTitle,
   priorityRedTitle,
+  qualitySeriousConcernTitle,
   quorumNotMetTitle,
   riskRescoredTitle,
   roleVacantTitle,
@@ -34,6 +35,7 @@ export type TriggerKind =
   | 'quorum-not-met'
   | 'action-overdue'
   | 'role-vacant'
+  | 'quality-serious-concern'
   | 'manual';
 
 /**
@@ -62,6 +64,7 @@ export const TRIGGER_EVENT_TYPES = [
   'priorities.workforce-recommendation-raised.v1',
   'meetings.quorum-not-met.v1',
   'meetings.action-overdue.v1',
+  'priorities.quality-serious-concern-raised.v1',
 ] as const;
 
 export type TriggerEventType = (typeof TRIGGER_EVENT_TYPES)[number];
@@ -108,6 +111,8 @@ function fromTriggerEvent(policy: EscalationPolicy, event: TriggerEvent): Trigge
       return quorumNotMet(policy, event.data, evidence);
     case 'meetings.action-overdue.v1':
       return actionOverdue(policy, event.data, evidence);
+    case 'priorities.quality-serious-concern-raised.v1':
+      return qualitySeriousConcern(policy, event.data, evidence);
   }
 }
 
@@ -257,6 +262,28 @@ function quorumNotMet(
     title: quorumNotMetTitle(data.consecutive),
     evidence,
     kind: 'quorum-not-met',
+  };
+}
+
+function qualitySeriousConcern(
+  policy: EscalationPolicy,
+  data: Payload<'priorities.quality-serious-concern-raised.v1'>,
+  evidence: Record<string, unknown>,
+): Trigger | null {
+  const { enabled, level, severity } = policy.triggers.qualitySeriousConcern;
+  if (!enabled) {
+    return null;
+  }
+  return {
+    // Per body and measure, whatever the set's version: next year's concern about the same
+    // measure updates the open case rather than opening a twin.
+    subjectKey: `quality:${data.bodyId}:${data.measureSetCode}:${data.measureId}`,
+    bodyId: data.bodyId,
+    level,
+    severity,
+    title: qualitySeriousConcernTitle(data),
+    evidence,
+    kind: 'quality-serious-concern',
   };
 }
 
