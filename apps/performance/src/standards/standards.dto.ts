@@ -194,6 +194,8 @@ export class SetTrajectoryDto {
   startValue?: number;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
     example: { '2025-06': 0.78 },
     description: 'Months whose point is set rather than on the straight line',
   })
@@ -230,6 +232,8 @@ export class AmendTrajectoryDto {
   startValue?: number;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'number', minimum: 0, maximum: 1 },
     example: { '2025-06': 0.78 },
     description: 'Replaces the set points; `{}` puts every month back on the line',
   })
