@@ -13,6 +13,24 @@ const code = (unique: string) =>
     .replace(/[^A-Z0-9]/g, '')
     .slice(0, 8);
 
+/**
+ * An alliance trajectory for a year of its own: trajectories of one measure and scope may not
+ * overlap, and each cell of the matrix sets its own (the world's alliance is new each run).
+ */
+let trajectories = 0;
+const aTrajectory = () => {
+  const year = 2000 + trajectories;
+  trajectories += 1;
+  return {
+    measure: 'fds-28',
+    scopeKind: 'alliance',
+    startsOn: `${year}-04`,
+    reachBy: `${year + 1}-03`,
+    value: 0.8,
+    source: 'Alliance trajectory',
+  };
+};
+
 /** RGT, the provider the matrix's figures come from, belongs to the world's alliance. */
 const mapped = new Map<string, Promise<unknown>>();
 const withRgtMapped = (world: World) => {
@@ -58,6 +76,22 @@ export const performanceRows: Row<World>[] = [
     });
     return { path: `/targets/${id}`, body: { source: 'National, amended' }, target: id };
   }),
+  adminRow('performance', 'POST', '/trajectories', ({ world }) => ({
+    path: '/trajectories',
+    body: { ...aTrajectory(), scopeValue: world.allianceId },
+  })),
+  adminRow('performance', 'PATCH', '/trajectories/{id}', async ({ world }) => {
+    const id = await world.create('performance', '/trajectories', {
+      ...aTrajectory(),
+      scopeValue: world.allianceId,
+    });
+    return { path: `/trajectories/${id}`, body: { source: 'Alliance, amended' }, target: id };
+  }),
+  adminRow('performance', 'PUT', '/alliances/{allianceId}/performance-policy', ({ world }) => ({
+    path: `/alliances/${world.allianceId}/performance-policy`,
+    body: { breachBasis: 'standard', figuresBasis: 'provider' },
+    target: world.allianceId,
+  })),
   adminRow('performance', 'PUT', '/providers/{odsCode}', ({ world, unique }) => ({
     path: `/providers/P${code(unique)}`,
     body: { allianceId: world.allianceId, name: `Trust ${unique}` },
