@@ -76,6 +76,11 @@ describe('web app in the browser: the CWT upload and the performance dashboard',
     expect(figures).toMatch(/Totals set aside\s*2/);
     expect(figures).toContain('April 2026, May 2026');
     expect(figures).toContain('28-day Faster Diagnosis Standard');
+    // Each month's lines counted (the two trusts) and its ALL CANCERS total set aside.
+    const counts = page.locator('table', { hasText: 'Lines by standard and period' });
+    expect(await counts.textContent()).toMatch(
+      /28-day Faster Diagnosis Standard\s*April 2026\s*2\s*1\s*28-day Faster Diagnosis Standard\s*May 2026\s*2\s*1/,
+    );
     await platform.expectAccessible(page, 'upload-imported');
 
     await page.goto(`${platform.webBase}/performance?allianceId=${platform.ladder.allianceId}`);

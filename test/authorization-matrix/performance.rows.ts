@@ -31,6 +31,10 @@ const aTrajectory = () => {
   };
 };
 
+/** A health board code of the cell's own, as PHS writes one (`S` and eight digits). */
+const boardCode = (unique: string) =>
+  `S1${(parseInt(unique, 36) % 10_000_000).toString().padStart(7, '0')}`;
+
 /** RGT, the provider the matrix's figures come from, belongs to the world's alliance. */
 const mapped = new Map<string, Promise<unknown>>();
 const withRgtMapped = (world: World) => {
@@ -102,6 +106,11 @@ export const performanceRows: Row<World>[] = [
     contentType: 'text/csv',
     body: `ORG_CODE,ALLIANCE,NAME\nQ${code(unique)},${world.allianceCode},Trust ${unique}\n`,
     target: `Q${code(unique)}`,
+  })),
+  adminRow('performance', 'PUT', '/health-boards/{boardCode}', ({ world, unique }) => ({
+    path: `/health-boards/${boardCode(unique)}`,
+    body: { networkCode: world.allianceCode, name: `Board ${unique}` },
+    target: boardCode(unique),
   })),
   adminRow('performance', 'PUT', '/cancer-types', ({ unique }) => ({
     path: '/cancer-types',

@@ -10,8 +10,10 @@ import { OtherMeasures1795249131376 } from './migrations/1795249131376-other-mea
 import { ImportCountsByStandardAndPeriod1796440825360 } from './migrations/1796440825360-import-counts-by-standard-and-period.js';
 import { BowelScreeningThresholds1796441500000 } from './migrations/1796441500000-bowel-screening-thresholds.js';
 import { PhsCancerTypes1796441885641 } from './migrations/1796441885641-phs-cancer-types.js';
+import { HealthBoards1796443108486 } from './migrations/1796443108486-health-boards.js';
 import { AllianceRef } from './reference/alliance-ref.entity.js';
 import { CancerType } from './reference/cancer-type.entity.js';
+import { HealthBoard } from './reference/health-board.entity.js';
 import { Provider } from './reference/provider.entity.js';
 import { SiteBody } from './reference/site-body.entity.js';
 import { Standard } from './standards/standard.entity.js';
@@ -28,6 +30,7 @@ export const performanceEntities = [
   AllianceRef,
   Provider,
   CancerType,
+  HealthBoard,
   SiteBody,
   Standard,
   Target,
@@ -50,6 +53,7 @@ export const performanceMigrations = [
   ImportCountsByStandardAndPeriod1796440825360,
   BowelScreeningThresholds1796441500000,
   PhsCancerTypes1796441885641,
+  HealthBoards1796443108486,
 ];
 
 /** What to tell a client when one of the schema's constraints refuses a write. */

@@ -3,6 +3,7 @@ import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { schemaOf } from '#platform';
 import { AllianceRef } from './alliance-ref.entity.js';
+import { relinkBoards } from './health-board-links.js';
 import { SiteBody } from './site-body.entity.js';
 
 const OnEvent = eventHandlerDecorator<PlatformEventMap>();
@@ -56,6 +57,11 @@ export class MembershipReferenceConsumer {
   private async saveAlliance(event: AllianceEvent, context: EventContext): Promise<void> {
     const { allianceId, code, name, nation } = event.data;
     await context.manager.upsert(AllianceRef, { id: allianceId, code, name, nation }, ['id']);
+    // Boards imported before their network was announced (or renamed) count towards it now.
+    await relinkBoards(
+      (sql, parameters) => context.manager.query(sql, parameters),
+      schemaOf(context.manager.connection),
+    );
   }
 
   private async saveProvider(event: OrganisationEvent, context: EventContext): Promise<void> {

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 
 /**
  * A provider (ODS code) and the alliance its figures count towards. Membership's organisation
- * events fill it; an admin's edit (by API or CSV) wins over them from then on.
+ * events fill it; an admin's edit (by API or CSV) wins over them from then on. A Scottish
+ * health board's row (source `board`) follows the health_board table instead.
  */
 @Entity({ name: 'provider' })
 @Index('provider_alliance_idx', ['allianceId'])
@@ -17,7 +18,7 @@ export class Provider {
   allianceId!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
-  source!: 'membership' | 'admin';
+  source!: 'membership' | 'admin' | 'board';
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

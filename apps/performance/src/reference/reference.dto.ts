@@ -59,3 +59,46 @@ export class MapCancerTypeDto {
   })
   tumourSite!: string | null;
 }
+
+export class MapHealthBoardDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'WOSCAN',
+    description:
+      "The regional network's code, as membership's alliance code; null when the board counts towards none",
+  })
+  @ValidateIf((dto: MapHealthBoardDto) => dto.networkCode !== null)
+  @Matches(/^[A-Z0-9-]{2,20}$/, {
+    message:
+      'networkCode must be a network code of 2 to 20 capitals, digits or hyphens, such as WOSCAN',
+  })
+  networkCode!: string | null;
+
+  @ApiPropertyOptional({ example: 'NHS Greater Glasgow and Clyde' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+}
+
+/** A health board, its network's code, and the alliance that code names (null until known). */
+export class HealthBoardView {
+  @ApiProperty({ example: 'S08000031' })
+  boardCode!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'NHS Greater Glasgow and Clyde' })
+  name!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'WOSCAN' })
+  networkCode!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The alliance membership announced with that code; null until it has',
+  })
+  allianceId!: string | null;
+}

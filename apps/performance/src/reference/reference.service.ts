@@ -7,6 +7,7 @@ import { PerformancePublisher } from '../performance.publisher.js';
 import { AllianceRef } from './alliance-ref.entity.js';
 import { CancerType, cancerTypeKey } from './cancer-type.entity.js';
 import type { CsvTable } from './csv-body.js';
+import { HealthBoard } from './health-board.entity.js';
 import type { MapCancerTypeDto, MapProviderDto, ProviderQuery } from './reference.dto.js';
 import { Provider } from './provider.entity.js';
 
@@ -42,6 +43,9 @@ export class ReferenceService {
       throw rowProblems([{ line: 0, problem: `invalid ODS code "${odsCode}"` }]);
     }
     return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(HealthBoard, { boardCode: code })) {
+        throw rowProblems([{ line: 0, problem: boardProblem(code) }]);
+      }
       if (dto.allianceId && !(await manager.existsBy(AllianceRef, { id: dto.allianceId }))) {
         throw notFound('Alliance', dto.allianceId);
       }
@@ -87,6 +91,7 @@ export class ReferenceService {
             ] as const,
         ),
       );
+      const boards = new Set((await manager.find(HealthBoard)).map((board) => board.boardCode));
       const problems: RowProblem[] = [];
       const values: Partial<Provider>[] = [];
       const seen = new Map<string, number>();
@@ -99,6 +104,8 @@ export class ReferenceService {
             : (byCodeOrId.get(alliance.toUpperCase()) ?? byCodeOrId.get(alliance));
         if (!ODS_CODE.test(code)) {
           problems.push({ line, problem: `invalid ODS code "${cells[column.code] ?? ''}"` });
+        } else if (boards.has(code)) {
+          problems.push({ line, problem: boardProblem(code) });
         } else if (allianceId === undefined) {
           problems.push({ line, problem: `no alliance "${alliance}" is known` });
         } else if (seen.has(code)) {
@@ -185,6 +192,11 @@ export class ReferenceService {
     });
     return { loaded: values.length };
   }
+}
+
+/** A board's network is the health_board table's to say, so an import cannot undo an edit. */
+function boardProblem(code: string): string {
+  return `${code} is a health board: map it to its network with PUT /health-boards/${code}`;
 }
 
 /** Finds each named column by its accepted spellings; a missing required one is a 422 on line 1. */

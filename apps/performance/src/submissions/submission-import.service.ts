@@ -9,6 +9,7 @@ import type { PerformanceConfig } from '../config.js';
 import { DetectionService } from '../detection/detection.service.js';
 import type { CwtLayout, CwtRow } from '../import/cwt-layout.js';
 import { PerformancePublisher } from '../performance.publisher.js';
+import { linkStagedBoards } from '../reference/health-board-links.js';
 import { asFileProblem, cwtCsvReader } from './cwt-csv.js';
 import {
   collect,
@@ -184,6 +185,7 @@ export class SubmissionImportService {
       report.dataStatus,
       report.importId,
     ]);
+    await linkStagedBoards((sql, parameters) => client.query(sql, parameters), s);
     const unmapped = await unmappedInStaging(client, s);
     report.unmappedProviders = unmapped.providers;
     report.unmappedCancerTypes = unmapped.cancerTypes;

@@ -94,4 +94,38 @@ describe('the CWT upload page', () => {
     );
     expect(partial.problems).toEqual([{ line: '4', problem: 'total must be a number' }]);
   });
+
+  it('counts lines by standard and period, a PHS file by quarter', () => {
+    const byPart = (standard: string, period: string, rowsCounted: number, rowsTotals: number) => ({
+      standard,
+      period,
+      rowsCounted,
+      rowsTotals,
+    });
+    const english = importedView(
+      { ...report, byStandardAndPeriod: [byPart('fds-28', '2026-05', 3, 1)] },
+      { 'fds-28': '28-day Faster Diagnosis Standard' },
+    );
+    expect(english.counts).toEqual([
+      {
+        standard: '28-day Faster Diagnosis Standard',
+        period: 'May 2026',
+        counted: '3',
+        totals: '1',
+      },
+    ]);
+    const scottish = importedView({
+      ...report,
+      layout: 'phs-62-day',
+      byStandardAndPeriod: [byPart('scotland-62', '2024-07', 1200, 45)],
+    });
+    expect(scottish.rows).toEqual(
+      expect.arrayContaining([{ key: 'Layout', value: 'Public Health Scotland 62-day' }]),
+    );
+    expect(scottish.counts).toEqual([
+      { standard: 'scotland-62', period: 'Quarter from July 2024', counted: '1,200', totals: '45' },
+    ]);
+    // A kept import from before the counts were recorded has none to show.
+    expect(importedView(report).counts).toEqual([]);
+  });
 });

@@ -6,7 +6,7 @@ export interface ImportReport {
   importId?: string;
   id?: string;
   status: 'imported' | 'rejected' | 'failed';
-  layout: 'provider-extract' | 'monthly-csv' | null;
+  layout: 'provider-extract' | 'monthly-csv' | 'phs-62-day' | 'phs-31-day' | null;
   fileName: string | null;
   mode: 'all-or-nothing' | 'good-rows';
   rowsRead: number;
@@ -19,6 +19,13 @@ export interface ImportReport {
   problems: { line: number; problem: string }[];
   unmappedProviders: string[];
   unmappedCancerTypes: string[];
+  /** Per standard and period: the rows performance adds up, and the totals set aside. */
+  byStandardAndPeriod?: {
+    standard: string;
+    period: string;
+    rowsCounted: number;
+    rowsTotals: number;
+  }[];
   /** In POST's answer only. */
   detection?: { subjects: number; breached: number; recovered: number } | null;
 }
@@ -41,6 +48,8 @@ const FILE_INPUT = 'file';
 const LAYOUTS: Record<string, string> = {
   'provider-extract': 'Provider extract',
   'monthly-csv': 'Monthly CSV',
+  'phs-62-day': 'Public Health Scotland 62-day',
+  'phs-31-day': 'Public Health Scotland 31-day',
 };
 
 /** The form as it was sent, so a refused one shows the person's own choice again. */
@@ -160,6 +169,10 @@ export function importedView(
       value: `${report.detection.breached} breached, ${report.detection.recovered} recovered`,
     });
   }
+  // A PHS file's periods are quarters, kept as their first month.
+  const periodName = report.layout?.startsWith('phs-')
+    ? (period: string) => `Quarter from ${monthName(period)}`
+    : monthName;
   return {
     title:
       report.status !== 'imported'
@@ -168,6 +181,12 @@ export function importedView(
           ? `Imported ${count(report.rowsImported)} of ${count(report.rowsRead)} lines`
           : `Imported ${count(report.rowsImported)} lines`,
     rows,
+    counts: (report.byStandardAndPeriod ?? []).map((part) => ({
+      standard: standardNames[part.standard] ?? part.standard,
+      period: periodName(part.period),
+      counted: count(part.rowsCounted),
+      totals: count(part.rowsTotals),
+    })),
     problems: report.problems.map((problem) => ({
       line: problem.line === 0 ? 'Whole file' : String(problem.line),
       problem: problem.problem,
