@@ -87,7 +87,14 @@ describe('tracing: one breach, one trace, from the upload to the e-mail', () => 
           span.attributes['cloudevents.event_type'] === 'workflow.agenda-item-requested.v1',
       ),
     );
-    const trace = inTrace();
+    // A span is exported when it ends, and a parent may end after its child (the job's span
+    // after its e-mail's, a producer's after Kafka's answer): wait until no parent is missing.
+    const trace = await waitFor('every parent in the trace to end', () => {
+      const ended = inTrace();
+      const ids = new Set(ended.map((span) => span.spanContext().spanId));
+      const orphans = ended.filter((span) => !ids.has(parentOf(span) ?? ''));
+      return orphans.length === 1 ? ended : undefined;
+    });
     const byId = new Map(trace.map((span) => [span.spanContext().spanId, span]));
 
     // The root: the upload the admin's browser posted to the web app.
