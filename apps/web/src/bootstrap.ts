@@ -8,7 +8,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import nunjucks from 'nunjucks';
-import { CorrelationIdMiddleware, JsonLogger, loadConfig } from '#platform';
+import { CorrelationIdMiddleware, JsonLogger, loadConfig, traceHttpRequests } from '#platform';
 import { WebModule } from './app.module.js';
 import { webConfigSchema } from './config.js';
 
@@ -32,6 +32,8 @@ export async function createWebApp(
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
 
+  // A span per page request (while tracing is on), active for the calls it makes to services.
+  app.use(traceHttpRequests);
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));
   // A nonce per page for the frontend template's one inline script; everything else is a file.

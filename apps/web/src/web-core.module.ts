@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { loadConfig } from '#platform';
+import { loadConfig, TracingModule } from '#platform';
 import { ServicesApi } from './api/services-api.js';
 import { webConfigSchema } from './config.js';
 import { WEB_CONFIG } from './web-config.js';
@@ -11,6 +11,7 @@ export class WebCoreModule {
   static forRoot(env: NodeJS.ProcessEnv): DynamicModule {
     return {
       module: WebCoreModule,
+      imports: [TracingModule],
       providers: [{ provide: WEB_CONFIG, useValue: loadConfig(webConfigSchema, env) }, ServicesApi],
       exports: [WEB_CONFIG, ServicesApi],
     };

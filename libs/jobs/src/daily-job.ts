@@ -11,6 +11,7 @@ import {
 import { APP_CONFIG, Clock, MetricsService } from '#platform';
 import { Queue, Worker } from 'bullmq';
 import type { Counter } from 'prom-client';
+import { jobTelemetry } from './job-telemetry.js';
 
 /** How often a running DailyJob checks that Redis still holds its schedule. */
 const CHECK_EVERY_MS = 60_000;
@@ -66,7 +67,7 @@ export class DailyJob {
 
   async start(): Promise<void> {
     const { name, redisUrl } = this.options;
-    this.queue = new Queue(name, { connection: { url: redisUrl } });
+    this.queue = new Queue(name, { connection: { url: redisUrl }, ...jobTelemetry() });
     await this.register();
     this.worker = new Worker(
       name,
@@ -80,7 +81,7 @@ export class DailyJob {
       },
       // BullMQ makes (and on close, ends) the worker's blocking connection itself; one passed in
       // as an ioredis instance would be left open and keep the process alive at shutdown.
-      { connection: { url: redisUrl } },
+      { connection: { url: redisUrl }, ...jobTelemetry() },
     );
     // A worker without an error listener would throw its connection errors at the process.
     this.worker.on('error', (error) => {

@@ -1,1 +1,2 @@
 export * from './daily-job.js';
+export * from './job-telemetry.js';

@@ -6,6 +6,7 @@ import { OutboxParking1796600000000 } from './migrations/1796600000000-outbox-pa
 import { OutboxMessage } from './outbox/outbox-message.entity.js';
 import { ParkedEvent } from './consumer/parked-event.entity.js';
 import { ParkedEvents1796700000000 } from './migrations/1796700000000-parked-events.js';
+import { OutboxTraceContext1796800000000 } from './migrations/1796800000000-outbox-trace-context.js';
 
 /** Entities and migrations each service adds to its data source to publish and consume. */
 export const messagingEntities = [OutboxMessage, ProcessedEvent, AuditEntry, ParkedEvent];
@@ -14,4 +15,5 @@ export const messagingMigrations = [
   AuditLog1796416110021,
   OutboxParking1796600000000,
   ParkedEvents1796700000000,
+  OutboxTraceContext1796800000000,
 ];

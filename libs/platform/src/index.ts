@@ -23,6 +23,28 @@ export {
   correlationIdFrom,
 } from './logging/correlation-id.middleware.js';
 
+// tracing
+export {
+  startTracing,
+  stopTracing,
+  traceExporters,
+  tracingEnabled,
+  TracingModule,
+  type TraceExporterName,
+  type TracingOptions,
+} from './tracing/tracing.js';
+export {
+  activeTraceIds,
+  contextFromHeaders,
+  inSpan,
+  platformTracer,
+  recordFailure,
+  traceHeaders,
+  type TraceHeaders,
+} from './tracing/spans.js';
+export { traceHttpRequests } from './tracing/http-tracing.middleware.js';
+export { TransactionSpans } from './database/transaction-spans.subscriber.js';
+
 // database
 export { schemaOf } from './database/schema-of.js';
 export {

@@ -15,6 +15,7 @@ import {
   loadConfig,
   MetricsModule,
   redisCheck,
+  TracingModule,
 } from '#platform';
 import { MessagingModule, type AnyServicePublisherClass } from '#messaging';
 
@@ -43,6 +44,7 @@ export function serviceImports(options: {
     ConfigModule.forRoot(options.configSchema, options.env),
     DatabaseModule.forRoot({ ...options.database, migrateOnBoot: config.MIGRATE_ON_BOOT ?? false }),
     MetricsModule.forRoot(),
+    { module: TracingModule },
     { module: ClockModule, global: true },
     AuthModule.forRoot(),
     HealthModule.forRootAsync({

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { currentContext } from '#platform';
+import { currentContext, traceHeaders } from '#platform';
 import type { WebConfig } from '../config.js';
 import { WEB_CONFIG } from '../web-config.js';
 
@@ -121,6 +121,8 @@ export class ServicesApi {
           ...(session.accessToken && { authorization: `Bearer ${session.accessToken}` }),
           accept: options.accept,
           ...(correlationId && { 'x-correlation-id': correlationId }),
+          // The page request's trace continues in the service (W3C traceparent).
+          ...traceHeaders(),
           ...(options.contentType && { 'content-type': options.contentType }),
         },
         ...(options.body !== undefined && { body: options.body }),

@@ -1,6 +1,7 @@
 import type { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { DataSource, EntitySubscriberInterface, TransactionCommitEvent } from 'typeorm';
+import { jobTelemetry } from '#jobs';
 import type { WorkflowConfig } from '../config.js';
 import { takeAfterCommit, type AfterCommitChannel } from './after-commit.js';
 
@@ -78,6 +79,8 @@ export abstract class SweptQueue<J extends { [N in keyof J]: object }>
     const options = {
       connection: { url: this.config.REDIS_URL },
       prefix: this.config.QUEUE_PREFIX,
+      // Each job in the trace of the work that queued it (a case's event, say), while tracing is on.
+      ...jobTelemetry(),
     };
     this.queue = new Queue<J[NameOf<J>], string, NameOf<J>>(this.spec.name, options);
     this.worker = new Worker<J[NameOf<J>], string, NameOf<J>>(

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { SpanKind } from '@opentelemetry/api';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { APP_CONFIG } from '#platform';
+import { APP_CONFIG, inSpan } from '#platform';
 import type { WorkflowConfig } from '../config.js';
 import {
   caseEmail,
@@ -53,21 +54,24 @@ export class EmailSenderService implements OnApplicationShutdown {
   }
 
   async send(notification: Notification): Promise<void> {
-    if (!notification.address) {
+    const address = notification.address;
+    if (!address) {
       throw new Error('No e-mail address');
     }
     const { subject, text, html } = caseEmail(this.noticeOf(notification));
     const thread = threadHeaders(notification, this.domain);
-    await this.transport.sendMail({
-      from: this.from,
-      to: notification.address,
-      subject,
-      text,
-      html,
-      messageId: thread.messageId,
-      ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo, references: thread.references } : {}),
-      headers: { 'X-Escalation-Case': notification.caseId ?? '' },
-    });
+    await this.traced('case', { 'notification.id': notification.id }, () =>
+      this.transport.sendMail({
+        from: this.from,
+        to: address,
+        subject,
+        text,
+        html,
+        messageId: thread.messageId,
+        ...(thread.inReplyTo ? { inReplyTo: thread.inReplyTo, references: thread.references } : {}),
+        headers: { 'X-Escalation-Case': notification.caseId ?? '' },
+      }),
+    );
   }
 
   /** Several held notifications to one member in one message. */
@@ -76,7 +80,25 @@ export class EmailSenderService implements OnApplicationShutdown {
       items.map((item) => this.noticeOf(item)),
       preferencesUrl(this.webBaseUrl),
     );
-    await this.transport.sendMail({ from: this.from, to: address, subject, text, html });
+    await this.traced('digest', { 'notification.count': items.length }, () =>
+      this.transport.sendMail({ from: this.from, to: address, subject, text, html }),
+    );
+  }
+
+  /**
+   * A span for each e-mail handed to the SMTP server, in the trace of the job that sends it.
+   * No address or subject in it: traces leave the service, personal data does not.
+   */
+  private traced<T>(
+    kind: 'case' | 'digest',
+    attributes: Record<string, string | number>,
+    send: () => Promise<T>,
+  ): Promise<T> {
+    return inSpan(
+      'smtp send',
+      { kind: SpanKind.CLIENT, attributes: { 'email.kind': kind, ...attributes } },
+      send,
+    );
   }
 
   onApplicationShutdown(): void {

@@ -11,6 +11,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { AnyEventOf, EventSchemas } from '#contracts';
 import { runWithContext, schemaOf, SYSTEM_ACTOR } from '#platform';
+import { consumeSpan, retryBackoff } from './consume-span.js';
 import { ensureTopics } from '../kafka/kafka-client.js';
 import { messageOf, ParkedEventStore, sourceOf } from './parked-event-store.js';
 import { ParkedEventSweep } from './parked-event-sweep.js';
@@ -273,7 +274,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
           `${event.type} ${event.id} failed (attempt ${attempt}${transient ? ', infrastructure unavailable' : `/${this.maxAttempts}`}): ${reason}`,
           'KafkaEventServer',
         );
-        await sleep(this.backoff(attempt));
+        await sleep(retryBackoff(attempt, this.options.retryInitialMs, this.options.retryMaxMs));
         await payload.heartbeat();
       }
     }
@@ -303,44 +304,46 @@ export class KafkaEventServer<TMap extends EventSchemas>
     source: MessageSource,
     parked: boolean,
   ): Promise<'handled' | 'duplicate' | 'busy'> {
-    return this.options.dataSource.transaction(async (manager) => {
-      if (parked && !(await this.parked.lock(manager, event.id))) {
-        return 'busy';
-      }
-      // Blocks while another instance holds the same event's row, then finds it taken.
-      const recorded: unknown[] = await manager.query(
-        `INSERT INTO "${this.schema}"."processed_event" (consumer, event_id, event_type)
+    return consumeSpan(event, source, this.options.consumer, parked, () =>
+      this.options.dataSource.transaction(async (manager) => {
+        if (parked && !(await this.parked.lock(manager, event.id))) {
+          return 'busy';
+        }
+        // Blocks while another instance holds the same event's row, then finds it taken.
+        const recorded: unknown[] = await manager.query(
+          `INSERT INTO "${this.schema}"."processed_event" (consumer, event_id, event_type)
          VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.consumer, event.id, event.type],
-      );
-      if (recorded.length === 0) {
+          [this.options.consumer, event.id, event.type],
+        );
+        if (recorded.length === 0) {
+          if (parked) {
+            await this.parked.remove(manager, event.id);
+          }
+          return 'duplicate';
+        }
+        // The key's order holds: nothing after a parked event of its key runs before it.
+        await this.parked.refuseIfParkedAhead(manager, source);
+        const context = new EventContext([manager, event, source]);
+        await runWithContext(
+          {
+            correlationId: event.correlationid,
+            causationId: event.id,
+            actor: event.actor ?? SYSTEM_ACTOR,
+          },
+          () =>
+            runCapturingHandlerError(async () => {
+              const result: unknown = await handler(event, context);
+              if (isObservable(result)) {
+                await lastValueFrom(result, { defaultValue: undefined });
+              }
+            }),
+        );
         if (parked) {
           await this.parked.remove(manager, event.id);
         }
-        return 'duplicate';
-      }
-      // The key's order holds: nothing after a parked event of its key runs before it.
-      await this.parked.refuseIfParkedAhead(manager, source);
-      const context = new EventContext([manager, event, source]);
-      await runWithContext(
-        {
-          correlationId: event.correlationid,
-          causationId: event.id,
-          actor: event.actor ?? SYSTEM_ACTOR,
-        },
-        () =>
-          runCapturingHandlerError(async () => {
-            const result: unknown = await handler(event, context);
-            if (isObservable(result)) {
-              await lastValueFrom(result, { defaultValue: undefined });
-            }
-          }),
-      );
-      if (parked) {
-        await this.parked.remove(manager, event.id);
-      }
-      return 'handled';
-    });
+        return 'handled';
+      }),
+    );
   }
 
   private wake(eventType: string): void {
@@ -388,12 +391,5 @@ export class KafkaEventServer<TMap extends EventSchemas>
         offset: (BigInt(source.offset) + 1n).toString(),
       },
     ]);
-  }
-
-  private backoff(attempt: number): number {
-    const initial = this.options.retryInitialMs ?? 200;
-    const max = this.options.retryMaxMs ?? 5_000;
-    const exponential = Math.min(max, initial * 2 ** (attempt - 1));
-    return exponential / 2 + Math.random() * (exponential / 2); // jitter
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventOf, EventRegistry, EventSchemas, EventTypeOf, PayloadOf } from '#contracts';
-import { currentContext, SYSTEM_ACTOR } from '#platform';
+import { currentContext, SYSTEM_ACTOR, traceHeaders } from '#platform';
 import {
   auditInsert,
   auditParameters,
@@ -81,14 +81,18 @@ export class EventPublisher<TMap extends EventSchemas> {
       ...(causationId ? { causationId } : {}),
       actor: context?.actor ?? SYSTEM_ACTOR,
     });
+    // The trace of the work that publishes (nothing while tracing is off): the relay sends the
+    // event in it, whenever and wherever it runs.
+    const trace = traceHeaders();
     // One round trip: the row, its audit entry and its notification (delivered at commit, never
     // on rollback). Writers' round trips are what limits outbox throughput (docs/performance.md).
     await manager.query(
       `WITH written AS (
-         INSERT INTO "${this.schema}"."outbox_message" (event_id, topic, message_key, event_type, envelope)
-         VALUES ($1, $2, $3, $4, $5) RETURNING 1
+         INSERT INTO "${this.schema}"."outbox_message"
+           (event_id, topic, message_key, event_type, envelope, trace_parent, trace_state)
+         VALUES ($1, $2, $3, $4, $5, $7, $8) RETURNING 1
        ), audited AS (
-         ${auditInsert(this.schema, 7)}
+         ${auditInsert(this.schema, 9)}
        )
        SELECT pg_notify($6, '') FROM written`,
       [
@@ -98,6 +102,9 @@ export class EventPublisher<TMap extends EventSchemas> {
         event.type,
         JSON.stringify(event),
         outboxChannel(this.schema),
+        trace.traceparent ?? null,
+        // Vendors' state past 512 characters is dropped whole, as W3C allows, never cut.
+        trace.tracestate !== undefined && trace.tracestate.length <= 512 ? trace.tracestate : null,
         ...auditParameters({
           action: event.type,
           changes: event.data as Record<string, unknown>,

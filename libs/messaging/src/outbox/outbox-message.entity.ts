@@ -50,4 +50,14 @@ export class OutboxMessage {
 
   @Column({ name: 'park_reason', type: 'varchar', length: 2000, nullable: true })
   parkReason!: string | null;
+
+  /**
+   * The W3C `traceparent` of the work that wrote the row (null while tracing is off); the relay
+   * sends the event in that trace.
+   */
+  @Column({ name: 'trace_parent', type: 'varchar', length: 55, nullable: true })
+  traceParent!: string | null;
+
+  @Column({ name: 'trace_state', type: 'varchar', length: 512, nullable: true })
+  traceState!: string | null;
 }

@@ -3,10 +3,12 @@ import type { LoggerService } from '@nestjs/common';
 import { Partitioners, type Kafka, type Message, type Producer, type TopicMessages } from 'kafkajs';
 import pg from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { Span } from '@opentelemetry/api';
 import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
-import { schemaOf } from '#platform';
+import { recordFailure, schemaOf } from '#platform';
 import { permanentRejection } from '../kafka/kafka-rejection.js';
 import { outboxChannel } from './event-publisher.js';
+import { sendSpanHeaders } from './send-span.js';
 
 export interface OutboxRelayOptions {
   readonly dataSource: DataSource;
@@ -45,6 +47,8 @@ interface PendingRow {
   message_key: string;
   envelope: object;
   created_at: Date;
+  trace_parent: string | null;
+  trace_state: string | null;
 }
 
 /**
@@ -63,6 +67,8 @@ interface PendingRow {
  * rest are marked published. A passing failure (the broker down) parks nothing: the batch stays
  * pending and is tried again. A parked row leaves its key's order: later events of its key go
  * out, and it goes when re-queued.
+ *
+ * Each message carries the trace context saved with its row (`send-span.ts`).
  */
 export class OutboxRelay {
   private readonly schema: string;
@@ -264,12 +270,13 @@ export class OutboxRelay {
       throw new Error('Outbox relay is not started');
     }
     const byTopic = new Map<string, Message[]>();
+    const spans: Span[] = [];
     for (const row of rows) {
       const messages = byTopic.get(row.topic) ?? [];
       messages.push({
         key: row.message_key,
         value: JSON.stringify(row.envelope),
-        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, ...sendSpanHeaders(row, spans) },
       });
       byTopic.set(row.topic, messages);
     }
@@ -277,7 +284,14 @@ export class OutboxRelay {
       topic,
       messages,
     }));
-    await this.producer.sendBatch({ topicMessages, acks: -1 });
+    try {
+      await this.producer.sendBatch({ topicMessages, acks: -1 });
+    } catch (error) {
+      spans.forEach((span) => recordFailure(span, error));
+      throw error;
+    } finally {
+      spans.forEach((span) => span.end());
+    }
   }
 
   protected async markPublished(runner: QueryRunner, ids: readonly string[]): Promise<void> {
@@ -308,7 +322,8 @@ export class OutboxRelay {
         LIMIT $1
         FOR UPDATE SKIP LOCKED
       )
-      SELECT o.id, o.event_id, o.topic, o.message_key, o.envelope, o.created_at
+      SELECT o.id, o.event_id, o.topic, o.message_key, o.envelope, o.created_at,
+             o.trace_parent, o.trace_state
       FROM ${table} o JOIN locked l ON l.id = o.id
       WHERE NOT EXISTS (
         SELECT 1 FROM ${table} e

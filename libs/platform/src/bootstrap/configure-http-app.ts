@@ -9,6 +9,7 @@ import { problemDetails } from '../http/problem-details.js';
 import { CorrelationIdMiddleware } from '../logging/correlation-id.middleware.js';
 import { JsonLogger } from '../logging/json-logger.service.js';
 import { setupOpenApi } from '../openapi/setup-openapi.js';
+import { traceHttpRequests } from '../tracing/http-tracing.middleware.js';
 import { createValidationPipe } from '../validation/validation.pipe.js';
 
 export interface HttpAppOptions {
@@ -36,6 +37,8 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.useLogger(logger);
   app.flushLogs();
 
+  // First, so the request's span is active for its correlation id, its logs and its work.
+  app.use(traceHttpRequests);
   // Registered before Nest's routes, so even unmatched requests get a correlation id.
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type Migration } from 'typeorm';
+import { TransactionSpans } from './transaction-spans.subscriber.js';
 import { schemaOf } from './schema-of.js';
 
 type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
@@ -27,6 +28,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     entities: options.entities ?? [],
     migrations: options.migrations ?? [],
     migrationsTableName: 'migrations',
+    // A span per transaction while tracing is on (see tracing/).
+    subscribers: [TransactionSpans],
     synchronize: false,
     poolSize: options.poolSize ?? 10,
     ...(options.applicationName !== undefined && { applicationName: options.applicationName }),

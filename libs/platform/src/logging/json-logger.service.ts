@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from '../config/config.schema.js';
+import { activeTraceIds } from '../tracing/spans.js';
 import { currentContext } from './request-context.js';
 
 export interface JsonLoggerOptions {
@@ -18,7 +19,8 @@ const STACK_TRACE = /\n\s+at /;
 
 /**
  * Nest's LoggerService writing one pino JSON line per call, with `service`, `context` and the
- * `correlationId` of the request or event being handled (from the request context).
+ * `correlationId` of the request or event being handled (from the request context), and the
+ * `traceId` and `spanId` of the active span when tracing is on.
  * Nest passes the context name as the last string argument, and a stack as a string for errors.
  */
 export class JsonLogger implements LoggerService {
@@ -32,14 +34,17 @@ export class JsonLogger implements LoggerService {
         timestamp: pino.stdTimeFunctions.isoTime,
         // Level names read better than numbers for people grepping the logs.
         formatters: { level: (label) => ({ level: label }) },
+        // The correlation id, and the trace and span ids while a span is recorded, so a line
+        // leads to its trace and a trace to its lines.
         mixin: () => {
           const context = currentContext();
+          const ids = activeTraceIds() ?? {};
           if (context === undefined) {
-            return {};
+            return ids;
           }
           return context.causationId === undefined
-            ? { correlationId: context.correlationId }
-            : { correlationId: context.correlationId, causationId: context.causationId };
+            ? { correlationId: context.correlationId, ...ids }
+            : { correlationId: context.correlationId, causationId: context.causationId, ...ids };
         },
       },
       options.destination,

@@ -1,4 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { inSpan } from '../tracing/spans.js';
+import { startTracing, stopTracing } from '../tracing/tracing.js';
 import { JsonLogger } from './json-logger.service.js';
 import { currentContext, runWithContext } from './request-context.js';
 
@@ -28,6 +31,43 @@ describe('JsonLogger', () => {
       correlationId: 'req-42',
       causationId: 'evt-7',
     });
+  });
+
+  it('writes the trace and span ids of the active span beside the correlation id', async () => {
+    const { logger, lines } = collectingLogger();
+    const exporter = new InMemorySpanExporter();
+    startTracing({
+      serviceName: 'membership',
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    let finished;
+    try {
+      await runWithContext({ correlationId: 'req-43' }, () =>
+        inSpan('appoint', {}, () => Promise.resolve(logger.log('member appointed'))),
+      );
+      logger.log('outside the span');
+      finished = exporter.getFinishedSpans();
+    } finally {
+      await stopTracing();
+    }
+
+    const span = finished[0]!.spanContext();
+    expect(lines[0]).toMatchObject({
+      correlationId: 'req-43',
+      traceId: span.traceId,
+      spanId: span.spanId,
+    });
+    expect(lines[0]!['traceId']).toMatch(/^[0-9a-f]{32}$/);
+    expect(lines[1]).not.toHaveProperty('traceId');
+    expect(lines[1]).not.toHaveProperty('spanId');
+  });
+
+  it('writes no trace ids while tracing is off', async () => {
+    const { logger, lines } = collectingLogger();
+
+    await inSpan('appoint', {}, () => Promise.resolve(logger.log('member appointed')));
+
+    expect(lines[0]).not.toHaveProperty('traceId');
   });
 
   it('writes no correlation id outside any context', () => {
