@@ -10,9 +10,11 @@ export const meetingsConfigSchema = baseConfigSchema
       .default('meetings'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3002),
     MIGRATE_ON_BOOT: z.stringbool().default(true),
-    /** When overdue actions are announced (cron, UK time); off leaves it to the admin endpoint. */
+    /** When overdue actions and minutes are announced (cron, UK time); off leaves it to the admin endpoint. */
     DAILY_CHECK_CRON: z.string().min(9).default('0 6 * * *'),
     DAILY_CHECK_ENABLED: z.stringbool().default(true),
+    /** Days after a held meeting by which its draft minutes are due; the daily check reminds after. */
+    MINUTES_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     /** The consumer group reading membership and workflow events. */
     CONSUMER_GROUP: z.string().min(1).default('meetings'),
     /**

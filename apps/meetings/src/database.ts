@@ -10,6 +10,7 @@ import { Meeting } from './meetings/meeting.entity.js';
 import { ActionsAndMinutes1795245138310 } from './migrations/1795245138310-actions-and-minutes.js';
 import { MeetingsSchema1795243346155 } from './migrations/1795243346155-meetings-schema.js';
 import { CalendarSubscriptions1796416524273 } from './migrations/1796416524273-calendar-subscriptions.js';
+import { MinutesOverdue1796445571081 } from './migrations/1796445571081-minutes-overdue.js';
 import { membershipViewEntities, membershipViewMigrations } from '#membership-view';
 
 /** The meetings schema: its entities and the migrations that build it, in order. */
@@ -31,6 +32,7 @@ export const meetingsMigrations = [
   MeetingsSchema1795243346155,
   ActionsAndMinutes1795245138310,
   CalendarSubscriptions1796416524273,
+  MinutesOverdue1796445571081,
 ];
 
 export const meetingsConstraintMessages: ConstraintMessages = {

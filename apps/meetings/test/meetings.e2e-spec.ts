@@ -367,13 +367,13 @@ describe('meetings service with membership running as its own process (real Kafk
       .set('authorization', admin)
       .send({ on: '2026-01-20' })
       .expect(200);
-    expect(first.body).toEqual({ ran: true, overdue: 1 });
+    expect(first.body).toEqual({ ran: true, overdue: 1, minutesOverdue: 0 });
     const again = await api()
       .post('/admin/daily-check')
       .set('authorization', admin)
       .send({ on: '2026-01-21' })
       .expect(200);
-    expect(again.body).toEqual({ ran: true, overdue: 0 });
+    expect(again.body).toEqual({ ran: true, overdue: 0, minutesOverdue: 0 });
 
     const owner = await token(['clinician'], member.nurse);
     await api()

@@ -187,6 +187,23 @@ export const meetingsContract = defineContract('meetings', {
     }),
     { summary: 'An open action is past its due date.', key: ['bodyId'], keyMeaning: KEYED_BY_BODY },
   ),
+  'meetings.minutes-overdue.v1': event(
+    meetingRef.extend({
+      title: z.string().min(1),
+      startsAt: instant,
+      /** The day the meeting was held (UK time). */
+      heldOn: isoDate,
+      /** The day draft minutes were due: the service's setting of days after the meeting. */
+      dueOn: isoDate,
+      daysSinceHeld: z.number().int().min(1),
+    }),
+    {
+      summary:
+        "A held meeting's draft minutes were still missing on the day they were due; announced once per meeting.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
   'meetings.minutes-approved.v1': event(meetingRef.extend({ approvedAtMeetingId: uuid }), {
     summary: "A meeting's minutes were approved at a later meeting.",
     key: ['bodyId'],

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Clock, Roles } from '#platform';
-import { ActionsDailyCheckService } from './actions-daily-check.service.js';
+import { ActionsDailyCheckService, type DailyCheckResult } from './actions-daily-check.service.js';
 import { RunDailyCheckDto } from './daily-check.dto.js';
 
 @ApiTags('actions and minutes')
@@ -12,11 +12,14 @@ export class DailyCheckController {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** Runs the daily overdue-actions check now (it also runs on its schedule). */
+  /**
+   * Runs the daily check of overdue actions and overdue draft minutes now (it also runs on its
+   * schedule).
+   */
   @Post('admin/daily-check')
   @HttpCode(200)
   @Roles('admin')
-  dailyCheck(@Body() dto: RunDailyCheckDto): Promise<{ ran: boolean; overdue: number }> {
+  dailyCheck(@Body() dto: RunDailyCheckDto): Promise<DailyCheckResult> {
     return this.check.run(dto.on ?? this.clock.today());
   }
 }

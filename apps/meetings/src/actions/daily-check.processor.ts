@@ -1,7 +1,7 @@
 import { dailyCheckProcessor } from '#jobs';
 import { ActionsDailyCheckService } from './actions-daily-check.service.js';
 
-/** Runs the actions-overdue daily check on its schedule (DAILY_CHECK_CRON, UK time). */
+/** Runs the daily check (overdue actions and minutes) on its schedule (DAILY_CHECK_CRON, UK time). */
 export class DailyCheckProcessor extends dailyCheckProcessor(
   'meetings-actions-overdue',
   ActionsDailyCheckService,

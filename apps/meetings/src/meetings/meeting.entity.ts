@@ -53,6 +53,10 @@ export class Meeting {
   @Column({ name: 'minutes_approved_at_meeting_id', type: 'uuid', nullable: true })
   minutesApprovedAtMeetingId!: string | null;
 
+  /** The day the secretariat was reminded that draft minutes were overdue; once per meeting. */
+  @Column({ name: 'minutes_overdue_announced_on', type: 'date', nullable: true })
+  minutesOverdueAnnouncedOn!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

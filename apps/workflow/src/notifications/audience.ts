@@ -13,6 +13,7 @@ export const ROLES_OF: Record<NotifyAudience, readonly Seat['role'][] | 'all'> =
   'parent-body': ['chair', 'clinical-lead'],
   'board-chair-and-secretariat': ['chair', 'secretariat'],
   members: 'all',
-  // The alliance's administrators as a body sees them: for the platform's own alerts.
+  // The alliance's administrators as a body sees them: for the platform's own alerts and the
+  // body's reminders (draft minutes overdue).
   secretariat: ['secretariat'],
 };

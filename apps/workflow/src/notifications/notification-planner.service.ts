@@ -9,8 +9,8 @@ import { CaseHistory } from '../history/case-history.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 import { ROLES_OF, type NotifyAudience } from './audience.js';
 import { DEFAULT_CHANNELS, MemberPreference } from './member-preference.entity.js';
-import { Notification } from './notification.entity.js';
-import { noticeKey } from './notice-key.js';
+import { Notification, type NotificationChannel } from './notification.entity.js';
+import { bodyNoticeKey, noticeKey } from './notice-key.js';
 import { stepOf, subjectOf, type NoticeStep } from './notice-subject.js';
 
 /** What a notice tells of its case. */
@@ -33,6 +33,17 @@ export interface PlannedNotice {
   urgent: boolean;
   /** The step the subject names, when it is not the history entry's own (a platform alert). */
   step?: NoticeStep;
+}
+
+/** A notice about a body rather than a case, such as a reminder to its secretariat. */
+export interface BodyNotice {
+  audience: NotifyAudience;
+  bodyId: string;
+  subject: string;
+  text: string;
+  /** What it is about, e.g. `minutes-overdue/<meeting id>`: part of the dedup key. */
+  cause: string;
+  urgent: boolean;
 }
 
 /** What a notice reads of a case's deadline (cases/case-deadline.entity.ts). */
@@ -72,6 +83,50 @@ export class NotificationPlannerService {
       `Case: ${escalation.title}`,
       `Held by: ${body?.name ?? notice.bodyId} (${escalation.level}), status ${escalation.status}, severity ${escalation.severity}`,
     ].join('\n');
+    return this.deliver(manager, recipients, {
+      caseId: escalation.id,
+      subject,
+      text,
+      urgent: notice.urgent,
+      keyOf: (memberId, channel) =>
+        noticeKey({
+          caseId: escalation.id,
+          sequence: notice.sequence,
+          audience: notice.audience,
+          memberId,
+          channel,
+        }),
+    });
+  }
+
+  /**
+   * Plans a notice about a body that is no case (a reminder to its secretariat, say): to the
+   * audience's members seated today, by their preferences, once per cause.
+   */
+  async planBodyNotice(manager: EntityManager, notice: BodyNotice): Promise<number> {
+    const recipients = await this.recipients(manager, notice.audience, notice.bodyId);
+    return this.deliver(manager, recipients, {
+      caseId: null,
+      subject: notice.subject,
+      text: notice.text,
+      urgent: notice.urgent,
+      keyOf: (memberId, channel) =>
+        bodyNoticeKey({ cause: notice.cause, audience: notice.audience, memberId, channel }),
+    });
+  }
+
+  /** One row per recipient and channel, never twice for a key; sends once committed. */
+  private async deliver(
+    manager: EntityManager,
+    recipients: readonly MemberView[],
+    message: {
+      caseId: string | null;
+      subject: string;
+      text: string;
+      urgent: boolean;
+      keyOf: (memberId: string, channel: NotificationChannel) => string;
+    },
+  ): Promise<number> {
     let planned = 0;
     for (const member of recipients) {
       const preference = await manager.findOneBy(MemberPreference, { memberId: member.id });
@@ -85,17 +140,11 @@ export class NotificationPlannerService {
         if (channel === 'webhook' && !address) {
           continue;
         }
-        const held = !notice.urgent && channel === 'email' && preference?.digest === true;
+        const held = !message.urgent && channel === 'email' && preference?.digest === true;
         const inbox = channel === 'inbox';
         const id = randomUUID();
         const now = this.clock.now();
-        const dedupKey = noticeKey({
-          caseId: escalation.id,
-          sequence: notice.sequence,
-          audience: notice.audience,
-          memberId: member.id,
-          channel,
-        });
+        const dedupKey = message.keyOf(member.id, channel);
         const inserted = await manager
           .createQueryBuilder()
           .insert()
@@ -103,13 +152,13 @@ export class NotificationPlannerService {
           .values({
             id,
             dedupKey,
-            caseId: escalation.id,
+            caseId: message.caseId,
             memberId: member.id,
             channel,
             address,
-            subject,
-            body: text,
-            urgent: notice.urgent,
+            subject: message.subject,
+            body: message.text,
+            urgent: message.urgent,
             status: inbox ? 'sent' : held ? 'held-for-digest' : 'pending',
             sentAt: inbox ? now : null,
           })
@@ -123,7 +172,7 @@ export class NotificationPlannerService {
         if (inbox) {
           await this.events.publish(manager, 'workflow.notification-sent.v1', {
             notificationId: id,
-            caseId: escalation.id,
+            caseId: message.caseId,
             memberId: member.id,
             channel,
             dedupKey,
