@@ -21,6 +21,9 @@ interface Report {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  /** Absent from a service that predates skipping retired standards. */
+  skipped?: { standard: string; rows: number }[];
+  notes?: string[];
   aggregateRows: number;
   rowsReplaced: number;
   byStandardAndPeriod: {
@@ -133,6 +136,12 @@ for (const part of report.byStandardAndPeriod) {
   console.log(
     `  ${part.standard} ${part.period}: ${part.rowsCounted} rows counted, ${part.rowsTotals} taken as totals`,
   );
+}
+for (const { standard, rows } of report.skipped ?? []) {
+  console.log(`  ${standard}: ${rows} rows skipped`);
+}
+for (const note of report.notes ?? []) {
+  console.log(note);
 }
 for (const { line, problem } of report.problems.slice(0, 50)) {
   console.log(`  line ${line}: ${problem}`);

@@ -11,6 +11,7 @@ import { ImportCountsByStandardAndPeriod1796440825360 } from './migrations/17964
 import { BowelScreeningThresholds1796441500000 } from './migrations/1796441500000-bowel-screening-thresholds.js';
 import { PhsCancerTypes1796441885641 } from './migrations/1796441885641-phs-cancer-types.js';
 import { HealthBoards1796443108486 } from './migrations/1796443108486-health-boards.js';
+import { ImportSkippedRows1796444607315 } from './migrations/1796444607315-import-skipped-rows.js';
 import { AllianceRef } from './reference/alliance-ref.entity.js';
 import { CancerType } from './reference/cancer-type.entity.js';
 import { HealthBoard } from './reference/health-board.entity.js';
@@ -54,6 +55,7 @@ export const performanceMigrations = [
   BowelScreeningThresholds1796441500000,
   PhsCancerTypes1796441885641,
   HealthBoards1796443108486,
+  ImportSkippedRows1796444607315,
 ];
 
 /** What to tell a client when one of the schema's constraints refuses a write. */

@@ -277,6 +277,87 @@ describe('CWT totals by their siblings (real PostgreSQL and Kafka, membership as
     expect(totals).toEqual(['ALL ROUTES', 'ALL ROUTES']);
   });
 
+  it('imports an older extract with two-week-wait rows beside FDS rows whole, skipping them with a note', async () => {
+    const twoWeekWait = (orgCode: string) => [
+      aCwtLine({ period: '2026-09', standard: '2WW', orgCode, total: 50, within: 40 }),
+      aCwtLine({ period: '2026-09', standard: 'Two Week Wait', orgCode, route: 'ALL ROUTES' }),
+      aCwtLine({
+        period: '2026-09',
+        standard: '2WW Breast Symptomatic',
+        orgCode,
+        cancerType: 'Exhibited (non-cancer) breast symptoms',
+        route: '',
+        total: 30,
+        within: 29,
+      }),
+    ];
+    const older = csv(
+      PROVIDER_HEADER,
+      twoWeekWait('RA1'),
+      fdsMonth('2026-09', 'RA1', 0.7, ''),
+      twoWeekWait('RA2'),
+      fdsMonth('2026-09', 'RA2', 0.7, ''),
+    );
+    const without = csv(
+      PROVIDER_HEADER,
+      fdsMonth('2026-09', 'RB1', 0.7, ''),
+      fdsMonth('2026-09', 'RB2', 0.7, ''),
+    );
+    const note =
+      'The two-week-wait standards were retired in October 2023 and their rows are not counted.';
+
+    const imported = await importCsv(older).expect(201);
+    expect(imported.body).toMatchObject({
+      status: 'imported',
+      mode: 'all-or-nothing',
+      rowsRead: 18,
+      rowsImported: 12,
+      rowsRejected: 0,
+      rowsSkipped: 6,
+      skipped: [
+        { standard: '2WW', rows: 4 },
+        { standard: '2WW Breast Symptomatic', rows: 2 },
+      ],
+      notes: [note],
+      problems: [],
+      standards: ['fds-28'],
+      byStandardAndPeriod: [
+        { standard: 'fds-28', period: '2026-09', rowsCounted: 8, rowsTotals: 4 },
+      ],
+    });
+    const kept = await api()
+      .get(`/imports/${imported.body.importId as string}`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(kept.body).toMatchObject({
+      status: 'imported',
+      rowsSkipped: 6,
+      skipped: imported.body.skipped,
+      notes: [note],
+    });
+    const plain = await importCsv(without).expect(201);
+    expect(plain.body).toMatchObject({ rowsRead: 12, rowsImported: 12, rowsSkipped: 0, notes: [] });
+
+    // The same figures as the file without them: FDS only, no two-week-wait row stored.
+    const september = async (allianceId: string) =>
+      (await lungFds(allianceId)).items
+        .filter((row) => 'period' in row && row.period === '2026-09')
+        .map((row) => {
+          const { allianceId: _id, allianceCode: _code, ...rest } = row as Record<string, unknown>;
+          return rest;
+        });
+    const withSkipped = await september(alliances.all.id);
+    expect(withSkipped).toContainEqual(
+      expect.objectContaining({ tumourSite: 'lung', total: 200, within: 140, value: 0.7 }),
+    );
+    expect(withSkipped).toEqual(await september(alliances.blank.id));
+    const [stored] = await app.get(DataSource).query<{ rows: number; standards: string[] }[]>(
+      `SELECT count(*)::int AS rows, array_agg(DISTINCT standard) AS standards
+         FROM "${schema}".submission WHERE org_code IN ('RA1', 'RA2') AND period = '2026-09-01'`,
+    );
+    expect(stored).toEqual({ rows: 12, standards: ['fds-28'] });
+  });
+
   it('reports a file with no countable row: refused whole by default, listed in good-rows mode', async () => {
     const commissionerOnly = csv(
       'ORG_CODE,ORG_NAME,BASIS,STANDARD_OR_ITEM,REFERRAL_ROUTE_OR_STAGE,CANCER_TYPE,TREATMENT_MODALITY,TOTAL,WITHIN,AFTER',

@@ -1,4 +1,11 @@
-import { isAllValue, readHeader, readPeriod, readRow, type CwtRow } from './cwt-layout.js';
+import {
+  isAllValue,
+  readHeader,
+  readPeriod,
+  readRow,
+  retiredStandard,
+  type CwtRow,
+} from './cwt-layout.js';
 
 describe('CWT layouts', () => {
   const provider = [
@@ -124,6 +131,40 @@ describe('CWT layouts', () => {
       false,
       false,
     ]);
+  });
+
+  it('names a two-week-wait row as of a retired standard, whatever else it holds, and nothing else', () => {
+    const header = readHeader(provider);
+    const row = (standard: string, ...rest: string[]) =>
+      readRow(header, ['2023-03', standard, 'RGT', 'Suspected lung cancer', ...rest]);
+    for (const name of ['2WW', '2ww', 'Two Week Wait', 'Two-Week Wait', '2 Week Wait']) {
+      expect(row(name, 'URGENT SUSPECTED CANCER', '', '10', '9', '1')).toEqual({ retired: '2WW' });
+    }
+    for (const name of [
+      '2WW Breast Symptomatic',
+      '2WW Breast',
+      'Two Week Wait - Breast Symptomatic',
+      'TWO WEEK WAIT (BREAST SYMPTOMATIC)',
+    ]) {
+      expect(row(name, '', '', '10', '9', '1')).toEqual({ retired: '2WW Breast Symptomatic' });
+    }
+    // Never counted, so counts that would be a problem elsewhere are not one here.
+    expect(row('2WW', '', '', 'n/a', '', '')).toEqual({ retired: '2WW' });
+    // The standards in force, and names that only look alike, are not retired.
+    for (const name of [
+      '28-day FDS',
+      'FDS',
+      '31D',
+      '62-day Combined',
+      '14-day',
+      '2WWX',
+      'Breast 2WW',
+    ]) {
+      expect(retiredStandard(name)).toBeUndefined();
+    }
+    expect(row('FDS', 'URGENT SUSPECTED CANCER', '', '10', '9', '1')).toMatchObject({
+      standard: 'fds-28',
+    });
   });
 
   it('says what is wrong with a bad row', () => {

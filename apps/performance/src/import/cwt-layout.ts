@@ -88,6 +88,34 @@ const STANDARD_NAMES: Record<string, WaitingTimeStandard> = {
   '62D': 'combined-62',
 };
 
+/**
+ * The two-week-wait standards, retired in October 2023 (when the three standards began), that
+ * older provider extracts still hold. Their rows are skipped and reported, never counted and
+ * never a problem.
+ */
+export const RETIRED_STANDARDS = ['2WW', '2WW Breast Symptomatic'] as const;
+export type RetiredStandard = (typeof RETIRED_STANDARDS)[number];
+
+/** The import report's note when it skipped rows of a retired standard. */
+export const RETIRED_NOTE =
+  'The two-week-wait standards were retired in October 2023 and their rows are not counted.';
+
+/** What one data row reads as: a row, what is wrong with it, or the retired standard it is of. */
+export type RowResult = CwtRow | { problem: string } | { retired: RetiredStandard };
+
+/**
+ * The retired standard a STANDARD cell names, if any: `2WW`, `Two Week Wait`, `2 Week Wait`,
+ * and their breast symptomatic forms (`2WW Breast Symptomatic`, `Two Week Wait - Breast
+ * Symptomatic`), in any case and spacing.
+ */
+export function retiredStandard(name: string): RetiredStandard | undefined {
+  const folded = fold(name);
+  if (!/^(2 ?WW|TWO WEEK WAIT|2 WEEK WAIT)\b/.test(folded)) {
+    return undefined;
+  }
+  return /\bBREAST\b/.test(folded) ? '2WW Breast Symptomatic' : '2WW';
+}
+
 const MONTHS = MONTH_ABBREVIATIONS.map((month) => month.toUpperCase());
 
 /** Folds a header or code as files vary it: upper case, one space for runs of spaces, `_`, `/` and `-`. */
@@ -192,12 +220,19 @@ export function textProblem(names: {
   return long ? `${long[0]} is longer than ${TEXT_LIMIT} characters` : undefined;
 }
 
-/** Reads one data row, or says what is wrong with it. */
-export function readRow(header: CwtHeader, cells: readonly string[]): CwtRow | { problem: string } {
+/**
+ * Reads one data row, or says what is wrong with it. A row of a retired standard is only named
+ * as such: it is never counted, so nothing else in it is checked.
+ */
+export function readRow(header: CwtHeader, cells: readonly string[]): RowResult {
   const cell = (field: Field) => {
     const index = header.indexes.get(field);
     return index === undefined ? '' : (cells[index] ?? '').trim();
   };
+  const retired = retiredStandard(cell('standard'));
+  if (retired) {
+    return { retired };
+  }
   const period = header.indexes.has('period') ? readPeriod(cell('period')) : header.period;
   if (!period) {
     return { problem: `unreadable period "${cell('period')}"` };

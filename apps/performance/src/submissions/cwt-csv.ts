@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { readHeader, readRow, type CwtLayout, type CwtRow } from '../import/cwt-layout.js';
+import { readHeader, readRow, type CwtLayout, type RowResult } from '../import/cwt-layout.js';
 import { readPhsHeader, readPhsRow } from '../import/phs-layout.js';
 import type { StagedRow } from './cwt-staging.js';
 import { FileProblem } from './file-problem.js';
@@ -22,7 +22,7 @@ export function cwtCsvReader(period: string | undefined): {
   });
   const file: {
     layout: CwtLayout | null;
-    read?: (cells: readonly string[]) => CwtRow | { problem: string };
+    read?: (cells: readonly string[]) => RowResult;
   } = { layout: null };
   const reader = new Transform({
     objectMode: true,

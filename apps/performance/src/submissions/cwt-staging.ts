@@ -8,15 +8,15 @@ import { Transform, Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { WaitingTimeStandard } from '#contracts';
-import { isAllValue, type CwtRow } from '../import/cwt-layout.js';
+import { isAllValue, type RowResult } from '../import/cwt-layout.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
 import { FileProblem } from './file-problem.js';
-import { PROBLEMS_KEPT, type ImportReport } from './import-report.js';
+import { PROBLEMS_KEPT, skipRetired, type ImportReport } from './import-report.js';
 
 /** A row as read, with its line: counted from 1 at the header of a file, or the row's place in an API call. */
 export interface StagedRow {
   line: number;
-  result: CwtRow | { problem: string };
+  result: RowResult;
 }
 
 const UNMAPPED_KEPT = 100;
@@ -67,8 +67,8 @@ export function collect(batches: Buffer[]): Writable {
 }
 
 /**
- * The good rows as COPY text in batches; the bad ones tallied as problems; a row past `maxRows`
- * stops the import. Synchronous per row.
+ * The good rows as COPY text in batches; the bad ones tallied as problems; rows of a retired
+ * standard counted as skipped; a row past `maxRows` stops the import. Synchronous per row.
  */
 export function stager(
   report: ImportReport,
@@ -88,6 +88,11 @@ export function stager(
       report.rowsRead += 1;
       if (report.rowsRead % PROGRESS_EVERY === 0) {
         onProgress?.(report.rowsRead);
+      }
+      if ('retired' in result) {
+        skipRetired(report, result.retired);
+        done();
+        return;
       }
       if ('problem' in result) {
         report.rowsRejected += 1;
@@ -187,7 +192,7 @@ export async function replaceFromStaging(
      ) SELECT count(*) FILTER (WHERE aggregate) AS aggregates FROM written`,
     [report.importId],
   );
-  report.rowsImported = report.rowsRead - report.rowsRejected;
+  report.rowsImported = report.rowsRead - report.rowsRejected - report.rowsSkipped;
   if (report.rowsImported >= 10_000) {
     // Detection's aggregate plans badly on statistics that predate a national file.
     await client.query(`ANALYZE "${schema}".submission`);

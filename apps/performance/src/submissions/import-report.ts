@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataStatus, WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
 import type { DetectionResult } from '../detection/detection.service.js';
-import type { CwtLayout } from '../import/cwt-layout.js';
+import { RETIRED_NOTE, type CwtLayout, type RetiredStandard } from '../import/cwt-layout.js';
 import type { PartCount } from './cwt-totals.js';
 import type { ImportLimit } from './file-problem.js';
-import type { ImportMode, ImportRun, ImportStatus } from './import-run.entity.js';
+import type { ImportMode, ImportRun, ImportStatus, SkippedRows } from './import-run.entity.js';
 
 export interface ImportOptions {
   source: 'csv' | 'api';
@@ -30,6 +30,12 @@ export interface ImportReport {
   rowsRead: number;
   rowsImported: number;
   rowsRejected: number;
+  /** Rows of a retired standard (two-week wait): read, never counted, and no problem. */
+  rowsSkipped: number;
+  /** The skipped rows per retired standard, in the order first met. */
+  skipped: SkippedRows[];
+  /** Plain sentences on what the import left out and why; empty when it left nothing out. */
+  notes: string[];
   aggregateRows: number;
   rowsReplaced: number;
   /** Per standard and month, the rows counted and the rows taken as totals (cwt-totals.ts). */
@@ -62,6 +68,9 @@ export function newReport(options: ImportOptions): ImportReport {
     rowsRead: 0,
     rowsImported: 0,
     rowsRejected: 0,
+    rowsSkipped: 0,
+    skipped: [],
+    notes: [],
     aggregateRows: 0,
     rowsReplaced: 0,
     byStandardAndPeriod: [],
@@ -77,12 +86,33 @@ export function newReport(options: ImportOptions): ImportReport {
   };
 }
 
-/** The problems in line order, the first PROBLEMS_KEPT of them; an import of no rows is one. */
+/** Counts a row of a retired standard as skipped, with the note that says why, once. */
+export function skipRetired(report: ImportReport, standard: RetiredStandard): void {
+  report.rowsSkipped += 1;
+  const kept = report.skipped.find((entry) => entry.standard === standard);
+  if (kept) {
+    kept.rows += 1;
+  } else {
+    report.skipped.push({ standard, rows: 1 });
+  }
+  if (!report.notes.includes(RETIRED_NOTE)) {
+    report.notes.push(RETIRED_NOTE);
+  }
+}
+
+/**
+ * The problems in line order, the first PROBLEMS_KEPT of them; an import of no rows (or of
+ * retired standards' rows only) is one.
+ */
 export function settleProblems(report: ImportReport): void {
   report.problems.sort((a, b) => a.line - b.line);
   report.problems = report.problems.slice(0, PROBLEMS_KEPT);
-  if (report.rowsRead === 0) {
-    report.problems = [{ line: 2, problem: 'no rows to import' }];
+  if (report.rowsRead === report.rowsSkipped) {
+    const problem =
+      report.rowsSkipped === 0
+        ? 'no rows to import'
+        : 'no rows to import: every row is of a retired standard';
+    report.problems = [{ line: 2, problem }];
   }
 }
 
@@ -95,7 +125,7 @@ export function isRejected(report: ImportReport): boolean {
     ((report.rowsRejected > 0 ||
       report.byStandardAndPeriod.some((part) => part.rowsCounted === 0)) &&
       report.mode === 'all-or-nothing') ||
-    report.rowsRead === report.rowsRejected
+    report.rowsRead - report.rowsSkipped === report.rowsRejected
   );
 }
 

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { DataStatus, WaitingTimeStandard } from '#contracts';
 import type { RowProblem } from '../common/unprocessable-rows.error.js';
-import type { CwtLayout } from '../import/cwt-layout.js';
+import type { CwtLayout, RetiredStandard } from '../import/cwt-layout.js';
 import type { PartCount } from './cwt-totals.js';
 
 export const IMPORT_MODES = ['all-or-nothing', 'good-rows'] as const;
@@ -14,6 +14,12 @@ export type ImportStatus = 'imported' | 'rejected' | 'failed';
  * the import's transaction when that was rolled back): the counts, the periods it replaced, and
  * every bad row with its line, or what else stopped it.
  */
+/** The rows of one retired standard that an import skipped. */
+export interface SkippedRows {
+  standard: RetiredStandard;
+  rows: number;
+}
+
 @Entity({ name: 'import_run' })
 export class ImportRun {
   @PrimaryColumn({ type: 'uuid' })
@@ -47,6 +53,18 @@ export class ImportRun {
 
   @Column({ name: 'rows_rejected', type: 'int' })
   rowsRejected!: number;
+
+  /** Rows of a retired standard (two-week wait): not counted, and no problem. */
+  @Column({ name: 'rows_skipped', type: 'int', default: 0 })
+  rowsSkipped!: number;
+
+  /** The skipped rows per retired standard. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  skipped!: SkippedRows[];
+
+  /** Plain sentences on what the import left out and why. */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  notes!: string[];
 
   @Column({ name: 'aggregate_rows', type: 'int' })
   aggregateRows!: number;
