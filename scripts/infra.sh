@@ -6,6 +6,7 @@
 #   scripts/infra.sh up       start what is not running, create databases and topics (idempotent)
 #   scripts/infra.sh down [kafka|redis|postgres ...]   stop only what `up` started
 #   scripts/infra.sh status   say what answers
+#   scripts/infra.sh kafka-jars   only fetch the broker's jars (the fault suite runs its own broker)
 #
 # State lives in .infra/ (git-ignored): the broker's jars, data, logs, pid, and a marker per
 # component that `up` started, which is what `down` reads.
@@ -156,5 +157,6 @@ case "${1:-}" in
   up) up ;;
   down) shift; down "$@" ;;
   status) status ;;
-  *) die "usage: scripts/infra.sh up|down|status" ;;
+  kafka-jars) fetch_kafka ;;
+  *) die "usage: scripts/infra.sh up|down|status|kafka-jars" ;;
 esac

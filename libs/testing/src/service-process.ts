@@ -10,6 +10,8 @@ export interface ServiceProcess {
   /** Everything the process wrote, for a failing test to show. */
   readonly output: () => string;
   stop(): Promise<void>;
+  /** SIGKILL, as a node failing or the OOM killer does: no shutdown hooks run. */
+  kill(): Promise<void>;
 }
 
 /** A port nothing listens on right now. */
@@ -79,11 +81,17 @@ export async function startServiceProcess(
     url,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
         clearTimeout(killer);
+      }
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
       }
     },
   };

@@ -55,6 +55,9 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
     });
+    // A client that dies mid-session (a sender killed by a test) resets its socket: that is
+    // the client's failure, not the sink's, and must not bring the test process down.
+    server.on('error', () => undefined);
     return new SmtpSink(server, messages);
   }
 
