@@ -183,7 +183,8 @@ try {
       }
       return pending === '';
     },
-    { timeoutMs: 600_000, intervalMs: 3000 },
+    // The full run leaves thousands of e-mails to send (about 12 a second from two instances).
+    { timeoutMs: short ? 600_000 : 1_800_000, intervalMs: 3000 },
   );
   const quietAt = new Date();
   log(`${elapsed()} quiet after ${((Date.now() - quietFrom) / 1000).toFixed(0)}s`);
