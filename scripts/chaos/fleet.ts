@@ -56,13 +56,6 @@ export class Fleet {
     return chosen.process.url;
   }
 
-  /** Every live instance's address, for the checks at the end. */
-  urls(service: Service): string[] {
-    return this.instances
-      .filter((entry) => entry.service === service && entry.process)
-      .map((entry) => entry.process!.url);
-  }
-
   /**
    * SIGKILL to a random live instance; the same instance starts again `downMs` later, in the
    * background, so that kills keep their pace while instances come back.

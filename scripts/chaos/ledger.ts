@@ -7,8 +7,10 @@ import { deadlineJobId } from '../../apps/workflow/src/timers/deadline-jobs.js';
 import type { ChaosApi } from './chaos-api.js';
 import { finding, type LedgerFinding, type LedgerInput } from './ledger-finding.js';
 import { poison } from './ledger-messages.js';
+import { SERVICES } from './fleet.js';
 
-const SCHEMAS = ['membership', 'meetings', 'priorities', 'performance', 'workflow'];
+// Each service's schema is named after it (Fleet gives DATABASE_SCHEMA the service's name).
+const SCHEMAS = SERVICES;
 
 /**
  * The effects ledger, read when the platform is quiet: what each trigger, deadline,

@@ -1,7 +1,9 @@
 import type { Kafka } from 'kafkajs';
 import pg from 'pg';
+import { SERVICES } from './fleet.js';
 
-const SCHEMAS = ['membership', 'meetings', 'priorities', 'performance', 'workflow'];
+// Each service's schema is named after it (Fleet gives DATABASE_SCHEMA the service's name).
+const SCHEMAS = SERVICES;
 
 /**
  * Quiet: every outbox row on Kafka, every consumer group at the end of what it reads, no
