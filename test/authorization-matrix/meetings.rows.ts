@@ -52,6 +52,22 @@ async function aHeldMeeting(world: World, cell: Cell<World>, offsetMs = -3 * HOU
   return meetingId;
 }
 
+/** A meeting begun two hours ago with an item for decision, everyone seated recorded present. */
+async function anAttendedItem(cell: Cell<World>) {
+  const meetingId = await aMeeting(cell.world, cell.bodyId, -2 * HOUR);
+  const itemId = await cell.world.create('meetings', `/meetings/${meetingId}/agenda`, {
+    type: 'for-decision',
+    title: 'Adopt the lung RDP',
+  });
+  await cell.world.asAdmin(
+    'meetings',
+    'PUT',
+    `/meetings/${meetingId}/attendance`,
+    everyonePresent(cell.world, cell.column),
+  );
+  return { meetingId, itemId };
+}
+
 /** Per body, once: a later held meeting that approves minutes, and one that takes actions. */
 const shared = new Map<string, Promise<string>>();
 function once(key: string, make: () => Promise<string>): Promise<string> {
@@ -175,22 +191,49 @@ export const meetingsRows: Row<World>[] = [
   {
     service: 'meetings',
     method: 'POST',
+    path: '/bodies/{bodyId}/chairs-actions',
+    scope: 'body',
+    expected: { own: only(['admin', 'chair']), other: only(['admin']) },
+    rule: "the body's chair or deputy chair as of today, or an admin recording it for them",
+    build: ({ bodyId }) => ({
+      path: `/bodies/${bodyId}/chairs-actions`,
+      body: {
+        outcome: 'approved',
+        title: 'Urgent change to the lung referral form',
+        rationale: 'Cannot wait for the next meeting',
+      },
+    }),
+  },
+  {
+    service: 'meetings',
+    method: 'POST',
+    path: '/agenda-items/{id}/declarations',
+    scope: 'body',
+    expected: officersOnOwnBody,
+    rule: officersRule,
+    build: async (cell) => {
+      const { itemId } = await anAttendedItem(cell);
+      return {
+        path: `/agenda-items/${itemId}/declarations`,
+        body: {
+          memberId: aMember(cell.world, cell.column),
+          nature: 'financial',
+          interest: 'Adviser to a supplier named in the paper',
+          action: 'withdrew',
+        },
+        target: itemId,
+      };
+    },
+  },
+  {
+    service: 'meetings',
+    method: 'POST',
     path: '/agenda-items/{id}/decision',
     scope: 'body',
     expected: officersOnOwnBody,
     rule: officersRule,
     build: async (cell) => {
-      const meetingId = await aMeeting(cell.world, cell.bodyId, -2 * HOUR);
-      const itemId = await cell.world.create('meetings', `/meetings/${meetingId}/agenda`, {
-        type: 'for-decision',
-        title: 'Adopt the lung RDP',
-      });
-      await cell.world.asAdmin(
-        'meetings',
-        'PUT',
-        `/meetings/${meetingId}/attendance`,
-        everyonePresent(cell.world, cell.column),
-      );
+      const { meetingId, itemId } = await anAttendedItem(cell);
       await cell.world.asAdmin('meetings', 'POST', `/meetings/${meetingId}/hold`);
       return {
         path: `/agenda-items/${itemId}/decision`,

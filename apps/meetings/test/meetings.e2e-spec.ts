@@ -61,12 +61,14 @@ describe('meetings service with membership running as its own process (real Kafk
     requestId: string;
     tableBy: string | null;
     reference: string;
+    bodyId?: string;
   }): Promise<void> {
+    const bodyId = fields.bodyId ?? lungId;
     const event = registry.build(
       'workflow.agenda-item-requested.v1',
       anAgendaItemRequest({
         requestId: fields.requestId,
-        bodyId: lungId,
+        bodyId,
         externalReference: fields.reference,
         tableBy: fields.tableBy,
       }),
@@ -75,9 +77,14 @@ describe('meetings service with membership running as its own process (real Kafk
     await producer.send({
       topic: registry.topicOf('workflow.agenda-item-requested.v1'),
       acks: -1,
-      messages: [{ key: lungId, value: JSON.stringify(event) }],
+      messages: [{ key: bodyId, value: JSON.stringify(event) }],
     });
   }
+  /** The escalation case tabled after its tabling date, on which the chair then acts. */
+  const lateCase = randomUUID();
+  const agendaOf = async (meetingId: string) =>
+    (await api().get(`/meetings/${meetingId}/agenda`).set('authorization', admin).expect(200))
+      .body as { id: string; type: string; title: string; externalReference: string | null }[];
 
   beforeAll(async () => {
     await isolatedTopicPrefix(kafka, run);
@@ -173,25 +180,127 @@ describe('meetings service with membership running as its own process (real Kafk
     ).toHaveLength(1);
   });
 
-  it('marks a request unplaced, and says so, when no meeting falls before its tabling date', async () => {
+  it("places a request on the body's next regular meeting even after its tabling date, saying it is late", async () => {
     const requestId = randomUUID();
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    await requestAgendaItem({ requestId, tableBy: tomorrow, reference: `urgent-${run}` });
+    await requestAgendaItem({ requestId, tableBy: tomorrow, reference: lateCase });
+    const added = await waitFor('the late agenda item', () =>
+      meetingEvents('meetings.agenda-item-added.v1').find(
+        (e) => (e.data as { requestId: string | null }).requestId === requestId,
+      ),
+    );
+    expect(added.data).toMatchObject({
+      meetingId: meetingIds[0],
+      externalReference: lateCase,
+      late: {
+        tableBy: tomorrow,
+        reason: expect.stringMatching(/is after the date it was to be tabled by/),
+      },
+    });
+    expect(meetingEvents('meetings.agenda-request-unplaced.v1')).toHaveLength(0);
+    const requests = await api()
+      .get(`/bodies/${lungId}/agenda-requests?status=placed`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(
+      (requests.body as { items: { id: string; reason: string | null }[] }).items.find(
+        (r) => r.id === requestId,
+      )?.reason,
+    ).toMatch(/after the date it was to be tabled by/);
+  });
+
+  it('marks a request unplaced, and says so, when the body has no meeting scheduled', async () => {
+    const requestId = randomUUID();
+    await requestAgendaItem({ requestId, tableBy: null, reference: `cag-${run}`, bodyId: cagId });
     const unplaced = await waitFor('the unplaced event', () =>
       meetingEvents('meetings.agenda-request-unplaced.v1').find(
         (e) => (e.data as { requestId: string }).requestId === requestId,
       ),
     );
-    expect((unplaced.data as { reason: string }).reason).toMatch(
-      /is after the date it must be tabled by/,
-    );
+    expect(unplaced.data).toMatchObject({
+      bodyId: cagId,
+      reason: 'The body has no scheduled meeting',
+      nextMeetingStartsAt: null,
+    });
     const waiting = await api()
-      .get(`/bodies/${lungId}/agenda-requests?status=unplaced`)
+      .get(`/bodies/${cagId}/agenda-requests?status=unplaced`)
       .set('authorization', admin)
       .expect(200);
     expect((waiting.body as { items: { id: string }[] }).items.map((r) => r.id)).toContain(
       requestId,
     );
+  });
+
+  it("takes the chair's action between meetings and lists it for ratification at the next", async () => {
+    const chairsAction = (token: string, body: object) =>
+      api().post(`/bodies/${lungId}/chairs-actions`).set('authorization', token).send(body);
+    const decided = {
+      caseId: lateCase,
+      title: 'Lung FDS below target for three months',
+      outcome: 'resolved',
+      rationale: 'Recovery plan agreed with the trusts; it cannot wait for the next meeting',
+    };
+    const nurse = await token(['clinician'], member.nurse);
+    const refused = await chairsAction(nurse, decided).expect(403);
+    expect((refused.body as { detail: string }).detail).toMatch(/chair or deputy chair/);
+    const chair = await token(['clinician'], member.chair);
+    const deferring = await chairsAction(chair, { ...decided, outcome: 'deferred' }).expect(400);
+    expect(JSON.stringify(deferring.body)).toMatch(/a chair's action does not defer/);
+    await chairsAction(chair, { ...decided, caseId: 'not-a-case' }).expect(400);
+
+    const taken = await chairsAction(chair, decided).expect(201);
+    const actionId = (taken.body as { id: string }).id;
+    expect(taken.body).toMatchObject({
+      bodyId: lungId,
+      externalReference: lateCase,
+      outcome: 'resolved',
+      recordedBy: member.chair,
+      recordedCapacity: 'chair',
+      ratified: null,
+    });
+    const announced = await waitFor("the chair's action event", () =>
+      meetingEvents('meetings.chairs-action-recorded.v1').find(
+        (e) => (e.data as { chairsActionId: string }).chairsActionId === actionId,
+      ),
+    );
+    expect(announced.data).toMatchObject({
+      externalReference: lateCase,
+      outcome: 'resolved',
+      recordedBy: { memberId: member.chair, capacity: 'chair' },
+      ratificationMeetingId: meetingIds[0],
+    });
+    // The case's item waiting on the next meeting becomes the ratification: one item, not two.
+    const onAgenda = (await agendaOf(meetingIds[0]!)).filter(
+      (item) => item.externalReference === lateCase,
+    );
+    expect(onAgenda).toEqual([
+      expect.objectContaining({
+        id: (taken.body as { ratificationItemId: string }).ratificationItemId,
+        type: 'ratification',
+        title: "Ratification of chair's action: Lung FDS below target for three months",
+      }),
+    ]);
+    // A ratification is listed by a chair's action, never added by hand.
+    await api()
+      .post(`/meetings/${meetingIds[0]}/agenda`)
+      .set('authorization', admin)
+      .send({ type: 'ratification', title: 'By hand' })
+      .expect(400);
+  });
+
+  it('adds an item by hand that names a case, carrying the case id', async () => {
+    const caseId = randomUUID();
+    const added = await api()
+      .post(`/meetings/${meetingIds[1]}/agenda`)
+      .set('authorization', admin)
+      .send({ type: 'escalation', title: 'Raised at the group by hand', caseId })
+      .expect(201);
+    expect(added.body).toMatchObject({ externalReference: caseId, requestId: null });
+    await api()
+      .post(`/meetings/${meetingIds[1]}/agenda`)
+      .set('authorization', admin)
+      .send({ type: 'escalation', title: 'Raised at the group by hand', caseId: 'case-1' })
+      .expect(400);
   });
 
   it('computes quorum from attendance and records the decision with the request reference', async () => {
@@ -285,6 +394,73 @@ describe('meetings service with membership running as its own process (real Kafk
         (e) => (e.data as { meetingId: string }).meetingId,
       ),
     ).toContain(meetingId);
+  });
+
+  it("ratifies the chair's action at the next meeting, which may only approve or reject it", async () => {
+    const chair = await token(['clinician'], member.chair);
+    const ratification = (await agendaOf(meetingIds[0]!)).find(
+      (item) => item.type === 'ratification',
+    )!;
+    const noted = await api()
+      .post(`/agenda-items/${ratification.id}/decision`)
+      .set('authorization', chair)
+      .send(aDecision({ outcome: 'noted' }))
+      .expect(400);
+    expect(JSON.stringify(noted.body)).toMatch(/ratified \(approved\) or not \(rejected\)/);
+    const decision = await api()
+      .post(`/agenda-items/${ratification.id}/decision`)
+      .set('authorization', chair)
+      .send(aDecision({ outcome: 'approved', rationale: "Ratified the chair's action" }))
+      .expect(201);
+    const ratified = await waitFor(
+      'the ratification event',
+      () => meetingEvents('meetings.chairs-action-ratified.v1')[0],
+    );
+    expect(ratified.data).toMatchObject({
+      meetingId: meetingIds[0],
+      agendaItemId: ratification.id,
+      decisionId: (decision.body as { id: string }).id,
+      externalReference: lateCase,
+      ratified: true,
+    });
+    const actions = await api()
+      .get(`/bodies/${lungId}/chairs-actions`)
+      .set('authorization', admin)
+      .expect(200);
+    expect((actions.body as { items: { ratified: boolean | null }[] }).items).toEqual([
+      expect.objectContaining({ externalReference: lateCase, ratified: true }),
+    ]);
+  });
+
+  it('records declarations of interest per agenda item by members present', async () => {
+    const meetingId = meetingIds[0]!;
+    const [item] = await agendaOf(meetingId);
+    const declare = (token: string, body: object) =>
+      api().post(`/agenda-items/${item!.id}/declarations`).set('authorization', token).send(body);
+    const declaration = {
+      memberId: member.nurse,
+      nature: 'non-financial-professional',
+      interest: 'Lead nurse at one of the trusts named in the paper',
+      action: 'took-no-part',
+    };
+    const nurse = await token(['clinician'], member.nurse);
+    await declare(nurse, declaration).expect(403);
+    const chair = await token(['clinician'], member.chair);
+    // The patient representative sent apologies: an absent member declares nothing.
+    const absent = await declare(chair, { ...declaration, memberId: member.patient }).expect(400);
+    expect(JSON.stringify(absent.body)).toMatch(/not recorded present at the meeting/);
+    const badAction = await declare(chair, { ...declaration, action: 'left-early' }).expect(400);
+    expect(JSON.stringify(badAction.body)).toMatch(/action/);
+    const recorded = await declare(chair, declaration).expect(201);
+    expect(recorded.body).toMatchObject({ ...declaration, recordedBy: member.chair });
+    await declare(chair, declaration).expect(409);
+    const listed = await api()
+      .get(`/meetings/${meetingId}/declarations`)
+      .set('authorization', admin)
+      .expect(200);
+    expect(listed.body).toEqual([
+      expect.objectContaining({ agendaItemId: item!.id, ...declaration }),
+    ]);
   });
 
   it('records a meeting without quorum as such, announces it, and refuses its decisions', async () => {
@@ -539,5 +715,72 @@ describe('meetings service with membership running as its own process (real Kafk
       () => meetingEvents('meetings.minutes-approved.v1')[0],
     );
     expect(event.data).toEqual({ meetingId: minuted, bodyId: lungId, approvedAtMeetingId: later });
+  });
+
+  it('publishes the declarations with the approved minutes', async () => {
+    const minutes = await api().get(`/public/meetings/${meetingIds[0]}/minutes`).expect(200);
+    expect((minutes.body as { declarations: unknown[] }).declarations).toEqual([
+      {
+        itemTitle: expect.any(String),
+        memberName: 'Nurse Member',
+        nature: 'non-financial-professional',
+        interest: 'Lead nurse at one of the trusts named in the paper',
+        action: 'took-no-part',
+      },
+    ]);
+  });
+
+  it('counts a nominated deputy attending for a voting member, as the terms of reference say', async () => {
+    const meetingId = meetingIds[3]!;
+    await startNow(meetingId, 500);
+    const deputyId = await membership.create('/members', {
+      name: 'Dr Deputy',
+      email: `deputy.${run}@example.org`,
+      profession: 'doctor',
+    });
+    await waitFor('the deputy to reach the read model', async () => {
+      const [row] = await meetings
+        .get(DataSource)
+        .query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "${run}_meetings".member_view WHERE id = $1`,
+          [deputyId],
+        );
+      return row?.n === 1;
+    });
+    const attend = (attendance: object[]) =>
+      api()
+        .put(`/meetings/${meetingId}/attendance`)
+        .set('authorization', admin)
+        .send({ attendance });
+    const deputy = { memberId: deputyId, status: 'present', deputisingFor: member.lead };
+    // Without deputisingFor, someone not seated on the body is refused, saying how to record a deputy.
+    const unseated = await attend([{ memberId: deputyId, status: 'present' }]).expect(400);
+    expect(JSON.stringify(unseated.body)).toMatch(
+      /names the member they attend for in deputisingFor/,
+    );
+    // A seated member counts in their own right, and a member present needs no deputy.
+    const seated = await attend([{ ...deputy, memberId: member.nurse }]).expect(400);
+    expect(JSON.stringify(seated.body)).toMatch(/counts in their own right/);
+    const leadPresent = await attend([{ memberId: member.lead, status: 'present' }, deputy]).expect(
+      400,
+    );
+    expect(JSON.stringify(leadPresent.body)).toMatch(/present in person/);
+    await attend([
+      { memberId: member.chair, status: 'present' },
+      { memberId: member.lead, status: 'apologies' },
+      deputy,
+    ]).expect(200);
+    const held = await api()
+      .post(`/meetings/${meetingId}/hold`)
+      .set('authorization', admin)
+      .expect(200);
+    // The chair alone is one of four voting members where two are needed; the lead's deputy makes two.
+    expect((held.body as { quorum: object }).quorum).toMatchObject({
+      quorate: true,
+      votingMembers: 4,
+      present: 2,
+      required: 2,
+      deputising: 1,
+    });
   });
 });

@@ -237,6 +237,7 @@ describe('the public record of approved minutes and decisions (meetings service)
           recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
       ],
+      declarations: [],
     };
     expect(page.body).toEqual({ items: [published], total: 1, limit: 50, offset: 0 });
     const one = await anonymous(`/public/meetings/${held[0]!.id}/minutes`).expect(200);

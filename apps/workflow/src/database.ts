@@ -15,6 +15,7 @@ import { HistoryAnchor1796417000000 } from './migrations/1796417000000-history-a
 import { NotificationSending1796430326689 } from './migrations/1796430326689-notification-sending.js';
 import { NationCalendars1796440873628 } from './migrations/1796440873628-nation-calendars.js';
 import { ServiceGapThresholds1796441600000 } from './migrations/1796441600000-service-gap-thresholds.js';
+import { CadenceDeadlines1796505700000 } from './migrations/1796505700000-cadence-deadlines.js';
 import { WorkflowSchema1795249955644 } from './migrations/1795249955644-workflow-schema.js';
 import { WorkflowReferenceData1795249955645 } from './migrations/1795249955645-workflow-reference-data.js';
 import { DeadlineArming1795250487719 } from './migrations/1795250487719-deadline-arming.js';
@@ -57,6 +58,7 @@ export const workflowMigrations = [
   NotificationSending1796430326689,
   NationCalendars1796440873628,
   ServiceGapThresholds1796441600000,
+  CadenceDeadlines1796505700000,
 ];
 
 export const workflowConstraintMessages: ConstraintMessages = {

@@ -77,6 +77,7 @@ export function anAgendaItemAdded(
     title: 'Lung FDS',
     externalReference: null,
     requestId: null,
+    late: null,
     ...overrides,
   };
 }

@@ -169,8 +169,9 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       bodyId: ladder.groupId,
       level: 'group',
       severity: 'high',
-      // Version 2: the migrations' service-gap thresholds (8 and 15) on version 1.
-      policyVersion: 2,
+      // Version 3: the migrations' service-gap thresholds (8 and 15, version 2) and resolve
+      // deadlines that fit each body's meeting cadence, on version 1.
+      policyVersion: 3,
       cause: { kind: 'event', ref: first.id },
     });
     const startsAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
@@ -242,8 +243,13 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     );
     await handled(sentinel.id);
     escalation = await caseOf(caseId);
-    expect(escalation).toMatchObject({ severity: 'extreme', historyLength: 2 });
-    expect(escalation.history.map((h) => h.transition)).toEqual(['opened', 'trigger-updated']);
+    // Now extreme, it cannot wait for a meeting: the chair is asked to act at once.
+    expect(escalation).toMatchObject({ severity: 'extreme', historyLength: 3 });
+    expect(escalation.history.map((h) => h.transition)).toEqual([
+      'opened',
+      'trigger-updated',
+      'chair-action-requested',
+    ]);
     const counted = await app
       .get(DataSource)
       .query<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${schema()}".escalation_case`);
@@ -312,7 +318,8 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .get(`/cases/${caseId}/history/verify`)
       .set('authorization', admin)
       .expect(200);
-    expect(verified.body).toEqual({ valid: true, length: 8, checkpoints: 0 });
+    // Ten entries: each body asked for the chair's action on the extreme case as it arrived.
+    expect(verified.body).toEqual({ valid: true, length: 10, checkpoints: 0 });
 
     // A signed checkpoint anchors the chain's head; the published copy verifies with the key.
     const taken = await api()
@@ -320,7 +327,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .set('authorization', admin)
       .expect(200);
     expect(taken.body).toMatchObject({ checkpoints: 1, refused: [] });
-    expect((await verify(caseId)).body).toEqual({ valid: true, length: 8, checkpoints: 1 });
+    expect((await verify(caseId)).body).toEqual({ valid: true, length: 10, checkpoints: 1 });
     await settled();
     const [checkpointed] = events('workflow.history-checkpointed.v1');
     const checkpoint = checkpointed?.data as PayloadOf<
@@ -329,7 +336,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     >;
     expect(checkpoint.heads).toContainEqual({
       caseId,
-      length: 8,
+      length: 10,
       headHash: (await caseOf(caseId)).headHash,
     });
     const jwk = (await api().get('/history/checkpoint-key').set('authorization', admin).expect(200))
@@ -385,8 +392,111 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     expect((await verify(caseId)).body).toEqual({
       valid: false,
       checkpoints: 1,
-      reason: expect.stringMatching(/does not match checkpoint 1 .*entry 8/),
+      reason: expect.stringMatching(/does not match checkpoint 1 .*entry 10/),
     });
+  });
+
+  it("tables a case on the group's next meeting after its tabling deadline, asks the chair, and closes it once the chair's action is ratified", async () => {
+    const raised = await api()
+      .post('/cases')
+      .set('authorization', as('member'))
+      .send(aRaisedCase({ bodyId: ladder.groupId, title: 'Late for the quarterly meeting' }))
+      .expect(201);
+    const caseId = (raised.body as { id: string }).id;
+    const meetingId = randomUUID();
+    const agendaItemId = randomUUID();
+    const late = {
+      tableBy: '2027-01-15',
+      reason:
+        'The next meeting with its papers deadline open, on 2027-03-11, is after the date it was to be tabled by (2027-01-15)',
+    };
+    const added = await send(
+      'meetings.agenda-item-added.v1',
+      anAgendaItemAdded({
+        meetingId,
+        agendaItemId,
+        bodyId: ladder.groupId,
+        externalReference: caseId,
+        late,
+      }),
+      ladder.groupId,
+    );
+    await handled(added.id);
+    let escalation = await caseOf(caseId);
+    expect(escalation.status).toBe('tabled');
+    expect(escalation.history.map((entry) => entry.transition).slice(-2)).toEqual([
+      'tabled',
+      'chair-action-requested',
+    ]);
+    // The chair hears at once, told why and by when to act.
+    const resolveBy = escalation.deadlines.find(
+      (d) => d.kind === 'resolve' && d.level === 'group',
+    )?.dueOn;
+    const inbox = await api().get('/inbox').set('authorization', as('chair')).expect(200);
+    const asked = (
+      inbox.body as { items: { subject: string; body: string; caseId: string }[] }
+    ).items.filter((n) => n.caseId === caseId && n.subject.startsWith("Chair's action needed"));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.body).toContain(late.reason);
+    expect(asked[0]?.body).toContain(`by ${resolveBy}`);
+
+    const chairsActionId = randomUUID();
+    const recorded = await send(
+      'meetings.chairs-action-recorded.v1',
+      {
+        chairsActionId,
+        bodyId: ladder.groupId,
+        externalReference: caseId,
+        title: 'Late for the quarterly meeting',
+        outcome: 'resolved',
+        rationale: 'Capacity agreed with the trusts; cannot wait for March',
+        recordedBy: { memberId: ladder.members.chair, subject: 'chair', capacity: 'chair' },
+        ratificationMeetingId: meetingId,
+      },
+      ladder.groupId,
+    );
+    await handled(recorded.id);
+    escalation = await caseOf(caseId);
+    // Resolved by the chair's action, but open until the meeting ratifies it.
+    expect(escalation.status).toBe('resolved');
+    expect(escalation.deadlines.every((d) => d.settledAt !== null)).toBe(true);
+
+    const ratified = await send(
+      'meetings.chairs-action-ratified.v1',
+      {
+        meetingId,
+        bodyId: ladder.groupId,
+        chairsActionId,
+        agendaItemId,
+        decisionId: randomUUID(),
+        externalReference: caseId,
+        ratified: true,
+      },
+      ladder.groupId,
+    );
+    await handled(ratified.id);
+    escalation = await caseOf(caseId);
+    expect(escalation.status).toBe('closed');
+    expect(escalation.history.map((entry) => entry.transition).slice(-3)).toEqual([
+      'resolved',
+      'chairs-action-ratified',
+      'closed',
+    ]);
+    await verify(caseId).expect((response) => expect(response.body).toMatchObject({ valid: true }));
+  });
+
+  it("asks the chair for a chair's action at once on an extreme case", async () => {
+    const raised = await api()
+      .post('/cases')
+      .set('authorization', as('member'))
+      .send(aRaisedCase({ bodyId: ladder.groupId, severity: 'extreme' }))
+      .expect(201);
+    const escalation = await caseOf((raised.body as { id: string }).id);
+    expect(escalation.history.map((entry) => entry.transition)).toEqual([
+      'opened',
+      'chair-action-requested',
+    ]);
+    expect(escalation.status).toBe('opened');
   });
 
   it('lets a member raise a case by hand at their body, and no one else', async () => {
@@ -486,7 +596,7 @@ describe('workflow service: cases from the other services’ events (real Kafka 
       .set('authorization', admin)
       .send({ ...current, maxDeferrals: 3 })
       .expect(201);
-    expect(next.body).toMatchObject({ version: 3, policy: { version: 3, maxDeferrals: 3 } });
+    expect(next.body).toMatchObject({ version: 4, policy: { version: 4, maxDeferrals: 3 } });
     // The versions, newest first, a page at a time.
     const versions = await api()
       .get('/policy')
@@ -496,13 +606,18 @@ describe('workflow service: cases from the other services’ events (real Kafka 
     expect(versions.body).toEqual({
       items: [
         expect.objectContaining({
-          version: 2,
+          version: 3,
           policy: expect.objectContaining({
             triggers: expect.objectContaining({ serviceGap: { openAt: 8, cagAt: 15 } }),
+            levels: {
+              group: { acknowledgeDays: 5, tableDays: 20, resolveDays: 75 },
+              cag: { acknowledgeDays: 5, tableDays: 15, resolveDays: 95 },
+              board: { acknowledgeDays: 5, tableDays: 20, resolveDays: 55 },
+            },
           }),
         }),
       ],
-      total: 3,
+      total: 4,
       limit: 1,
       offset: 1,
     });

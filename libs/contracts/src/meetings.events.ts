@@ -25,6 +25,8 @@ export const AGENDA_ITEM_TYPES = [
   'for-decision',
   'for-information',
   'escalation',
+  /** A chair's action taken between meetings, listed for the next meeting to ratify. */
+  'ratification',
 ] as const;
 export const DECISION_OUTCOMES = [
   'approved',
@@ -35,6 +37,28 @@ export const DECISION_OUTCOMES = [
   'escalated',
   'action-plan-agreed',
 ] as const;
+/**
+ * What a chair's action between meetings may decide. Deferring is not among them: an item
+ * waits for the next meeting anyway. Noting needs no action.
+ */
+export const CHAIRS_ACTION_OUTCOMES = [
+  'approved',
+  'rejected',
+  'resolved',
+  'escalated',
+  'action-plan-agreed',
+] as const satisfies readonly (typeof DECISION_OUTCOMES)[number][];
+/**
+ * Kinds of interest, as NHS England's guidance on managing conflicts of interest names them.
+ */
+export const INTEREST_NATURES = [
+  'financial',
+  'non-financial-professional',
+  'non-financial-personal',
+  'indirect',
+] as const;
+/** What the chair agreed a member with an interest does for the item. */
+export const INTEREST_ACTIONS = ['withdrew', 'took-no-part', 'remained'] as const;
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent'] as const;
 /** The capacities a decision is recorded in: the body's meeting officers, or an admin. */
 export const RECORDER_CAPACITIES = ['chair', 'deputy-chair', 'secretariat', 'admin'] as const;
@@ -69,6 +93,11 @@ export const quorumResultSchema = z.object({
   clinicianPresent: z.boolean(),
   /** Why the meeting was not quorate; empty when it was. */
   shortfalls: z.array(z.string()),
+  /**
+   * Voting members who were absent but counted through a nominated deputy attending for them;
+   * absent on results judged before deputies were recorded.
+   */
+  deputising: z.number().int().min(0).optional(),
 });
 
 export const meetingsContract = defineContract('meetings', {
@@ -95,9 +124,19 @@ export const meetingsContract = defineContract('meetings', {
       /** The requester's reference, e.g. an escalation case id; null for items added by hand. */
       externalReference: z.string().nullable(),
       requestId: uuid.nullable(),
+      /**
+       * Set when the meeting falls after the date the requester asked it to be tabled by: the
+       * item is on the next meeting all the same, and the requester may ask for a chair's action.
+       * Added to v1 after its first release, so an earlier event parses as null.
+       */
+      late: z
+        .object({ tableBy: isoDate, reason: z.string().min(1) })
+        .nullable()
+        .default(null),
     }),
     {
-      summary: "An item was added to a meeting's agenda, by hand or for an agenda request.",
+      summary:
+        "An item was added to a meeting's agenda, by hand or for an agenda request; says when it is later than the requester's date.",
       key: ['bodyId'],
       keyMeaning: KEYED_BY_BODY,
     },
@@ -107,13 +146,14 @@ export const meetingsContract = defineContract('meetings', {
       requestId: uuid,
       bodyId: uuid,
       externalReference: z.string().min(1),
-      /** No meeting whose papers deadline is still open before the requester's date. */
+      /** No scheduled meeting whose papers deadline is still open. */
       reason: z.string().min(1),
       tableBy: isoDate.nullable(),
       nextMeetingStartsAt: instant.nullable(),
     }),
     {
-      summary: 'An agenda request found no meeting to table it at before the requested date.',
+      summary:
+        'An agenda request found no scheduled meeting with its papers deadline open; it waits for the next one scheduled.',
       key: ['bodyId'],
       keyMeaning: KEYED_BY_BODY,
     },
@@ -156,6 +196,42 @@ export const meetingsContract = defineContract('meetings', {
     {
       summary:
         'A decision on an agenda item was recorded, with its outcome, rationale and who recorded it in what capacity.',
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.chairs-action-recorded.v1': event(
+    z.object({
+      chairsActionId: uuid,
+      bodyId: uuid,
+      /** What it concerns, e.g. an escalation case id; null for a matter of the body's own. */
+      externalReference: z.string().nullable(),
+      title: z.string().min(1),
+      outcome: z.enum(CHAIRS_ACTION_OUTCOMES),
+      rationale: z.string().min(1),
+      recordedBy: recorder,
+      /** The meeting that will be asked to ratify it; null until one is scheduled. */
+      ratificationMeetingId: uuid.nullable(),
+    }),
+    {
+      summary:
+        "The chair (or deputy) took a decision between meetings; it is listed for ratification at the body's next meeting.",
+      key: ['bodyId'],
+      keyMeaning: KEYED_BY_BODY,
+    },
+  ),
+  'meetings.chairs-action-ratified.v1': event(
+    meetingRef.extend({
+      chairsActionId: uuid,
+      agendaItemId: uuid,
+      decisionId: uuid,
+      externalReference: z.string().nullable(),
+      /** False when the meeting rejected the chair's action. */
+      ratified: z.boolean(),
+    }),
+    {
+      summary:
+        "A meeting ratified (or refused to ratify) a chair's action taken since its last meeting.",
       key: ['bodyId'],
       keyMeaning: KEYED_BY_BODY,
     },

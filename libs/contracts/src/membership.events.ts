@@ -72,6 +72,11 @@ export const termsOfReferenceSchema = z.object({
     minimumFraction: z.number().min(0).max(1),
     /** At least one registered clinician present. */
     requireClinician: z.boolean(),
+    /**
+     * A member's nominated deputy, attending in their place, counts towards quorum for them.
+     * Absent (as on terms announced before it was added to v1) means true, the usual provision.
+     */
+    deputiesCount: z.boolean().optional(),
   }),
   /** Papers go out this many days before a meeting. */
   papersDueDaysBefore: z.number().int().min(0).max(60),

@@ -31,6 +31,7 @@ describe('quorum', () => {
       chairOrDeputyPresent: true,
       clinicianPresent: true,
       shortfalls: [],
+      deputising: 0,
     });
   });
 
@@ -70,5 +71,61 @@ describe('quorum', () => {
     ]);
     expect(computeQuorum(rule, body, attendance)).toMatchObject({ present: 0, quorate: false });
     expect(computeQuorum({ ...rule, minimumFraction: 0 }, [], new Map()).required).toBe(1);
+  });
+
+  describe('with nominated deputies', () => {
+    const deputy = (forMemberId: string, clinician = true) => ({ forMemberId, clinician });
+
+    it('counts a voting member whose deputy attended, as the terms allow by default', () => {
+      // The chair and one other are two of six: m1 is away, but their deputy came.
+      const alone = computeQuorum(rule, body, present('chair'));
+      expect(alone).toMatchObject({ quorate: false, present: 1, deputising: 0 });
+      const withDeputy = computeQuorum(rule, body, present('chair'), 'was', [deputy('m1')]);
+      expect(withDeputy).toMatchObject({ quorate: true, present: 2, deputising: 1 });
+    });
+
+    it('counts no deputy when the terms say deputies do not count', () => {
+      const result = computeQuorum(
+        { ...rule, deputiesCount: false },
+        body,
+        present('chair'),
+        'was',
+        [deputy('m1')],
+      );
+      expect(result).toMatchObject({ quorate: false, present: 1, deputising: 0 });
+    });
+
+    it('counts a member once, present in person or by deputy', () => {
+      const result = computeQuorum(rule, body, present('chair', 'm1'), 'was', [deputy('m1')]);
+      expect(result).toMatchObject({ present: 2, deputising: 0 });
+    });
+
+    it("never stands in for the chair's presence", () => {
+      const result = computeQuorum(rule, body, present('lead', 'm1'), 'was', [deputy('chair')]);
+      expect(result).toMatchObject({ present: 3, chairOrDeputyPresent: false, quorate: false });
+      expect(result.shortfalls).toEqual(['neither the chair nor a deputy chair was present']);
+    });
+
+    it("meets a clinical quorum with the deputy's own registration, not the member's", () => {
+      // m2 and the patient representative are not clinicians; the lead's deputy is not either.
+      const lay = computeQuorum(rule, body, present('chair', 'm2'), 'was', [deputy('lead', false)]);
+      expect(lay.clinicianPresent).toBe(true); // the chair is a clinician
+      const noClinician = computeQuorum(
+        { ...rule, chairOrDeputy: false },
+        body,
+        present('m2', 'patient'),
+        'was',
+        [deputy('lead', false)],
+      );
+      expect(noClinician).toMatchObject({ clinicianPresent: false, deputising: 1 });
+      const clinicalDeputy = computeQuorum(
+        { ...rule, chairOrDeputy: false },
+        body,
+        present('m2', 'patient'),
+        'was',
+        [deputy('m1', true)],
+      );
+      expect(clinicalDeputy).toMatchObject({ clinicianPresent: true, quorate: true });
+    });
   });
 });

@@ -13,6 +13,15 @@ export interface QuorumRule {
   minimumFraction: number;
   /** At least one registered clinician among those present. */
   requireClinician: boolean;
+  /** A nominated deputy attending for a voting member counts for them (default true). */
+  deputiesCount?: boolean;
+}
+
+/** A nominated deputy attending in a voting member's place. */
+export interface Deputy {
+  /** The voting member they attend for. */
+  forMemberId: string;
+  clinician: boolean;
 }
 
 /** A member holding a role on the body on the day of the meeting. */
@@ -23,7 +32,7 @@ export interface Seat {
 }
 
 /** Secretariat and observers attend but do not count towards quorum. */
-const VOTING_ROLES: readonly Role[] = [
+export const VOTING_ROLES: readonly Role[] = [
   'chair',
   'deputy-chair',
   'clinical-lead',
@@ -47,8 +56,12 @@ export function isClinician(profession: string): boolean {
 /**
  * Whether a meeting was quorate under the body's terms of reference as they stood on the
  * day: enough voting members present (a member with two roles counts once), the chair or a
- * deputy among them when required, and a clinician when required. The meetings service judges
- * a held meeting with it (`was`); the meeting page previews attendance as it is recorded (`is`).
+ * deputy chair among them when required, and a clinician when required. Where the terms let
+ * deputies count, a voting member not present whose nominated deputy attended counts as
+ * present, and the deputy's own registration counts towards a clinical quorum; a nominated
+ * deputy never stands in for the chair's presence, which a deputy chair's seat provides. The
+ * meetings service judges a held meeting with it (`was`); the meeting page previews attendance
+ * as it is recorded (`is`).
  */
 export function computeQuorum(
   rule: QuorumRule,
@@ -56,6 +69,7 @@ export function computeQuorum(
   /** Each member's attendance status; only `present` counts. */
   attendance: ReadonlyMap<string, string>,
   tense: 'was' | 'is' = 'was',
+  deputies: readonly Deputy[] = [],
 ): QuorumResult {
   const voters = new Map<string, { roles: Set<Role>; clinician: boolean }>();
   for (const seat of seats.filter((s) => VOTING_ROLES.includes(s.role))) {
@@ -66,12 +80,21 @@ export function computeQuorum(
     voter.roles.add(seat.role);
     voters.set(seat.memberId, voter);
   }
-  const present = [...voters].filter(([memberId]) => attendance.get(memberId) === 'present');
+  const deputyFor = new Map(
+    rule.deputiesCount === false ? [] : deputies.map((deputy) => [deputy.forMemberId, deputy]),
+  );
+  const inPerson = (memberId: string) => attendance.get(memberId) === 'present';
+  const represented = [...voters].filter(
+    ([memberId]) => !inPerson(memberId) && deputyFor.has(memberId),
+  );
+  const present = [...[...voters].filter(([memberId]) => inPerson(memberId)), ...represented];
   const required = Math.max(1, Math.ceil(rule.minimumFraction * voters.size - 1e-9));
   const chairOrDeputyPresent = present.some(
-    ([, v]) => v.roles.has('chair') || v.roles.has('deputy-chair'),
+    ([memberId, v]) => inPerson(memberId) && (v.roles.has('chair') || v.roles.has('deputy-chair')),
   );
-  const clinicianPresent = present.some(([, v]) => v.clinician);
+  const clinicianPresent =
+    present.some(([memberId, v]) => inPerson(memberId) && v.clinician) ||
+    represented.some(([memberId]) => deputyFor.get(memberId)?.clinician === true);
   const shortfalls: string[] = [];
   if (present.length < required) {
     shortfalls.push(
@@ -92,5 +115,6 @@ export function computeQuorum(
     chairOrDeputyPresent,
     clinicianPresent,
     shortfalls,
+    deputising: represented.length,
   };
 }

@@ -45,6 +45,9 @@ export {
 export { traceHttpRequests } from './tracing/http-tracing.middleware.js';
 export { TransactionSpans } from './database/transaction-spans.subscriber.js';
 
+// text
+export { fitText } from './text/fit-text.js';
+
 // database
 export { schemaOf } from './database/schema-of.js';
 export {

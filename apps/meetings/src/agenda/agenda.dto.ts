@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
@@ -27,10 +28,15 @@ export class PaperDto {
   url!: string;
 }
 
+/** The item types an admin adds by hand; ratifications are listed by chair's actions. */
+export const MANUAL_ITEM_TYPES = AGENDA_ITEM_TYPES.filter((type) => type !== 'ratification');
+
 export class AddAgendaItemDto {
-  @ApiProperty({ enum: AGENDA_ITEM_TYPES })
-  @IsIn(AGENDA_ITEM_TYPES)
-  type!: (typeof AGENDA_ITEM_TYPES)[number];
+  @ApiProperty({ enum: MANUAL_ITEM_TYPES })
+  @IsIn(MANUAL_ITEM_TYPES, {
+    message: `type must be one of: ${MANUAL_ITEM_TYPES.join(', ')} (a ratification is listed by recording a chair's action)`,
+  })
+  type!: (typeof MANUAL_ITEM_TYPES)[number];
 
   @ApiProperty()
   @IsString()
@@ -51,6 +57,15 @@ export class AddAgendaItemDto {
   @ValidateNested({ each: true })
   @Type(() => PaperDto)
   papers?: PaperDto[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The escalation case the item is about: the case is recorded as tabled at this meeting when the body holds it',
+  })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
 }
 
 /** A page of a body's agenda requests, of one status when given. */

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import type { EventOf, PlatformEventMap } from '#contracts';
-import { Clock, ConflictError, notFound, type Page } from '#platform';
+import { Clock, ConflictError, fitText, notFound, type Page } from '#platform';
 import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { ChairsAction } from './chairs-action.entity.js';
 import { AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
 import type { AddAgendaItemDto, AgendaRequestsQuery } from './agenda.dto.js';
@@ -47,7 +48,10 @@ export class AgendaService {
     await this.tryToPlace(manager, request, { announceIfUnplaced: true });
   }
 
-  /** A newly scheduled meeting may be where waiting requests can now go. */
+  /**
+   * A newly scheduled meeting may be where waiting requests can now go, and where chair's
+   * actions taken while none was scheduled are listed for ratification.
+   */
   async placeWaitingRequests(manager: EntityManager, bodyId: string): Promise<void> {
     const waiting = await manager.find(AgendaRequest, {
       where: { bodyId, status: 'unplaced' },
@@ -56,17 +60,72 @@ export class AgendaService {
     for (const request of waiting) {
       await this.tryToPlace(manager, request, { announceIfUnplaced: false });
     }
+    const unlisted = await manager.find(ChairsAction, {
+      where: { bodyId, ratificationItemId: IsNull() },
+      order: { recordedAt: 'ASC' },
+    });
+    for (const action of unlisted) {
+      await this.listForRatification(manager, action);
+    }
+  }
+
+  /**
+   * Lists a chair's action for ratification at the body's next scheduled meeting, whatever its
+   * papers deadline (ratification needs no papers, and it is the next meeting that ratifies).
+   * When the case the action concerns already waits on that meeting's agenda, that item becomes
+   * the ratification rather than a second item on the same matter. Gives the meeting's id, or
+   * null when none is scheduled: placeWaitingRequests lists it once one is.
+   */
+  async listForRatification(manager: EntityManager, action: ChairsAction): Promise<string | null> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `meetings:agenda:${action.bodyId}`,
+    ]);
+    const next = await manager.findOne(Meeting, {
+      where: { bodyId: action.bodyId, status: 'scheduled', startsAt: MoreThan(this.clock.now()) },
+      order: { startsAt: 'ASC' },
+    });
+    if (!next) {
+      return null;
+    }
+    const meeting = await lockOpenMeeting(manager, next.id);
+    const title = fitText(`Ratification of chair's action: ${action.title}`, 300);
+    const waiting = action.externalReference
+      ? await manager.findOneBy(AgendaItem, {
+          meetingId: meeting.id,
+          type: 'escalation',
+          externalReference: action.externalReference,
+        })
+      : null;
+    let itemId: string;
+    if (waiting) {
+      await manager.update(AgendaItem, { id: waiting.id }, { type: 'ratification', title });
+      itemId = waiting.id;
+    } else {
+      const item = await this.appendItem(manager, meeting, {
+        type: 'ratification',
+        title,
+        presenter: null,
+        papers: [],
+        externalReference: action.externalReference,
+        requestId: null,
+      });
+      itemId = item.id;
+    }
+    await manager.update(ChairsAction, { id: action.id }, { ratificationItemId: itemId });
+    action.ratificationItemId = itemId;
+    return meeting.id;
   }
 
   async addItem(meetingId: string, dto: AddAgendaItemDto): Promise<AgendaItem> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await lockOpenMeeting(manager, meetingId);
+      // An item naming a case is that case's: the workflow service records it as tabled.
       return this.appendItem(manager, meeting, {
         type: dto.type,
         title: dto.title,
         presenter: dto.presenter ?? null,
         papers: dto.papers ?? [],
-        externalReference: null,
+        externalReference: dto.caseId ?? null,
         requestId: null,
       });
     });
@@ -131,18 +190,28 @@ export class AgendaService {
     });
     if (placement.placed) {
       const meeting = await lockOpenMeeting(manager, placement.meetingId);
-      const item = await this.appendItem(manager, meeting, {
-        type: 'escalation',
-        title: request.title,
-        presenter: request.presenter,
-        papers: request.papers,
-        externalReference: request.externalReference,
-        requestId: request.id,
-      });
+      const late =
+        placement.late !== null && request.tableBy !== null
+          ? { tableBy: request.tableBy, reason: placement.late }
+          : null;
+      const item = await this.appendItem(
+        manager,
+        meeting,
+        {
+          type: 'escalation',
+          title: request.title,
+          presenter: request.presenter,
+          papers: request.papers,
+          externalReference: request.externalReference,
+          requestId: request.id,
+        },
+        late,
+      );
+      // A late placement keeps its reason, so the request list shows why it is late.
       await manager.update(
         AgendaRequest,
         { id: request.id },
-        { status: 'placed', agendaItemId: item.id, reason: null },
+        { status: 'placed', agendaItemId: item.id, reason: placement.late },
       );
       return;
     }
@@ -165,6 +234,7 @@ export class AgendaService {
     fields: Pick<AgendaItem, 'type' | 'title' | 'presenter' | 'externalReference' | 'requestId'> & {
       papers: Paper[];
     },
+    late: { tableBy: string; reason: string } | null = null,
   ): Promise<AgendaItem> {
     const last = await manager.findOne(AgendaItem, {
       where: { meetingId: meeting.id },
@@ -185,6 +255,7 @@ export class AgendaService {
       title: item.title,
       externalReference: item.externalReference,
       requestId: item.requestId,
+      late,
     });
     return item;
   }

@@ -18,10 +18,7 @@ describe('agenda placement', () => {
         papersDueDaysBefore: 7,
         tableBy: null,
       }),
-    ).toEqual({
-      placed: true,
-      meetingId: 'december',
-    });
+    ).toEqual({ placed: true, meetingId: 'december', late: null });
   });
 
   it('skips a meeting whose papers deadline has passed for a later one within the tabling date', () => {
@@ -33,21 +30,21 @@ describe('agenda placement', () => {
         papersDueDaysBefore: 7,
         tableBy: '2026-12-31',
       }),
-    ).toEqual({ placed: true, meetingId: 'december' });
+    ).toEqual({ placed: true, meetingId: 'december', late: null });
   });
 
-  it('is unplaced when the next meeting is after the tabling date, saying so', () => {
+  it('still lands on the next regular meeting when it is after the tabling date, saying it is late', () => {
+    // A quarterly group: the next meeting is months away, past the four-week tabling deadline.
     expect(
       placeAgendaRequest({ meetings: [march], now, papersDueDaysBefore: 7, tableBy: '2027-01-15' }),
     ).toEqual({
-      placed: false,
-      reason:
-        'The next meeting, on 2027-03-11, is after the date it must be tabled by (2027-01-15)',
-      nextMeetingStartsAt: march.startsAt,
+      placed: true,
+      meetingId: 'march',
+      late: 'The next meeting with its papers deadline open, on 2027-03-11, is after the date it was to be tabled by (2027-01-15)',
     });
   });
 
-  it('is unplaced when the only meeting in time is past its papers deadline', () => {
+  it('passes over a meeting whose papers deadline has passed, even to a late one', () => {
     const soon = meeting('soon', '2026-11-25T14:00:00Z');
     const result = placeAgendaRequest({
       meetings: [soon, march],
@@ -55,9 +52,18 @@ describe('agenda placement', () => {
       papersDueDaysBefore: 7,
       tableBy: '2026-12-31',
     });
-    expect(result).toMatchObject({
+    expect(result).toMatchObject({ placed: true, meetingId: 'march', late: expect.any(String) });
+  });
+
+  it('is unplaced when the only future meeting is past its papers deadline', () => {
+    const soon = meeting('soon', '2026-11-25T14:00:00Z');
+    expect(
+      placeAgendaRequest({ meetings: [soon], now, papersDueDaysBefore: 7, tableBy: null }),
+    ).toEqual({
       placed: false,
-      reason: expect.stringMatching(/papers deadline for the meeting on 2026-11-25 has passed/),
+      reason:
+        'The papers deadline for the meeting on 2026-11-25 has passed and no later meeting is scheduled',
+      nextMeetingStartsAt: soon.startsAt,
     });
   });
 
@@ -75,21 +81,9 @@ describe('agenda placement', () => {
   it('judges the tabling date by the UK calendar day of the meeting', () => {
     // 23:30 UTC on 31 March 2027 is 00:30 on 1 April in London (BST).
     const lateNight = meeting('late', '2027-03-31T23:30:00Z');
-    expect(
-      placeAgendaRequest({
-        meetings: [lateNight],
-        now,
-        papersDueDaysBefore: 7,
-        tableBy: '2027-03-31',
-      }).placed,
-    ).toBe(false);
-    expect(
-      placeAgendaRequest({
-        meetings: [lateNight],
-        now,
-        papersDueDaysBefore: 7,
-        tableBy: '2027-04-01',
-      }).placed,
-    ).toBe(true);
+    const lateFor = (tableBy: string) =>
+      placeAgendaRequest({ meetings: [lateNight], now, papersDueDaysBefore: 7, tableBy });
+    expect(lateFor('2027-03-31')).toMatchObject({ placed: true, late: expect.any(String) });
+    expect(lateFor('2027-04-01')).toMatchObject({ placed: true, late: null });
   });
 });

@@ -7,17 +7,24 @@ export interface CandidateMeeting {
 }
 
 export type Placement =
-  | { placed: true; meetingId: string }
+  | {
+      placed: true;
+      meetingId: string;
+      /** Why the meeting is later than the requester's date; null when it is in time. */
+      late: string | null;
+    }
   | { placed: false; reason: string; nextMeetingStartsAt: Date | null };
 
 const DAY_MS = 86_400_000;
 
 /**
  * Where an agenda request lands: the body's next scheduled meeting whose papers deadline
- * (`papersDueDaysBefore` days before it starts) has not passed and which falls on or before
- * the requester's `tableBy` date (UK calendar day), if it gave one. When none does, the
- * request is unplaced and the reason says which condition failed, so the chair can be asked
- * for an extraordinary meeting or a chair's action.
+ * (`papersDueDaysBefore` days before it starts) has not passed. That holds even when the
+ * meeting falls after the requester's `tableBy` date (UK calendar day): the item must reach the
+ * body's next regular meeting, so it goes there and the placement says it is late, for the
+ * requester to ask the chair for an extraordinary meeting or a chair's action in the meantime.
+ * It is unplaced only when no scheduled meeting has its papers deadline open; it then waits
+ * for the next meeting scheduled.
  */
 export function placeAgendaRequest(options: {
   meetings: readonly CandidateMeeting[];
@@ -28,24 +35,23 @@ export function placeAgendaRequest(options: {
   const upcoming = [...options.meetings]
     .filter((meeting) => meeting.startsAt.getTime() > options.now.getTime())
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-  const next = upcoming[0] ?? null;
-  if (!next) {
-    return {
-      placed: false,
-      reason: 'The body has no scheduled meeting',
-      nextMeetingStartsAt: null,
-    };
-  }
-  const withinTableBy = (meeting: CandidateMeeting) =>
-    options.tableBy === null || ukDate(meeting.startsAt) <= options.tableBy;
   const papersOpen = (meeting: CandidateMeeting) =>
     meeting.startsAt.getTime() - options.papersDueDaysBefore * DAY_MS >= options.now.getTime();
-  const eligible = upcoming.find((meeting) => withinTableBy(meeting) && papersOpen(meeting));
+  const eligible = upcoming.find(papersOpen);
   if (eligible) {
-    return { placed: true, meetingId: eligible.meetingId };
+    const on = ukDate(eligible.startsAt);
+    const late =
+      options.tableBy !== null && on > options.tableBy
+        ? `The next meeting with its papers deadline open, on ${on}, is after the date it was to be tabled by (${options.tableBy})`
+        : null;
+    return { placed: true, meetingId: eligible.meetingId, late };
   }
-  const reason = !withinTableBy(next)
-    ? `The next meeting, on ${ukDate(next.startsAt)}, is after the date it must be tabled by (${options.tableBy})`
-    : `The papers deadline for the meeting on ${ukDate(next.startsAt)} has passed and no later meeting falls on or before ${options.tableBy}`;
-  return { placed: false, reason, nextMeetingStartsAt: next.startsAt };
+  const next = upcoming[0] ?? null;
+  return next
+    ? {
+        placed: false,
+        reason: `The papers deadline for the meeting on ${ukDate(next.startsAt)} has passed and no later meeting is scheduled`,
+        nextMeetingStartsAt: next.startsAt,
+      }
+    : { placed: false, reason: 'The body has no scheduled meeting', nextMeetingStartsAt: null };
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,10 +7,14 @@ import {
   IsArray,
   IsIn,
   IsObject,
+  IsOptional,
+  IsString,
   IsUUID,
+  MaxLength,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ATTENDANCE_STATUSES } from '#contracts';
+import { ATTENDANCE_STATUSES, INTEREST_ACTIONS, INTEREST_NATURES } from '#contracts';
 
 export class AttendanceEntryDto {
   @ApiProperty()
@@ -20,6 +24,15 @@ export class AttendanceEntryDto {
   @ApiProperty({ enum: ATTENDANCE_STATUSES })
   @IsIn(ATTENDANCE_STATUSES)
   status!: (typeof ATTENDANCE_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The voting member of the body this attendee came in place of, as their nominated deputy (status present); the attendee need not sit on the body',
+  })
+  @IsOptional()
+  @IsUUID()
+  deputisingFor?: string;
 }
 
 export class RecordAttendanceDto {
@@ -35,4 +48,29 @@ export class RecordAttendanceDto {
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   attendance!: AttendanceEntryDto[];
+}
+
+/** An interest a member attending declares in an agenda item. */
+export class DeclareInterestDto {
+  @ApiProperty({ format: 'uuid', description: 'The member declaring, recorded present' })
+  @IsUUID()
+  memberId!: string;
+
+  @ApiProperty({ enum: INTEREST_NATURES })
+  @IsIn(INTEREST_NATURES)
+  nature!: (typeof INTEREST_NATURES)[number];
+
+  @ApiProperty({ example: 'Clinical director at one of the trusts named in the paper' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  interest!: string;
+
+  @ApiProperty({
+    enum: INTEREST_ACTIONS,
+    description:
+      'What the chair agreed: withdrew (left for the item), took-no-part (stayed, no part in the decision) or remained (took part)',
+  })
+  @IsIn(INTEREST_ACTIONS)
+  action!: (typeof INTEREST_ACTIONS)[number];
 }

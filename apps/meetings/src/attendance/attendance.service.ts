@@ -4,8 +4,8 @@ import { Clock, ConflictError, invalidField, ukDate } from '#platform';
 import { lockScheduledMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Attendance } from './attendance.entity.js';
-import type { RecordAttendanceDto } from './attendance.dto.js';
-import { computeQuorum } from '#contracts';
+import type { AttendanceEntryDto, RecordAttendanceDto } from './attendance.dto.js';
+import { computeQuorum, VOTING_ROLES } from '#contracts';
 import { BodyTerms, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { MeetingsPublisher } from '../meetings.publisher.js';
 
@@ -17,18 +17,77 @@ export class AttendanceService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** Records who was present, sent apologies or was absent; members must sit on the body that day. */
+  /**
+   * Records who was present, sent apologies or was absent; members must sit on the body that
+   * day, except a nominated deputy, who attends in place of a voting member of the body not
+   * present themselves, one deputy for a member, and who does not sit on the body (a member
+   * does not count twice). A deputy is a member known to membership; one recorded absent did
+   * not come after all, and counts for no one.
+   */
   async record(meetingId: string, dto: RecordAttendanceDto): Promise<Attendance[]> {
     return this.dataSource.transaction(async (manager) => {
       const meeting = await lockScheduledMeeting(manager, meetingId);
-      const seated = new Set((await this.seats(manager, meeting)).map((seat) => seat.memberId));
+      const seats = await this.seats(manager, meeting);
+      const seated = new Set(seats.map((seat) => seat.memberId));
+      const voting = new Set(
+        seats.filter((seat) => VOTING_ROLES.includes(seat.role)).map((seat) => seat.memberId),
+      );
+      const recorded = new Map(
+        (await manager.find(Attendance, { where: { meetingId } })).map((row) => [
+          row.memberId,
+          row,
+        ]),
+      );
+      for (const entry of dto.attendance) {
+        recorded.set(entry.memberId, {
+          meetingId,
+          memberId: entry.memberId,
+          status: entry.status,
+          deputisingFor: entry.deputisingFor ?? null,
+        });
+      }
       for (const [index, entry] of dto.attendance.entries()) {
-        if (!seated.has(entry.memberId)) {
+        const field = `attendance.${index}`;
+        if (!entry.deputisingFor) {
+          if (!seated.has(entry.memberId)) {
+            throw invalidField(
+              `${field}.memberId`,
+              `Member ${entry.memberId} does not sit on this body on the day of the meeting; a nominated deputy names the member they attend for in deputisingFor`,
+            );
+          }
+          continue;
+        }
+        const problem = await deputyProblem(
+          manager,
+          { ...entry, deputisingFor: entry.deputisingFor },
+          { seated, voting, recorded },
+        );
+        if (problem) {
+          throw invalidField(`${field}.${problem.field}`, problem.message);
+        }
+      }
+      // The meeting's attendance as it will stand: one deputy a member, and none for a member
+      // present in person (recorded earlier or in this list).
+      const deputyOf = new Map<string, string>();
+      for (const row of recorded.values()) {
+        // A deputy recorded absent (or with apologies) did not come, and counts for no one.
+        if (!row.deputisingFor || row.status !== 'present') {
+          continue;
+        }
+        const other = deputyOf.get(row.deputisingFor);
+        if (other) {
           throw invalidField(
-            `attendance.${index}.memberId`,
-            `Member ${entry.memberId} does not sit on this body on the day of the meeting`,
+            'attendance',
+            `Member ${row.deputisingFor} would have two deputies at this meeting (${other} and ${row.memberId})`,
           );
         }
+        if (recorded.get(row.deputisingFor)?.status === 'present') {
+          throw invalidField(
+            'attendance',
+            `Member ${row.deputisingFor} is present in person, yet ${row.memberId} is recorded as their deputy, present: record the deputy absent first`,
+          );
+        }
+        deputyOf.set(row.deputisingFor, row.memberId);
       }
       await manager.upsert(
         Attendance,
@@ -36,6 +95,7 @@ export class AttendanceService {
           meetingId,
           memberId: entry.memberId,
           status: entry.status,
+          deputisingFor: entry.deputisingFor ?? null,
         })),
         ['meetingId', 'memberId'],
       );
@@ -79,11 +139,12 @@ export class AttendanceService {
         throw new ConflictError('No terms of reference are known for the body yet');
       }
       const seats = await this.seats(manager, meeting);
+      const attendance = await manager.find(Attendance, { where: { meetingId } });
+      const deputies = attendance.filter((a) => a.deputisingFor && a.status === 'present');
       const members = await manager.findBy(MemberView, {
-        id: In([...new Set(seats.map((s) => s.memberId))]),
+        id: In([...new Set([...seats, ...deputies].map((s) => s.memberId))]),
       });
       const clinician = new Map(members.map((m) => [m.id, m.clinician]));
-      const attendance = await manager.find(Attendance, { where: { meetingId } });
       const quorum = computeQuorum(
         terms.terms.quorum,
         seats.map((s) => ({
@@ -91,7 +152,13 @@ export class AttendanceService {
           role: s.role,
           clinician: clinician.get(s.memberId) ?? false,
         })),
-        new Map(attendance.map((a) => [a.memberId, a.status])),
+        // A deputy's own row is no seat of theirs: only the member they came for counts.
+        new Map(attendance.filter((a) => !a.deputisingFor).map((a) => [a.memberId, a.status])),
+        'was',
+        deputies.map((d) => ({
+          forMemberId: d.deputisingFor!,
+          clinician: clinician.get(d.memberId) ?? false,
+        })),
       );
       meeting.status = 'held';
       meeting.quorum = quorum;
@@ -132,4 +199,41 @@ export class AttendanceService {
       .andWhere(seatHeldOnSql('s'), { on: ukDate(meeting.startsAt) })
       .getMany();
   }
+}
+
+/** What is wrong with a deputy's attendance entry, if anything: the field and why. */
+async function deputyProblem(
+  manager: EntityManager,
+  entry: AttendanceEntryDto & { deputisingFor: string },
+  body: {
+    seated: ReadonlySet<string>;
+    voting: ReadonlySet<string>;
+    recorded: ReadonlyMap<string, Pick<Attendance, 'status' | 'deputisingFor'>>;
+  },
+): Promise<{ field: 'memberId' | 'deputisingFor' | 'status'; message: string } | null> {
+  if (entry.deputisingFor === entry.memberId) {
+    return { field: 'deputisingFor', message: 'A member cannot deputise for themselves' };
+  }
+  if (body.seated.has(entry.memberId)) {
+    return {
+      field: 'memberId',
+      message: `Member ${entry.memberId} sits on this body and counts in their own right, not as a deputy`,
+    };
+  }
+  if (!(await manager.existsBy(MemberView, { id: entry.memberId }))) {
+    return { field: 'memberId', message: `Member ${entry.memberId} is not known to membership` };
+  }
+  if (!body.voting.has(entry.deputisingFor)) {
+    return {
+      field: 'deputisingFor',
+      message: `Member ${entry.deputisingFor} is not a voting member of this body on the day of the meeting`,
+    };
+  }
+  if (entry.status === 'present' && body.recorded.get(entry.deputisingFor)?.status === 'present') {
+    return {
+      field: 'deputisingFor',
+      message: `Member ${entry.deputisingFor} is present in person and needs no deputy`,
+    };
+  }
+  return null;
 }

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, notFound } from '#platform';
+import { ConflictError, invalidField, notFound } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import type { ActingOfficer } from '../meetings/body-access.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { ChairsAction } from '../agenda/chairs-action.entity.js';
 import { Decision } from './decision.entity.js';
 import type { RecordDecisionDto } from './decisions.dto.js';
 import { MeetingsPublisher } from '../meetings.publisher.js';
+
+/** What a meeting may decide on a chair's action listed for ratification. */
+const RATIFICATION_OUTCOMES: readonly string[] = ['approved', 'rejected'];
 
 @Injectable()
 export class DecisionsService {
@@ -19,7 +23,8 @@ export class DecisionsService {
   /**
    * Records a decision on an agenda item of a held, quorate meeting, one per item, naming the
    * officer who recorded it: on the decision by member (their account's subject when they are
-   * linked to none), in its event with the capacity they acted in.
+   * linked to none), in its event with the capacity they acted in. On an item listing a chair's
+   * action, the decision is its ratification (approved) or refusal (rejected).
    */
   async record(
     agendaItemId: string,
@@ -45,6 +50,19 @@ export class DecisionsService {
       }
       if (await manager.existsBy(Decision, { agendaItemId })) {
         throw new ConflictError('A decision is already recorded on this agenda item');
+      }
+      const ratifies =
+        item.type === 'ratification'
+          ? await manager.findOne(ChairsAction, {
+              where: { ratificationItemId: item.id },
+              lock: { mode: 'pessimistic_write' },
+            })
+          : null;
+      if (item.type === 'ratification' && !RATIFICATION_OUTCOMES.includes(dto.outcome)) {
+        throw invalidField(
+          'outcome',
+          "A chair's action is ratified (approved) or not (rejected) by the meeting",
+        );
       }
       const decision = manager.create(Decision, {
         id: randomUUID(),
@@ -75,6 +93,23 @@ export class DecisionsService {
           capacity: recordedBy.capacity,
         },
       });
+      if (ratifies) {
+        const ratified = dto.outcome === 'approved';
+        await manager.update(
+          ChairsAction,
+          { id: ratifies.id },
+          { ratified, ratificationDecisionId: decision.id },
+        );
+        await this.events.publish(manager, 'meetings.chairs-action-ratified.v1', {
+          meetingId: meeting.id,
+          bodyId: meeting.bodyId,
+          chairsActionId: ratifies.id,
+          agendaItemId,
+          decisionId: decision.id,
+          externalReference: ratifies.externalReference,
+          ratified,
+        });
+      }
       return manager.findOneByOrFail(Decision, { id: decision.id });
     });
   }

@@ -59,13 +59,36 @@ export class BodyAccessService {
    */
   async actingOfficer(principal: Principal, meetingId: string): Promise<ActingOfficer> {
     const meeting = await this.meetings.get(meetingId);
+    return this.actingFor(principal, meeting.bodyId, MEETING_OFFICERS, REFUSAL);
+  }
+
+  /**
+   * The capacity a principal takes a chair's action in: the body's chair or deputy chair today,
+   * else an admin recording it for them. The secretariat records meetings, not the chair's
+   * urgent decisions.
+   */
+  actingChair(principal: Principal, bodyId: string): Promise<ActingOfficer> {
+    return this.actingFor(
+      principal,
+      bodyId,
+      ['chair', 'deputy-chair'],
+      "Only the body's chair or deputy chair (or an admin recording it for them) takes a chair's action",
+    );
+  }
+
+  private async actingFor(
+    principal: Principal,
+    bodyId: string,
+    roles: readonly (typeof MEETING_OFFICERS)[number][],
+    refusal: string,
+  ): Promise<ActingOfficer> {
     const acting = (capacity: ActingOfficer['capacity']): ActingOfficer => ({
       memberId: principal.memberId ?? null,
       subject: principal.sub,
       capacity,
     });
-    for (const role of MEETING_OFFICERS) {
-      const seat = { bodyId: meeting.bodyId, on: this.clock.today(), roles: [role] };
+    for (const role of roles) {
+      const seat = { bodyId, on: this.clock.today(), roles: [role] };
       if (await this.seats.principalHoldsSeat(principal, seat)) {
         return acting(role);
       }
@@ -73,7 +96,7 @@ export class BodyAccessService {
     if (principal.roles.includes('admin')) {
       return acting('admin');
     }
-    throw new RefusedError(REFUSAL);
+    throw new RefusedError(refusal);
   }
 
   /** Whether a principal reads all of a meeting's records: an admin, a service, or an officer. */

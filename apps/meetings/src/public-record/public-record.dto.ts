@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DECISION_OUTCOMES, MEETING_KINDS } from '#contracts';
+import { DECISION_OUTCOMES, INTEREST_ACTIONS, INTEREST_NATURES, MEETING_KINDS } from '#contracts';
 
 /** A decision as the public reads it once the minutes of its meeting are approved. */
 export class PublicDecisionDto {
@@ -37,7 +37,31 @@ export class PublicDecisionDto {
   recordedAt!: string;
 }
 
-/** A meeting's approved minutes and the decisions it took; nothing of who attended or recorded. */
+/**
+ * A declaration of interest as minutes record it: the member by name, as minutes of NHS bodies
+ * publish them, the interest and what the chair agreed they do for the item.
+ */
+export class PublicDeclarationDto {
+  @ApiProperty({ example: 'Lung FDS below target for three months' })
+  itemTitle!: string;
+
+  @ApiProperty({ example: 'Dr A Clinician' })
+  memberName!: string;
+
+  @ApiProperty({ enum: INTEREST_NATURES })
+  nature!: (typeof INTEREST_NATURES)[number];
+
+  @ApiProperty({ example: 'Clinical director at one of the trusts named in the paper' })
+  interest!: string;
+
+  @ApiProperty({ enum: INTEREST_ACTIONS })
+  action!: (typeof INTEREST_ACTIONS)[number];
+}
+
+/**
+ * A meeting's approved minutes, the decisions it took and the interests declared; nothing of who
+ * attended or recorded beyond the declarations.
+ */
 export class PublicMinutesDto {
   @ApiProperty({ format: 'uuid' })
   meetingId!: string;
@@ -69,6 +93,9 @@ export class PublicMinutesDto {
 
   @ApiProperty({ type: [PublicDecisionDto], description: 'In agenda order' })
   decisions!: PublicDecisionDto[];
+
+  @ApiProperty({ type: [PublicDeclarationDto], description: 'In agenda order' })
+  declarations!: PublicDeclarationDto[];
 }
 
 export class PublicMinutesPageDto {

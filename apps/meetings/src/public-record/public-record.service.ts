@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { BodyView } from '#membership-view';
+import { BodyView, MemberView } from '#membership-view';
 import { notFound, type Page, type PageQuery, ukDate } from '#platform';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { DeclarationOfInterest } from '../attendance/declaration.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import type { PublicDecisionDto, PublicMinutesDto } from './public-record.dto.js';
+import type {
+  PublicDecisionDto,
+  PublicDeclarationDto,
+  PublicMinutesDto,
+} from './public-record.dto.js';
 
 interface MinutesRow extends Pick<PublicMinutesDto, 'meetingId' | 'bodyId' | 'title' | 'kind'> {
   startsAt: Date;
@@ -80,6 +85,24 @@ export class PublicRecordService {
   }
 
   private async withDecisions(rows: MinutesRow[]): Promise<PublicMinutesDto[]> {
+    const meetingIds = rows.map((r) => r.meetingId);
+    const declarations =
+      rows.length === 0
+        ? []
+        : await this.dataSource.manager
+            .createQueryBuilder(DeclarationOfInterest, 'd')
+            .innerJoin(AgendaItem, 'i', 'i.id = d.agendaItemId')
+            .innerJoin(MemberView, 'member', 'member.id = d.memberId')
+            .select('d.meetingId', 'meetingId')
+            .addSelect('i.title', 'itemTitle')
+            .addSelect('member.name', 'memberName')
+            .addSelect('d.nature', 'nature')
+            .addSelect('d.interest', 'interest')
+            .addSelect('d.action', 'action')
+            .where('d.meetingId IN (:...meetingIds)', { meetingIds })
+            .orderBy('i.position', 'ASC')
+            .addOrderBy('d.recordedAt', 'ASC')
+            .getRawMany<PublicDeclarationDto & { meetingId: string }>();
     const decisions =
       rows.length === 0
         ? []
@@ -116,6 +139,9 @@ export class PublicRecordService {
           ...decision,
           recordedAt: recordedAt.toISOString(),
         })),
+      declarations: declarations
+        .filter((declaration) => declaration.meetingId === row.meetingId)
+        .map(({ meetingId: _meetingId, ...declaration }) => declaration),
     }));
   }
 }

@@ -39,6 +39,15 @@ export class QuorumRuleDto {
   @ApiProperty({ description: 'At least one registered clinician present' })
   @IsBoolean()
   requireClinician!: boolean;
+
+  @ApiPropertyOptional({
+    default: true,
+    description:
+      "A member's nominated deputy, attending in their place, counts towards quorum for them",
+  })
+  @IsOptional()
+  @IsBoolean()
+  deputiesCount?: boolean;
 }
 
 export class TermsOfReferenceDto {

@@ -13,7 +13,13 @@ import { Alliance } from '../alliances/alliance.entity.js';
 import { Specialty } from '../specialties/specialty.entity.js';
 
 export interface TermsOfReference {
-  quorum: { chairOrDeputy: boolean; minimumFraction: number; requireClinician: boolean };
+  quorum: {
+    chairOrDeputy: boolean;
+    minimumFraction: number;
+    requireClinician: boolean;
+    /** Absent means true: a nominated deputy counts for the member they attend for. */
+    deputiesCount?: boolean;
+  };
   papersDueDaysBefore: number;
   reviewedOn: string | null;
 }

@@ -86,6 +86,27 @@ describe('public pages', () => {
     ]);
   });
 
+  it('writes each declaration of interest as a sentence of the minutes, and says when there were none', () => {
+    const declared = minutesView({
+      ...minutes,
+      declarations: [
+        {
+          itemTitle: 'No EBUS capacity',
+          memberName: 'Dr A Clinician',
+          nature: 'financial',
+          interest: 'Paid adviser to an EBUS provider',
+          action: 'withdrew',
+        },
+      ],
+    });
+    expect(declared.declarations).toEqual([
+      {
+        text: 'Dr A Clinician declared a financial interest in "No EBUS capacity": Paid adviser to an EBUS provider, and left the meeting for the item.',
+      },
+    ]);
+    expect(minutesView(minutes).declarations).toEqual([]);
+  });
+
   it('splits published pathways from those open for comment, linking the consultation form', () => {
     const view = publicBodyView(
       {

@@ -37,6 +37,37 @@ export interface PublicMinutes {
   minutesText: string;
   approvedOn: string;
   decisions: PublicDecision[];
+  /** Absent from records published before declarations were. */
+  declarations?: PublicDeclaration[];
+}
+
+/** A declaration of interest in an item, as the approved minutes record it. */
+export interface PublicDeclaration {
+  itemTitle: string;
+  memberName: string;
+  nature: string;
+  interest: string;
+  action: string;
+}
+
+const NATURE_NAMES: Record<string, string> = {
+  financial: 'a financial interest',
+  'non-financial-professional': 'a non-financial professional interest',
+  'non-financial-personal': 'a non-financial personal interest',
+  indirect: 'an indirect interest',
+};
+
+const ACTION_PHRASES: Record<string, string> = {
+  withdrew: 'and left the meeting for the item',
+  'took-no-part': 'and took no part in the decision',
+  remained: 'and, as the chair agreed, took part',
+};
+
+/** A declaration as one sentence of the minutes. */
+export function declarationText(declaration: PublicDeclaration): string {
+  const nature = NATURE_NAMES[declaration.nature] ?? `an interest (${declaration.nature})`;
+  const action = ACTION_PHRASES[declaration.action] ?? `(${declaration.action})`;
+  return `${declaration.memberName} declared ${nature} in "${declaration.itemTitle}": ${declaration.interest}, ${action}.`;
 }
 
 /** A pathway as priorities' GET /public/bodies/:id/pathways lists it. */
@@ -144,6 +175,9 @@ export function minutesView(minutes: PublicMinutes) {
     held: longDate(minutes.startsAt),
     approvedOn: longDate(minutes.approvedOn),
     paragraphs: paragraphsOf(minutes.minutesText),
+    declarations: (minutes.declarations ?? []).map((declaration) => ({
+      text: declarationText(declaration),
+    })),
     decisions: minutes.decisions.map((decision) => decisionView(decision, minutes)),
   };
 }

@@ -36,7 +36,18 @@ export type CaseCommand =
   | { readonly type: 'acknowledge'; readonly actorRole: ActorRole }
   /** The agenda item was placed on a meeting of the holding body. */
   | { readonly type: 'table' }
-  | { readonly type: 'decide'; readonly outcome: CaseDecision }
+  /**
+   * A decision on the case: by a meeting on its agenda item, or (`outsideMeeting`) by the chair's
+   * action between meetings, which the next meeting is asked to ratify.
+   */
+  | { readonly type: 'decide'; readonly outcome: CaseDecision; readonly outsideMeeting?: boolean }
+  /**
+   * The chair is asked for a chair's action or an extraordinary meeting: the case's item is on
+   * a meeting after its tabling deadline, or the case is extreme and cannot wait for one.
+   */
+  | { readonly type: 'askChairsAction'; readonly reason: string }
+  /** The meeting after a chair's action ratified it, or refused to. */
+  | { readonly type: 'ratify'; readonly ratified: boolean }
   /**
    * A timer fired. The service also sends `which: 'table'` when the meetings service reports
    * the agenda request unplaced (no meeting before the tabling deadline): the remedy is the same.
@@ -75,6 +86,8 @@ export type TransitionName =
   | 'deferred'
   | 'action-plan-accepted'
   | 'chair-action-requested'
+  | 'chairs-action-ratified'
+  | 'chairs-action-not-ratified'
   | 'overdue'
   | 'recovered'
   | 'breach-withdrawn'
@@ -103,16 +116,23 @@ export type MeetingDecisionOutcome = (typeof DECISION_OUTCOMES)[number];
  * belongs to; null for outcomes that say nothing about the case (approved, rejected, noted),
  * which the service keeps in the history only.
  */
-export function commandForDecision(outcome: MeetingDecisionOutcome): CaseCommand | null {
+export function commandForDecision(
+  outcome: MeetingDecisionOutcome,
+  outsideMeeting = false,
+): CaseCommand | null {
+  const decide = (decided: CaseDecision): CaseCommand =>
+    outsideMeeting
+      ? { type: 'decide', outcome: decided, outsideMeeting }
+      : { type: 'decide', outcome: decided };
   switch (outcome) {
     case 'resolved':
-      return { type: 'decide', outcome: 'resolved' };
+      return decide('resolved');
     case 'escalated':
-      return { type: 'decide', outcome: 'escalate' };
+      return decide('escalate');
     case 'deferred':
-      return { type: 'decide', outcome: 'defer' };
+      return decide('defer');
     case 'action-plan-agreed':
-      return { type: 'decide', outcome: 'action-plan' };
+      return decide('action-plan');
     case 'approved':
     case 'rejected':
     case 'noted':

@@ -250,6 +250,8 @@ export class CaseEffectsService {
         return;
       case 'escalated':
       case 'chair-action-requested':
+      case 'chairs-action-ratified':
+      case 'chairs-action-not-ratified':
       case 'overdue':
       case 'recovered':
       case 'breach-withdrawn':

@@ -49,6 +49,10 @@ const EVERY_COMMAND: CaseCommand[] = [
   { type: 'resolve', reason: 'by an admin' },
   { type: 'close' },
   { type: 'reopenTrigger', severity: 'extreme' },
+  { type: 'decide', outcome: 'resolved', outsideMeeting: true },
+  { type: 'askChairsAction', reason: 'late' },
+  { type: 'ratify', ratified: true },
+  { type: 'ratify', ratified: false },
 ];
 
 describe("a stage's deadline", () => {
@@ -519,6 +523,84 @@ describe('case lifecycle', () => {
         }
       }
     }
+  });
+});
+
+describe("chair's action", () => {
+  it('is asked for with the reason given, the case staying where it is, even once tabled', () => {
+    for (const status of ['opened', 'acknowledged', 'tabled', 'deferred'] as const) {
+      const result = accepted(
+        transition(aCase({ status }), { type: 'askChairsAction', reason: 'Too late' }, policy),
+      );
+      expect(result.transition).toBe('chair-action-requested');
+      expect(result.state.status).toBe(status);
+      expect(result.effects).toEqual([
+        { kind: 'notify', audience: 'holding-body', reason: 'Too late' },
+      ]);
+    }
+    expect(
+      refused(
+        transition(
+          aCase({ status: 'monitoring' }),
+          { type: 'askChairsAction', reason: 'x' },
+          policy,
+        ),
+      ),
+    ).toMatch(/ask for a chair's action on a case that is monitoring/);
+  });
+
+  it('decides a case between meetings, tabled or not, as a meeting would', () => {
+    for (const status of ['opened', 'acknowledged', 'tabled', 'deferred'] as const) {
+      const resolved = accepted(
+        transition(
+          aCase({ status }),
+          { type: 'decide', outcome: 'resolved', outsideMeeting: true },
+          policy,
+        ),
+      );
+      expect(resolved.state.status).toBe('resolved');
+      expect(resolved.effects).toContainEqual({ kind: 'cancel-timers' });
+    }
+    const escalated = accepted(
+      transition(aCase(), { type: 'decide', outcome: 'escalate', outsideMeeting: true }, policy),
+    );
+    expect(escalated.state.level).toBe('cag');
+  });
+
+  it('never defers: the item waits for the next meeting anyway', () => {
+    expect(
+      refused(
+        transition(
+          aCase({ status: 'tabled' }),
+          { type: 'decide', outcome: 'defer', outsideMeeting: true },
+          policy,
+        ),
+      ),
+    ).toMatch(/record a "defer" chair's action on a case that is tabled: an item waits/);
+  });
+
+  it('is ratified quietly, and a refusal to ratify tells the holding body', () => {
+    const ratified = accepted(
+      transition(aCase({ status: 'resolved' }), { type: 'ratify', ratified: true }, policy),
+    );
+    expect(ratified).toMatchObject({ transition: 'chairs-action-ratified', effects: [] });
+    expect(ratified.state.status).toBe('resolved');
+    const refusedRatification = accepted(
+      transition(aCase({ status: 'resolved' }), { type: 'ratify', ratified: false }, policy),
+    );
+    expect(refusedRatification.transition).toBe('chairs-action-not-ratified');
+    expect(refusedRatification.effects).toEqual([
+      expect.objectContaining({ kind: 'notify', audience: 'holding-body' }),
+    ]);
+  });
+
+  it("maps a chair's action outcome to a decision outside a meeting", () => {
+    expect(commandForDecision('resolved', true)).toEqual({
+      type: 'decide',
+      outcome: 'resolved',
+      outsideMeeting: true,
+    });
+    expect(commandForDecision('approved', true)).toBeNull();
   });
 });
 

@@ -69,7 +69,10 @@ function acceptedIn(command: CaseCommand): readonly CaseStatus[] {
       // The agenda request goes out on opening, so an item may be placed before acknowledgement.
       return ['opened', 'acknowledged', 'deferred'];
     case 'decide':
-      return ['tabled'];
+      // The chair acts between meetings on a case waiting for one, placed on an agenda or not.
+      return command.outsideMeeting ? ['opened', 'acknowledged', 'tabled', 'deferred'] : ['tabled'];
+    case 'askChairsAction':
+      return ['opened', 'acknowledged', 'tabled', 'deferred'];
     case 'deadlineMissed':
       return STAGE_RUNNING_IN[command.which];
     case 'escalate':
@@ -80,6 +83,8 @@ function acceptedIn(command: CaseCommand): readonly CaseStatus[] {
     case 'close':
       return ['resolved', 'monitoring'];
     case 'reopenTrigger':
+      return [...OPEN_STATUSES, 'resolved'];
+    case 'ratify':
       return [...OPEN_STATUSES, 'resolved'];
   }
 }
@@ -92,7 +97,13 @@ function phraseOf(command: CaseCommand): string {
     case 'close':
       return command.type;
     case 'decide':
-      return `record a "${command.outcome}" decision on`;
+      return command.outsideMeeting
+        ? `record a "${command.outcome}" chair's action on`
+        : `record a "${command.outcome}" decision on`;
+    case 'askChairsAction':
+      return "ask for a chair's action on";
+    case 'ratify':
+      return "record the ratification of a chair's action on";
     case 'deadlineMissed':
       return `act on a missed ${command.which} deadline for`;
     case 'recover':
@@ -139,7 +150,31 @@ export function transition(
         'tabled',
       );
     case 'decide':
+      if (command.outsideMeeting && command.outcome === 'defer') {
+        return refuse(state, command, 'an item waits for the next meeting without a deferral');
+      }
       return decide(state, command.outcome, policy);
+    case 'askChairsAction':
+      return ok(
+        state,
+        [{ kind: 'notify', audience: 'holding-body', reason: command.reason }],
+        'chair-action-requested',
+      );
+    case 'ratify':
+      return command.ratified
+        ? ok(state, [], 'chairs-action-ratified')
+        : ok(
+            state,
+            [
+              {
+                kind: 'notify',
+                audience: 'holding-body',
+                reason:
+                  "The meeting did not ratify the chair's action on this case: the body is to decide it again",
+              },
+            ],
+            'chairs-action-not-ratified',
+          );
     case 'deadlineMissed':
       return deadlineMissed(state, command.which);
     case 'escalate':

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { BodyView, SeatAccessService } from '#membership-view';
-import {
-  Clock,
-  ConflictError,
-  notFound,
-  NotKnownYetError,
-  RefusedError,
-  type Principal,
-} from '#platform';
+import { SeatAccessService } from '#membership-view';
+import { Clock, ConflictError, notFound, RefusedError, type Principal } from '#platform';
 import type { CaseHistory } from '../history/case-history.entity.js';
 import { CaseHistoryService } from '../history/case-history.service.js';
 import { NotificationPlannerService } from '../notifications/notification-planner.service.js';
@@ -21,6 +14,8 @@ import { CaseDeadline } from './case-deadline.entity.js';
 import type { CaseCommand, CaseState, DeadlineStage } from './case-commands.js';
 import { levelOfBodyKind } from './case-ladder.js';
 import { openCase, transition } from './case-lifecycle.js';
+import { openingBody, parentOf } from './case-bodies.js';
+import { extremeAsksChair } from './case-chairs-action.js';
 import { CaseEffectsService } from './case-effects.service.js';
 import type { RaiseCaseDto } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
@@ -77,7 +72,7 @@ export class CasesService {
       );
       return open;
     }
-    const body = await this.openingBody(manager, trigger);
+    const body = await openingBody(manager, trigger);
     const policy = await this.policies.current(manager);
     const level = levelOfBodyKind(body.kind);
     const opened = openCase(level, trigger.severity);
@@ -113,6 +108,9 @@ export class CasesService {
       policyVersion: escalation.policyVersion,
       ...(await this.effects.deadlinesOf(manager, escalation)),
     });
+    if (escalation.severity === 'extreme') {
+      await this.apply(manager, escalation, await extremeAsksChair(manager, escalation), cause, {});
+    }
     return escalation;
   }
 
@@ -312,7 +310,7 @@ export class CasesService {
     const fromBodyId = escalation.bodyId;
     Object.assign(escalation, result.state);
     if (result.state.level !== before.level) {
-      const parent = await this.parentOf(manager, fromBodyId);
+      const parent = await parentOf(manager, fromBodyId);
       escalation.bodyId = parent.id;
       escalation.bodyPath = [...escalation.bodyPath, parent.id];
     }
@@ -328,46 +326,16 @@ export class CasesService {
       fromLevel: before.level,
       details,
     });
-  }
-
-  private async openingBody(manager: EntityManager, trigger: Trigger): Promise<BodyView> {
-    const source = trigger.bodyId
-      ? await manager.findOneBy(BodyView, { id: trigger.bodyId })
-      : null;
-    if (trigger.level === 'body') {
-      if (!source) {
-        // Membership's body event may still be on its way: the consumer parks the event till then.
-        throw new NotKnownYetError(`Body ${trigger.bodyId} is not known yet`, {
-          waitsFor: `body:${trigger.bodyId}`,
-        });
-      }
-      return source;
+    // An extreme case asks each body it comes to for the chair's action at once, and so does
+    // a case whose new evidence makes it extreme.
+    const arrivedExtreme =
+      result.state.severity === 'extreme' &&
+      (result.transition === 'escalated' ||
+        result.transition === 'reopened' ||
+        (result.transition === 'trigger-updated' && before.severity !== 'extreme'));
+    if (arrivedExtreme) {
+      await this.apply(manager, escalation, await extremeAsksChair(manager, escalation), cause, {});
     }
-    const allianceId =
-      source?.allianceId ??
-      (typeof trigger.evidence['allianceId'] === 'string' ? trigger.evidence['allianceId'] : null);
-    const kind = trigger.level === 'cag' ? 'clinical-advisory-group' : 'alliance-board';
-    const body = allianceId ? await manager.findOneBy(BodyView, { allianceId, kind }) : null;
-    if (!body) {
-      throw new NotKnownYetError(
-        `No ${kind} is known for alliance ${allianceId ?? '(unknown)'}`,
-        allianceId ? { waitsFor: `alliance:${allianceId}:${kind}` } : {},
-      );
-    }
-    return body;
-  }
-
-  private async parentOf(manager: EntityManager, bodyId: string): Promise<BodyView> {
-    const body = await manager.findOneBy(BodyView, { id: bodyId });
-    const parent = body?.parentBodyId
-      ? await manager.findOneBy(BodyView, { id: body.parentBodyId })
-      : null;
-    if (!parent) {
-      throw new NotKnownYetError(`Body ${bodyId} has no known escalation parent`, {
-        waitsFor: body?.parentBodyId ? `body:${body.parentBodyId}` : `body:${bodyId}`,
-      });
-    }
-    return parent;
   }
 }
 

@@ -1,3 +1,4 @@
+import { fitText } from '#platform';
 import { MONTH_ABBREVIATIONS, type PayloadOf, type PlatformEventMap } from '#contracts';
 
 /** How a case is named on opening, from its trigger's data, as clinicians would put it. */
@@ -10,10 +11,7 @@ export const CASE_TITLE_LENGTH = 300;
  * reason must not stop the case opening (the trigger event would be retried, then dead-lettered).
  */
 export function fitCaseTitle(title: string): string {
-  const characters = [...title];
-  return characters.length <= CASE_TITLE_LENGTH
-    ? title
-    : `${characters.slice(0, CASE_TITLE_LENGTH - 1).join('')}…`;
+  return fitText(title, CASE_TITLE_LENGTH);
 }
 
 type Payload<T extends keyof PlatformEventMap> = PayloadOf<PlatformEventMap, T>;
