@@ -309,4 +309,25 @@ describe('Scotland: PHS files for WoSCAN’s boards, from import to a case at it
     expect(await providerAlliance(LOTHIAN)).toBeNull();
     expect((await boards()).map((board) => board.boardCode)).toContain(LOTHIAN);
   });
+
+  it('takes a Scottish board membership registers as a board of its network, by its ONS code', async () => {
+    const HIGHLAND = 'S08000022';
+    // Lower case is upper-cased; the event says the code is ONS, not ODS.
+    await membership.create('/organisations', {
+      odsCode: HIGHLAND.toLowerCase(),
+      name: 'NHS Highland',
+      type: 'health-board',
+      allianceId: woscan.allianceId,
+    });
+    await waitFor('the board to reach the health-board table', async () =>
+      (await boards()).some((board) => board.boardCode === HIGHLAND),
+    );
+    expect((await boards()).find((board) => board.boardCode === HIGHLAND)).toEqual({
+      boardCode: HIGHLAND,
+      name: 'NHS Highland',
+      networkCode: 'WOSCAN',
+      allianceId: woscan.allianceId,
+    });
+    expect(await providerAlliance(HIGHLAND)).toBe(woscan.allianceId);
+  });
 });

@@ -261,7 +261,7 @@ describe('alliances, organisations and governance bodies (membership service, re
     expect(events).toMatchObject([
       {
         type: 'membership.organisation-registered.v1',
-        data: { odsCode: 'RGT', type: 'acute-trust', allianceId },
+        data: { odsCode: 'RGT', type: 'acute-trust', allianceId, codeSystem: 'ods' },
       },
       {
         type: 'membership.organisation-updated.v1',

@@ -284,9 +284,6 @@ describe('targets, trajectories and detection rules (real Kafka and PostgreSQL)'
         .put(`/alliances/${allianceId}/performance-policy`)
         .set('authorization', admin)
         .send(body);
-    await policy({ figuresBasis: 'commissioner' })
-      .expect(422)
-      .expect(({ body }) => expect(body.message).toMatch(/commissioner.*not supported/));
     await policy({ breachBasis: 'target' }).expect(400);
     const set = await policy({ breachBasis: 'trajectory', from: '2024-04' }).expect(200);
     expect(set.body).toMatchObject({ breachBasis: 'trajectory', figuresBasis: 'provider' });
@@ -300,6 +297,55 @@ describe('targets, trajectories and detection rules (real Kafka and PostgreSQL)'
     await settled();
     expect(events('performance.standard-breached.v1', 'lower-gi')).toMatchObject([
       { data: { period: '2024-11', value: 0.76, target: 0.7627 } },
+    ]);
+  });
+
+  it("adds up an alliance's figures on the commissioner basis from the month its policy says", async () => {
+    await membership.create('/organisations', {
+      odsCode: 'QUE',
+      name: 'NHS Cambridgeshire and Peterborough ICB',
+      type: 'integrated-care-board',
+      allianceId,
+    });
+    await waitFor('the ICB to reach the reference data', async () => {
+      const [row] = await app
+        .get(DataSource)
+        .query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM "${run}_performance".provider WHERE ods_code = 'QUE' AND alliance_id = $1`,
+          [allianceId],
+        );
+      return row?.n === 1;
+    });
+    // The same patients told twice: by the trust that saw them and by the ICB that pays.
+    const month = (period: string, provider: number, commissioner: number) =>
+      importCsv(
+        csv(
+          'ORG_CODE,ORG_NAME,BASIS,STANDARD_OR_ITEM,REFERRAL_ROUTE_OR_STAGE,CANCER_TYPE,TREATMENT_MODALITY,TOTAL,WITHIN,AFTER',
+          `RGT,Cambridge,Provider,FDS,URGENT SUSPECTED CANCER,Suspected skin cancer,,100,${provider},${100 - provider}`,
+          `QUE,Cambridgeshire ICB,Commissioner,FDS,URGENT SUSPECTED CANCER,Suspected skin cancer,,80,${commissioner},${80 - commissioner}`,
+        ),
+        `?period=${period}`,
+      );
+    await month('2026-01', 90, 60);
+    await month('2026-02', 90, 72);
+    const figures = async () =>
+      (await performance('skin'))
+        .filter((row) => String(row['period']).startsWith('2026'))
+        .map((row) => [row['period'], row['total'], row['within']]);
+    expect(await figures()).toEqual([
+      ['2026-01', 100, 90],
+      ['2026-02', 100, 90],
+    ]);
+    const set = await api()
+      .put(`/alliances/${allianceId}/performance-policy`)
+      .set('authorization', admin)
+      .send({ figuresBasis: 'commissioner', from: '2026-02' })
+      .expect(200);
+    expect(set.body).toMatchObject({ figuresBasis: 'commissioner' });
+    // January stays on the provider basis; February on, the ICB's rows.
+    expect(await figures()).toEqual([
+      ['2026-01', 100, 90],
+      ['2026-02', 80, 72],
     ]);
   });
 });

@@ -124,11 +124,28 @@ const allianceState = z.object({
   kind: z.enum(ALLIANCE_KINDS),
 });
 
+/**
+ * What an organisation's code is: an NHS ODS code, or, for a Scottish health board, which ODS
+ * does not list, its ONS (GSS) area code (`S08` and six digits).
+ */
+export const ORGANISATION_CODE_SYSTEMS = ['ods', 'ons'] as const;
+
+/** The code system of an organisation's code: ONS for `S08` and six digits, otherwise ODS. */
+export function organisationCodeSystem(code: string): (typeof ORGANISATION_CODE_SYSTEMS)[number] {
+  return /^S08\d{6}$/.test(code) ? 'ons' : 'ods';
+}
+
 const organisationState = z.object({
+  /** The organisation's code, ODS or ONS as `codeSystem` says (the field keeps its first name). */
   odsCode: z.string().min(1),
   name: z.string().min(1),
   type: z.enum(ORGANISATION_TYPES),
   allianceId: uuid.nullable(),
+  /**
+   * Added to v1 after its first release; absent on earlier events, where
+   * organisationCodeSystem(odsCode) gives it.
+   */
+  codeSystem: z.enum(ORGANISATION_CODE_SYSTEMS).optional(),
 });
 
 /** How an identity-provider account came to be linked to a member. */

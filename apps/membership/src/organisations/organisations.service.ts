@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { organisationCodeSystem } from '#contracts';
 import { Alliance } from '../alliances/alliance.entity.js';
 import type {
   ListOrganisationsQuery,
@@ -16,6 +17,7 @@ function organisationState(organisation: Organisation) {
     name: organisation.name,
     type: organisation.type,
     allianceId: organisation.allianceId,
+    codeSystem: organisationCodeSystem(organisation.odsCode),
   };
 }
 

@@ -1,9 +1,14 @@
 import { Controller } from '@nestjs/common';
-import type { EventOf, EventTypeOf, PlatformEventMap } from '#contracts';
+import {
+  organisationCodeSystem,
+  type EventOf,
+  type EventTypeOf,
+  type PlatformEventMap,
+} from '#contracts';
 import { eventHandlerDecorator, type EventContext } from '#messaging';
 import { schemaOf } from '#platform';
 import { AllianceRef } from './alliance-ref.entity.js';
-import { relinkBoards } from './health-board-links.js';
+import { linkBoard, relinkBoards } from './health-board-links.js';
 import { SiteBody } from './site-body.entity.js';
 
 const OnEvent = eventHandlerDecorator<PlatformEventMap>();
@@ -66,13 +71,28 @@ export class MembershipReferenceConsumer {
 
   private async saveProvider(event: OrganisationEvent, context: EventContext): Promise<void> {
     const { odsCode, name, allianceId } = event.data;
+    const code = odsCode.toUpperCase();
+    const schema = schemaOf(context.manager.connection);
+    const query = (sql: string, parameters?: unknown[]) => context.manager.query(sql, parameters);
+    if ((event.data.codeSystem ?? organisationCodeSystem(code)) === 'ons') {
+      // A Scottish health board: a board of the health_board table, under its network's code.
+      // An admin's mapping there (or the preloaded one) stands: membership adds, never moves.
+      await query(
+        `INSERT INTO "${schema}".health_board (board_code, name, network_code)
+         SELECT $1, $2, (SELECT code FROM "${schema}".alliance_ref WHERE id = $3)
+         ON CONFLICT (board_code) DO UPDATE SET name = COALESCE(health_board.name, EXCLUDED.name)`,
+        [code, name, allianceId],
+      );
+      await linkBoard(query, schema, code);
+      return;
+    }
     // An admin's mapping is a deliberate override: membership's later word does not undo it.
-    await context.manager.query(
-      `INSERT INTO "${schemaOf(context.manager.connection)}".provider (ods_code, name, alliance_id, source)
+    await query(
+      `INSERT INTO "${schema}".provider (ods_code, name, alliance_id, source)
        VALUES ($1, $2, $3, 'membership')
        ON CONFLICT (ods_code) DO UPDATE SET name = EXCLUDED.name, alliance_id = EXCLUDED.alliance_id, updated_at = now()
        WHERE provider.source = 'membership'`,
-      [odsCode.toUpperCase(), name, allianceId],
+      [code, name, allianceId],
     );
   }
 

@@ -67,7 +67,8 @@ const round = (n: number) => Number(n.toFixed(4));
 
 /**
  * Performance computed the way the standards define it: patients within the standard over all
- * patients, from provider-basis detail rows only (`ALL ...` totals would count them twice),
+ * patients, from detail rows only (`ALL ...` totals would count them twice), on the provider
+ * basis, or for an alliance the basis its policy gives for the month,
  * each month judged against the target in force for it.
  */
 @Injectable()
@@ -121,7 +122,15 @@ export class PerformanceService {
       ...(bySite ? ['ct.tumour_site AS "tumourSite"'] : []),
     ];
     const groups = columns.map((_, index) => String(index + 1));
-    const where = [`NOT s.aggregate`, `s.basis = 'provider'`];
+    // An alliance's figures come from the basis its policy gives for the month: provider rows
+    // of its trusts, or commissioner rows of its commissioners (ICBs and sub-ICB locations
+    // mapped to it as providers are); every other grouping counts provider rows.
+    const basis = byAlliance
+      ? `s.basis = COALESCE((SELECT ap.figures_basis FROM "${schemaOf(this.dataSource)}".alliance_policy ap
+                              WHERE ap.alliance_id = p.alliance_id AND ap.effective_from <= s.period
+                              ORDER BY ap.effective_from DESC LIMIT 1), 'provider')`
+      : `s.basis = 'provider'`;
+    const where = [`NOT s.aggregate`, basis];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);

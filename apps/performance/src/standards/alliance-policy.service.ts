@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { invalidField, notFound, UnprocessableError } from '#platform';
+import { invalidField, notFound } from '#platform';
 import { PerformancePublisher } from '../performance.publisher.js';
 import { AllianceRef } from '../reference/alliance-ref.entity.js';
 import { AlliancePolicy, type BreachBasis, type FiguresBasis } from './alliance-policy.entity.js';
@@ -16,9 +16,10 @@ export interface AlliancePolicyView {
 }
 
 /**
- * An alliance's performance policy. Commissioner basis is refused (422): performance maps
- * providers (trusts) to alliances, and keeps commissioner-basis rows, but knows no mapping of
- * commissioners (ICBs, sub-ICB locations) to alliances to add them up by.
+ * An alliance's performance policy. On the commissioner basis its figures add up the
+ * commissioner-basis rows of the commissioners (ICBs, sub-ICB locations) mapped to it, as
+ * providers are: registered in membership with the alliance, or mapped by an admin
+ * (PUT /providers/:code).
  */
 @Injectable()
 export class AlliancePolicyService {
@@ -47,11 +48,6 @@ export class AlliancePolicyService {
     dto: AlliancePolicyDto,
     setBy: string,
   ): Promise<AlliancePolicyView> {
-    if (dto.figuresBasis === 'commissioner') {
-      throw new UnprocessableError(
-        'figuresBasis commissioner is not supported: performance keeps commissioner-basis rows but has no mapping of commissioners (ICBs, sub-ICB locations) to alliances to add them up by; use provider',
-      );
-    }
     if (dto.breachBasis === undefined && dto.figuresBasis === undefined) {
       throw invalidField('breachBasis', 'give breachBasis or figuresBasis');
     }
