@@ -15,7 +15,7 @@ export async function createPerformanceApp(
     config,
     title: 'Performance service',
     description:
-      'Cancer waiting-time standards and their targets over time, CWT submissions (CSV import in both published layouts, or by API), performance by provider, alliance and tumour site, charts, screening uptake, treatment volumes and the 62-day backlog. Breaches and recoveries are announced on the performance.events topic.',
+      'Cancer waiting-time standards and their targets over time, CWT submissions (CSV import in both published layouts, or by API), performance by provider, alliance and tumour site, charts, screening uptake and coverage, treatment volumes and the 62-day backlog. Breaches and recoveries are announced on the performance.events topic.',
   });
   connectEventConsumer(app, { consumer: config.CONSUMER_GROUP });
   return app;

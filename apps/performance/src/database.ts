@@ -2,7 +2,7 @@ import { messagingEntities, messagingMigrations } from '#messaging';
 import type { ConstraintMessages } from '#platform';
 import { Announcement } from './detection/announcement.entity.js';
 import { BacklogSnapshot } from './measures/backlog-snapshot.entity.js';
-import { ScreeningUptake } from './measures/screening-uptake.entity.js';
+import { ScreeningResult } from './measures/screening-result.entity.js';
 import { TreatmentBaseline } from './measures/treatment-baseline.entity.js';
 import { PerformanceSchema1795248323540 } from './migrations/1795248323540-performance-schema.js';
 import { ReferenceData1795248323541 } from './migrations/1795248323541-reference-data.js';
@@ -12,6 +12,7 @@ import { BowelScreeningThresholds1796441500000 } from './migrations/179644150000
 import { PhsCancerTypes1796441885641 } from './migrations/1796441885641-phs-cancer-types.js';
 import { HealthBoards1796443108486 } from './migrations/1796443108486-health-boards.js';
 import { ImportSkippedRows1796444607315 } from './migrations/1796444607315-import-skipped-rows.js';
+import { ScreeningUptakeAndCoverage1796505836027 } from './migrations/1796505836027-screening-uptake-and-coverage.js';
 import { AllianceRef } from './reference/alliance-ref.entity.js';
 import { CancerType } from './reference/cancer-type.entity.js';
 import { HealthBoard } from './reference/health-board.entity.js';
@@ -40,7 +41,7 @@ export const performanceEntities = [
   Submission,
   ImportRun,
   Announcement,
-  ScreeningUptake,
+  ScreeningResult,
   TreatmentBaseline,
   BacklogSnapshot,
 ];
@@ -56,13 +57,17 @@ export const performanceMigrations = [
   PhsCancerTypes1796441885641,
   HealthBoards1796443108486,
   ImportSkippedRows1796444607315,
+  ScreeningUptakeAndCoverage1796505836027,
 ];
 
 /** What to tell a client when one of the schema's constraints refuses a write. */
 export const performanceConstraintMessages: ConstraintMessages = {
-  screening_uptake_programme_check: 'programme must be bowel, breast or cervical',
-  screening_uptake_period_check: 'period must be the first day of a month',
-  screening_uptake_counts_check: 'eligible must be above 0, and screened from 0 to eligible',
+  screening_result_programme_check: 'programme must be bowel, breast or cervical',
+  screening_result_measure_check: 'measure must be uptake or coverage',
+  screening_result_age_band_check: 'ageBand is for cervical coverage only, and required for it',
+  screening_result_look_back_check: 'lookBackYears is for coverage only, and required for it',
+  screening_result_period_check: 'period must be the first day of a month',
+  screening_result_counts_check: 'eligible must be above 0, and screened from 0 to eligible',
   treatment_baseline_month_check: 'month must be from 1 to 12',
   treatment_baseline_volume_check: 'volume must not be negative',
   backlog_snapshot_sunday_check: 'weekEnding must be a Sunday',

@@ -128,6 +128,10 @@ export function aTarget(overrides: Partial<TargetBody> & { scopeValue: string })
 export interface UptakeRow {
   allianceId: string;
   programme: string;
+  /** Uptake when left out. */
+  measure?: string;
+  ageBand?: string;
+  lookBackYears?: number;
   period: string;
   eligible: number;
   screened: number;
@@ -142,6 +146,19 @@ export function anUptakeRow(overrides: Partial<UptakeRow> & { allianceId: string
     screened: 750,
     ...overrides,
   };
+}
+
+/** A row of cervical coverage for an age band: March 2026, 78% screened within the look-back. */
+export function aCoverageRow(
+  overrides: Partial<UptakeRow> & { allianceId: string; ageBand?: string },
+): UptakeRow {
+  return anUptakeRow({
+    programme: 'cervical',
+    measure: 'coverage',
+    ageBand: '25-49',
+    screened: 780,
+    ...overrides,
+  });
 }
 
 export interface BacklogWeek {

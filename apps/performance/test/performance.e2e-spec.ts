@@ -15,6 +15,7 @@ import {
 import { createPerformanceApp } from '../src/bootstrap.js';
 import {
   aBacklogWeek,
+  aCoverageRow,
   aSubmissionRow,
   aTarget,
   anFdsLine,
@@ -559,11 +560,107 @@ describe('performance service with membership as its own process (real Kafka and
       { field: 'from', messages: [expect.stringMatching(/at most 10 years/)] },
     ]);
     const uptake = await get('/screening-uptake', { allianceId });
-    // Breast: 75% is between acceptable (70%) and achievable (80%); cervical under its 75% floor.
+    // Breast: 75% is between acceptable (70%) and achievable (80%). Cervical uptake has no
+    // NHS standard (cervical is judged on coverage, by age band), so no status.
     expect(uptake.body).toEqual([
-      expect.objectContaining({ programme: 'breast', uptake: 0.75, status: 'acceptable' }),
-      expect.objectContaining({ programme: 'cervical', uptake: 0.7, status: 'below' }),
+      expect.objectContaining({
+        programme: 'breast',
+        measure: 'uptake',
+        ageBand: null,
+        lookBackYears: null,
+        asAt: null,
+        share: 0.75,
+        target: 0.8,
+        lower: 0.7,
+        status: 'acceptable',
+      }),
+      expect.objectContaining({
+        programme: 'cervical',
+        measure: 'uptake',
+        share: 0.7,
+        status: null,
+      }),
     ]);
+
+    // Coverage beside uptake: cervical by age band, each with its look-back, and breast's.
+    await put('/screening-uptake', [
+      aCoverageRow({ allianceId, ageBand: '25-49', screened: 780 }),
+      aCoverageRow({ allianceId, ageBand: '50-64', screened: 820, lookBackYears: 5.5 }),
+      aCoverageRow({ allianceId, programme: 'breast', ageBand: undefined, screened: 690 }),
+    ]).expect(200);
+    const coverage = await get('/screening-uptake', { allianceId, measure: 'coverage' });
+    expect(coverage.body).toEqual([
+      expect.objectContaining({
+        programme: 'breast',
+        measure: 'coverage',
+        ageBand: null,
+        lookBackYears: 3,
+        period: '2026-03',
+        asAt: '2026-03-31',
+        share: 0.69,
+        status: 'below',
+      }),
+      expect.objectContaining({
+        programme: 'cervical',
+        ageBand: '25-49',
+        lookBackYears: 3.5,
+        share: 0.78,
+        target: 0.8,
+        lower: 0.75,
+        status: 'acceptable',
+      }),
+      expect.objectContaining({
+        programme: 'cervical',
+        ageBand: '50-64',
+        lookBackYears: 5.5,
+        share: 0.82,
+        status: 'achievable',
+      }),
+    ]);
+    const older = await get('/screening-uptake', { allianceId, ageBand: '50-64' });
+    expect(older.body).toEqual([expect.objectContaining({ ageBand: '50-64', screened: 820 })]);
+    // Replacing a band's month leaves the other band and the uptake as they were.
+    await put('/screening-uptake', [
+      aCoverageRow({ allianceId, ageBand: '50-64', screened: 700 }),
+    ]).expect(200);
+    const all = await get('/screening-uptake', { allianceId, programme: 'cervical' });
+    const held = all.body as { measure: string; ageBand: string | null; screened: number }[];
+    expect(held.map((row) => [row.measure, row.ageBand, row.screened])).toEqual([
+      ['uptake', null, 700],
+      ['coverage', '25-49', 780],
+      ['coverage', '50-64', 700],
+    ]);
+
+    // A bad combination is a 400 naming the field, and nothing is saved.
+    const badCombinations = await put('/screening-uptake', [
+      aCoverageRow({ allianceId, ageBand: undefined }),
+      anUptakeRow({ allianceId, ageBand: '25-49' }),
+      anUptakeRow({ allianceId, lookBackYears: 3 }),
+      aCoverageRow({ allianceId, programme: 'breast', ageBand: undefined, lookBackYears: 5 }),
+    ]).expect(400);
+    expect(badCombinations.body.errors).toEqual([
+      {
+        field: 'rows.0.ageBand',
+        messages: ['ageBand is required for cervical coverage: 25-49 or 50-64'],
+      },
+      {
+        field: 'rows.1.ageBand',
+        messages: ['ageBand is only for cervical coverage; breast uptake has no age bands'],
+      },
+      {
+        field: 'rows.2.lookBackYears',
+        messages: ['lookBackYears is only for coverage; uptake counts those invited in the period'],
+      },
+      {
+        field: 'rows.3.lookBackYears',
+        messages: ['lookBackYears must be 3: breast coverage looks back 3 years'],
+      },
+    ]);
+    await api()
+      .get('/screening-uptake')
+      .query({ measure: 'both' })
+      .set('authorization', admin)
+      .expect(400);
 
     // The API test's July 31-day row for RGT lung (20 treated) against a baseline of 40.
     await put('/treatment-baselines', [

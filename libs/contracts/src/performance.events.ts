@@ -31,11 +31,25 @@ export type DataStatus = (typeof DATA_STATUSES)[number];
 
 export const SCREENING_PROGRAMMES = ['bowel', 'breast', 'cervical'] as const;
 
-/** Every measure a target can be set for: the waiting-time standards and screening uptake. */
-export const MEASURES = [
-  ...WAITING_TIME_STANDARDS,
-  ...SCREENING_PROGRAMMES.map((programme) => `screening-${programme}` as const),
+/**
+ * The screening measures a target can be set for, one per programme and measure (uptake or
+ * coverage) and, for cervical coverage, per age band: each is judged against its own thresholds.
+ * Until #20 they were one per programme (`screening-bowel`, ...); the performance migration
+ * 1796505836027 renamed them.
+ */
+export const SCREENING_TARGET_MEASURES = [
+  'screening-bowel-uptake',
+  'screening-bowel-coverage',
+  'screening-breast-uptake',
+  'screening-breast-coverage',
+  'screening-cervical-uptake',
+  'screening-cervical-coverage-25-49',
+  'screening-cervical-coverage-50-64',
 ] as const;
+export type ScreeningTargetMeasure = (typeof SCREENING_TARGET_MEASURES)[number];
+
+/** Every measure a target can be set for: the waiting-time standards and the screening measures. */
+export const MEASURES = [...WAITING_TIME_STANDARDS, ...SCREENING_TARGET_MEASURES] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** One month of a subject: the counts behind it and the target it was judged against. */

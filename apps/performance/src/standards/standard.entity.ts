@@ -4,7 +4,8 @@ import { numeric } from '../common/numeric.js';
 
 /**
  * A measure performance is judged on: a waiting-time standard (its clock and threshold in
- * days) or a screening programme's uptake. Preloaded from the public definitions.
+ * days) or a screening measure (a programme's uptake or coverage, cervical coverage by age
+ * band). Preloaded from the public definitions.
  */
 @Entity({ name: 'standard' })
 export class Standard {
