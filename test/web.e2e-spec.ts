@@ -1,3 +1,4 @@
+import { waitFor } from '#testing';
 import { WebPlatform } from './web/web-platform.js';
 
 /**
@@ -150,6 +151,41 @@ describe('web app in the browser: my work and the case page', () => {
     expect(await page.locator('main').textContent()).toContain('A duplicate of last week’s case');
     expect(await page.getByRole('button', { name: 'Resolve and close' }).count()).toBe(0);
     await platform.expectAccessible(page, 'case-resolved');
+    await page.context().close();
+  });
+
+  it("lets the chair take a chair's action on a case, re-showing a missing choice as an error", async () => {
+    const raised = await platform.raiseCase(
+      'member',
+      'No weekend CT-guided lung biopsy',
+      'Patients wait until Monday; the next meeting is in three months',
+    );
+    const page = await platform.signedIn('chair', `/cases/${raised}`);
+    await page.getByRole('button', { name: "Record chair's action" }).click();
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain(
+      'Select what you decide',
+    );
+    await platform.expectAccessible(page, 'case-chairs-action-error');
+    await page.getByLabel('Action plan agreed: the case is monitored').check();
+    await page
+      .getByLabel('Why it cannot wait for the next meeting, and what you decided')
+      .fill('The trusts share a weekend list from next month; reviewed at the next meeting');
+    await page.getByRole('button', { name: "Record chair's action" }).click();
+    await page.waitForURL(/done=chairs-action/);
+    expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain(
+      "You recorded a chair's action",
+    );
+    // The workflow applies it from the meetings service's event: the case is monitored.
+    await waitFor(
+      'the case to be monitored',
+      async () => {
+        await page.reload();
+        return (await page.locator('.nhsuk-tag').first().textContent())?.includes('Monitoring');
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(await page.getByRole('button', { name: "Record chair's action" }).count()).toBe(0);
+    await platform.expectAccessible(page, 'case-chairs-action');
     await page.context().close();
   });
 

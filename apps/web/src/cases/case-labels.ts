@@ -69,9 +69,13 @@ export function causeName(
     case 'user':
       return 'A person, in the web app or API';
     case 'event':
-      return recordedBy?.capacity
-        ? `A meeting decision, recorded by the ${recordedBy.capacity.replace('-', ' ')}`
-        : 'Another service (a meeting, a performance figure or membership)';
+      if (!recordedBy?.capacity) {
+        return 'Another service (a meeting, a performance figure or membership)';
+      }
+      // A chair's action is the chair's decision between meetings, not the meeting's.
+      return typeof details['chairsActionId'] === 'string'
+        ? `A chair's action, taken by the ${recordedBy.capacity.replace('-', ' ')}`
+        : `A meeting decision, recorded by the ${recordedBy.capacity.replace('-', ' ')}`;
     case 'timer':
       return 'A deadline passing';
     default:

@@ -69,6 +69,27 @@ describe('the case page', () => {
     );
   });
 
+  it("offers the chair's action to the chair or deputy chair and admins while the case waits for a decision", () => {
+    const withDeputy = [
+      ...holders,
+      { role: 'deputy-chair', member: { memberId: 'deputy', name: 'Dr Deputy' } },
+      { role: 'clinical-lead', member: { memberId: 'lead', name: 'Dr Lead' } },
+    ];
+    const offered = (status: string, viewer: { memberId?: string; roles: string[] }) =>
+      caseView({ ...escalation, status }, valid, viewer, withDeputy).mayTakeChairsAction;
+    const clinician = (memberId: string) => ({ memberId, roles: ['clinician'] });
+    for (const status of ['opened', 'acknowledged', 'tabled', 'deferred']) {
+      expect(offered(status, clinician('chair'))).toBe(true);
+      expect(offered(status, clinician('deputy'))).toBe(true);
+      expect(offered(status, { roles: ['admin'] })).toBe(true);
+    }
+    expect(offered('tabled', clinician('lead'))).toBe(false);
+    expect(offered('tabled', clinician('member'))).toBe(false);
+    for (const status of ['monitoring', 'resolved', 'closed']) {
+      expect(offered(status, clinician('chair'))).toBe(false);
+    }
+  });
+
   it('shows the deadlines, not the reminders before them, and names the status and level', () => {
     const view = caseView(escalation, valid, { roles: [] }, holders);
     expect(view.deadlines).toEqual([

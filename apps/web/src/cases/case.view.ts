@@ -42,6 +42,16 @@ const CLOSED = new Set(['resolved', 'closed']);
 /** Statuses in which the holding body's leads may close a case. */
 const CLOSABLE = new Set(['resolved', 'monitoring']);
 
+/** Statuses in which the holding body's chair may decide a case between meetings. */
+const CHAIRS_ACTION_STATUSES = new Set(['opened', 'acknowledged', 'tabled', 'deferred']);
+
+/** What a chair's action may decide on a case, as the form offers it. */
+export const CHAIRS_ACTION_OUTCOMES = [
+  { value: 'resolved', text: 'Resolved: the issue is dealt with' },
+  { value: 'action-plan-agreed', text: 'Action plan agreed: the case is monitored' },
+  { value: 'escalated', text: 'Escalated to the next body up' },
+] as const;
+
 /** Everything the case page shows and may offer, decided here so a unit test can reach it. */
 export function caseView(
   escalation: CaseResponse,
@@ -55,6 +65,13 @@ export function caseView(
   const leadsIt =
     viewer.memberId !== undefined &&
     leads.some((holder) => holder.member.memberId === viewer.memberId);
+  const chairsIt =
+    viewer.memberId !== undefined &&
+    holders.some(
+      (holder) =>
+        (holder.role === 'chair' || holder.role === 'deputy-chair') &&
+        holder.member.memberId === viewer.memberId,
+    );
   const admin = viewer.roles.includes('admin');
   const open = !CLOSED.has(escalation.status);
   return {
@@ -104,5 +121,8 @@ export function caseView(
     mayClose: CLOSABLE.has(escalation.status) && (leadsIt || admin),
     // An admin may resolve and close an open case outright (a case raised in error, say).
     mayResolve: open && admin,
+    // Between meetings the chair (or deputy) decides, for the next meeting to ratify.
+    mayTakeChairsAction: CHAIRS_ACTION_STATUSES.has(escalation.status) && (chairsIt || admin),
+    chairsActionOutcomes: CHAIRS_ACTION_OUTCOMES,
   };
 }

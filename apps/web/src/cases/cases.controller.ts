@@ -7,13 +7,20 @@ import { CurrentSession } from '../auth/signed-in.guard.js';
 import { fieldError, formErrorsOf, type FormErrors } from '../forms/form-errors.js';
 import type { StandardResponse } from '../performance/performance.view.js';
 import { whyItOpened } from './case-evidence.js';
-import { caseView, type CaseResponse, type RoleHolder } from './case.view.js';
+import {
+  caseView,
+  CHAIRS_ACTION_OUTCOMES,
+  type CaseResponse,
+  type RoleHolder,
+} from './case.view.js';
 
 const DONE = {
   acknowledged: 'You acknowledged the case',
   noted: 'Your note is in the case history',
   closed: 'You closed the case',
   resolved: 'You resolved and closed the case',
+  'chairs-action':
+    "You recorded a chair's action. It takes effect in a moment, and is listed for ratification at the body's next meeting",
 } as const;
 
 /** A form of the case page that sends one text to the service. */
@@ -140,6 +147,66 @@ export class CasesController {
     return this.sendText(id, RESOLVE, rationale, session, response);
   }
 
+  /**
+   * The chair's (or deputy's) decision between meetings, recorded by the meetings service for the
+   * body holding the case; the workflow applies it to the case from its event.
+   */
+  @Post(':id/chairs-action')
+  async chairsAction(
+    @Param('id', PAGE_ID) id: string,
+    @Body('outcome') outcome: unknown,
+    @Body('rationale') rationale: unknown,
+    @CurrentSession() session: Session,
+    @Res() response: Response,
+  ): Promise<void> {
+    let errors: FormErrors | undefined;
+    if (!CHAIRS_ACTION_OUTCOMES.some((choice) => choice.value === outcome)) {
+      errors = fieldError('chairs-action-outcome', 'Select what you decide');
+    } else if (typeof rationale !== 'string' || rationale.trim() === '') {
+      errors = fieldError(
+        'chairs-action-rationale',
+        'Enter why it cannot wait for the next meeting, and what you decided',
+      );
+    } else {
+      try {
+        const escalation = await this.api.get<CaseResponse>(session, 'workflow', `/cases/${id}`);
+        await this.api.post(session, 'meetings', `/bodies/${escalation.bodyId}/chairs-actions`, {
+          caseId: id,
+          title: escalation.title,
+          outcome,
+          rationale,
+        });
+      } catch (error) {
+        errors = formErrorsOf(error, {
+          outcome: 'chairs-action-outcome',
+          rationale: 'chairs-action-rationale',
+        });
+      }
+    }
+    if (errors) {
+      await this.refuse(id, session, response, errors, {
+        'chairs-action-outcome': typeof outcome === 'string' ? outcome : '',
+        'chairs-action-rationale': typeof rationale === 'string' ? rationale : '',
+      });
+      return;
+    }
+    response.redirect(303, `/cases/${id}?done=chairs-action`);
+  }
+
+  /** The case page again, answering 400, with the error summary and what was typed. */
+  private async refuse(
+    id: string,
+    session: Session,
+    response: Response,
+    errors: FormErrors,
+    typed: Record<string, string>,
+  ): Promise<void> {
+    const model = await this.page(id, session, { errors, typed });
+    response
+      .status(400)
+      .render('cases/case.njk', { ...model, pageTitle: `Error: ${model.pageTitle}` });
+  }
+
   /** Sends a form's text; a refusal re-shows the page with the error summary and what was typed. */
   private async sendText(
     id: string,
@@ -161,13 +228,9 @@ export class CasesController {
       }
     }
     if (errors) {
-      const model = await this.page(id, session, {
-        errors,
-        typed: { [form.input]: typeof text === 'string' ? text : '' },
+      await this.refuse(id, session, response, errors, {
+        [form.input]: typeof text === 'string' ? text : '',
       });
-      response
-        .status(400)
-        .render('cases/case.njk', { ...model, pageTitle: `Error: ${model.pageTitle}` });
       return;
     }
     response.redirect(303, `/cases/${id}?done=${form.done}`);
