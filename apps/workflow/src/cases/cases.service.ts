@@ -109,7 +109,7 @@ export class CasesService {
       ...(await this.effects.deadlinesOf(manager, escalation)),
     });
     if (escalation.severity === 'extreme') {
-      await this.apply(manager, escalation, await extremeAsksChair(manager, escalation), cause, {});
+      await this.askChairBecauseExtreme(manager, escalation, cause);
     }
     return escalation;
   }
@@ -334,8 +334,26 @@ export class CasesService {
         result.transition === 'reopened' ||
         (result.transition === 'trigger-updated' && before.severity !== 'extreme'));
     if (arrivedExtreme) {
-      await this.apply(manager, escalation, await extremeAsksChair(manager, escalation), cause, {});
+      await this.askChairBecauseExtreme(manager, escalation, cause);
     }
+  }
+
+  /**
+   * The platform's own rule asks the chair, so its history entry names the system, carrying what
+   * set it off: each trigger and timer stays one entry of its own in the history.
+   */
+  private async askChairBecauseExtreme(
+    manager: EntityManager,
+    escalation: EscalationCase,
+    cause: HistoryCause,
+  ): Promise<void> {
+    await this.apply(
+      manager,
+      escalation,
+      await extremeAsksChair(manager, escalation),
+      { kind: 'system', ref: `extreme-severity:${cause.kind}:${cause.ref}` },
+      {},
+    );
   }
 }
 
