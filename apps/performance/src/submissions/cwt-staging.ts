@@ -4,11 +4,15 @@
  * Every statement here runs once per import, never once per row.
  */
 
-import { Transform, Writable } from 'node:stream';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform, type Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { WaitingTimeStandard } from '#contracts';
 import { isAllValue, type RowResult } from '../import/cwt-layout.js';
+import { memo } from '../import/memo.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
 import { FileProblem } from './file-problem.js';
 import { PROBLEMS_KEPT, skipRetired, type ImportReport } from './import-report.js';
@@ -56,84 +60,101 @@ export function copyIntoStaging(client: PoolClient): Writable {
   return client.query(copyFrom(`COPY cwt_staging (${STAGING_COLUMNS}) FROM STDIN`));
 }
 
-/** Keeps the stager's COPY text in `batches`, to be copied once the transaction is open. */
-export function collect(batches: Buffer[]): Writable {
-  return new Writable({
-    write(text: Buffer, _encoding, done) {
-      batches.push(text);
-      done();
-    },
-  });
+/**
+ * A file of its own for the COPY text an import stages before its transaction opens: on disk,
+ * not in memory, so the import's memory stays flat however large the file.
+ */
+export async function spoolFile(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const directory = await mkdtemp(join(tmpdir(), 'cwt-import-'));
+  return {
+    path: join(directory, 'staged.copy'),
+    remove: () => rm(directory, { recursive: true, force: true }),
+  };
 }
 
 /**
- * The good rows as COPY text in batches; the bad ones tallied as problems; rows of a retired
- * standard counted as skipped; a row past `maxRows` stops the import. Synchronous per row.
+ * Stages rows one at a time: the good ones as COPY text, the bad ones tallied as problems, rows
+ * of a retired standard counted as skipped; a row past `maxRows` stops the import. The text of
+ * a name (escaped, its key, whether it is an `ALL ...` value) is made once per distinct name.
  */
-export function stager(
-  report: ImportReport,
-  periods: Set<string>,
-  standards: Set<WaitingTimeStandard>,
-  maxRows: number,
-  onProgress?: (rowsRead: number) => void,
-): Transform {
-  let batch: string[] = [];
+export class RowStager {
+  readonly periods = new Set<string>();
+  readonly standards = new Set<WaitingTimeStandard>();
+  private readonly typeText = memo((name) => {
+    const flag = isAllValue(name) ? 't' : 'f';
+    return { text: `${copyText(name)}\t${copyText(cancerTypeKey(name))}`, flag };
+  });
+  private readonly nameText = memo((name) => ({
+    text: copyText(name),
+    flag: isAllValue(name) ? 't' : 'f',
+  }));
+  private readonly periodText = memo((period) => `${period}-01`);
+
+  constructor(
+    private readonly report: ImportReport,
+    private readonly maxRows: number,
+    private readonly onProgress?: (rowsRead: number) => void,
+  ) {}
+
+  /** The row's line of COPY text (ending in a newline), or '' when it is not staged. */
+  add(line: number, result: RowResult): string {
+    const report = this.report;
+    if (report.rowsRead === this.maxRows) {
+      throw new FileProblem(line, `the file has more than ${this.maxRows} rows`, 'rows');
+    }
+    report.rowsRead += 1;
+    if (report.rowsRead % PROGRESS_EVERY === 0) {
+      this.onProgress?.(report.rowsRead);
+    }
+    if ('retired' in result) {
+      skipRetired(report, result.retired);
+      return '';
+    }
+    if ('problem' in result) {
+      report.rowsRejected += 1;
+      if (report.problems.length < PROBLEMS_KEPT) {
+        report.problems.push({ line, problem: result.problem });
+      }
+      return '';
+    }
+    this.periods.add(result.period);
+    this.standards.add(result.standard);
+    const type = this.typeText(result.cancerType);
+    const route = this.nameText(result.route);
+    const modality = this.nameText(result.modality);
+    return `${line}\t${this.periodText(result.period)}\t${result.standard}\t${result.orgCode}\t${result.basis}\t${type.text}\t${route.text}\t${modality.text}\t${result.total}\t${result.within}\t${result.breaches}\t${type.flag}\t${route.flag}\t${modality.flag}\t${result.derived ? 't' : 'f'}\n`;
+  }
+}
+
+/** RowStager as a stream of StagedRows in, COPY text in batches out (for rows given through the API). */
+export function stager(rows: RowStager): Transform {
+  let batch = '';
+  let count = 0;
   return new Transform({
     writableObjectMode: true,
     transform({ line, result }: StagedRow, _encoding, done) {
-      if (report.rowsRead === maxRows) {
-        done(new FileProblem(line, `the file has more than ${maxRows} rows`, 'rows'));
-        return;
-      }
-      report.rowsRead += 1;
-      if (report.rowsRead % PROGRESS_EVERY === 0) {
-        onProgress?.(report.rowsRead);
-      }
-      if ('retired' in result) {
-        skipRetired(report, result.retired);
-        done();
-        return;
-      }
-      if ('problem' in result) {
-        report.rowsRejected += 1;
-        if (report.problems.length < PROBLEMS_KEPT) {
-          report.problems.push({ line, problem: result.problem });
+      try {
+        const text = rows.add(line, result);
+        if (text === '') {
+          done();
+          return;
+        }
+        batch += text;
+        count += 1;
+        if (count === COPY_BATCH) {
+          const full = batch;
+          batch = '';
+          count = 0;
+          done(null, full);
+          return;
         }
         done();
-        return;
+      } catch (error) {
+        done(error as Error);
       }
-      periods.add(result.period);
-      standards.add(result.standard);
-      batch.push(
-        [
-          String(line),
-          `${result.period}-01`,
-          result.standard,
-          result.orgCode,
-          result.basis,
-          copyText(result.cancerType),
-          copyText(cancerTypeKey(result.cancerType)),
-          copyText(result.route),
-          copyText(result.modality),
-          String(result.total),
-          String(result.within),
-          String(result.breaches),
-          isAllValue(result.cancerType) ? 't' : 'f',
-          isAllValue(result.route) ? 't' : 'f',
-          isAllValue(result.modality) ? 't' : 'f',
-          result.derived ? 't' : 'f',
-        ].join('\t'),
-      );
-      if (batch.length === COPY_BATCH) {
-        const text = `${batch.join('\n')}\n`;
-        batch = [];
-        done(null, text);
-        return;
-      }
-      done();
     },
     flush(done) {
-      done(null, batch.length > 0 ? `${batch.join('\n')}\n` : undefined);
+      done(null, batch.length > 0 ? batch : undefined);
     },
   });
 }
@@ -185,12 +206,13 @@ export async function replaceFromStaging(
   report.rowsReplaced = replaced.rowCount ?? 0;
   const inserted = await client.query<{ aggregates: string }>(
     `WITH written AS (
-       INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id)
-       SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1
+       INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id, data_status)
+       SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1, $2
          FROM cwt_staging
        RETURNING aggregate
      ) SELECT count(*) FILTER (WHERE aggregate) AS aggregates FROM written`,
-    [report.importId],
+    // The rows carry the figures' status as submitted (provisional unless it said final).
+    [report.importId, report.dataStatus],
   );
   report.rowsImported = report.rowsRead - report.rowsRejected - report.rowsSkipped;
   if (report.rowsImported >= 10_000) {

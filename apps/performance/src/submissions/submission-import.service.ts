@@ -1,22 +1,24 @@
-import { Readable, type Transform, type Writable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
-import type { WaitingTimeStandard } from '#contracts';
 import { APP_CONFIG, currentContext, schemaOf } from '#platform';
 import type { PerformanceConfig } from '../config.js';
 import { DetectionService } from '../detection/detection.service.js';
 import type { CwtLayout, CwtRow } from '../import/cwt-layout.js';
 import { PerformancePublisher } from '../performance.publisher.js';
 import { linkStagedBoards } from '../reference/health-board-links.js';
-import { asFileProblem, cwtCsvReader } from './cwt-csv.js';
+import { cwtCsvStager } from './cwt-csv.js';
 import {
-  collect,
   copyIntoStaging,
   createStagingTable,
   removeDuplicates,
   replaceFromStaging,
+  RowStager,
+  spoolFile,
   stagedAlliances,
   stager,
   unmappedInStaging,
@@ -36,8 +38,11 @@ import {
 } from './import-report.js';
 import { ImportRun } from './import-run.entity.js';
 
-/** Reads an import's rows through the given stager and sink, to its end. */
-type Read = (stages: readonly (Transform | Writable)[]) => Promise<void>;
+/** Reads an import's rows, staged by the given stager, into the given sink, to its end. */
+type Read = (rows: RowStager, sink: Writable) => Promise<void>;
+
+/** Times one phase of an import, for `options.onPhase`. */
+type Phase = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
 /**
  * Imports CWT submissions in two steps. First the upload is read whole, within the caps on its
@@ -66,9 +71,15 @@ export class SubmissionImportService {
 
   /** Imports a CSV file in either published layout. */
   async importCsv(input: Readable, options: ImportOptions): Promise<ImportReport> {
-    const reader = cwtCsvReader(options.period);
-    return this.run(options, reader.layout, (stages) =>
-      readUpload(input, [...reader.streams, ...stages], this.limits),
+    let layout: () => CwtLayout | null = () => null;
+    return this.run(
+      options,
+      () => layout(),
+      (rows, sink) => {
+        const reader = cwtCsvStager(options.period, rows);
+        layout = reader.layout;
+        return readUpload(input, [reader.stream, sink], this.limits);
+      },
     );
   }
 
@@ -78,7 +89,7 @@ export class SubmissionImportService {
     return this.run(
       options,
       () => null,
-      (stages) => pipeline([Readable.from(staged), ...stages]),
+      (rows, sink) => pipeline([Readable.from(staged), stager(rows), sink]),
     );
   }
 
@@ -88,43 +99,53 @@ export class SubmissionImportService {
     read: Read,
   ): Promise<ImportReport> {
     const report = newReport(options);
+    const phase: Phase = async (name, work) => {
+      const start = performance.now();
+      try {
+        return await work();
+      } finally {
+        options.onPhase?.(name, performance.now() - start);
+      }
+    };
+    const spool = await spoolFile();
     try {
-      const copy = await this.read(report, options, layout, read);
-      if (copy === null) {
+      const staged = await phase('read', () =>
+        this.read(report, options, layout, read, spool.path),
+      );
+      if (!staged) {
         return await this.keep(report);
       }
-      if (copy.length === 0) {
+      if (report.rowsRead - report.rowsSkipped === report.rowsRejected) {
         // Not one good row: no duplicates to look for, and nothing to write.
         settleProblems(report);
         return await this.keep(report);
       }
-      return (await this.inTransaction(report, copy)) ? report : await this.keep(report);
+      return (await this.inTransaction(report, spool.path, phase))
+        ? report
+        : await this.keep(report);
     } catch (error) {
       await this.keepFailure(report, error);
       throw error;
+    } finally {
+      await spool.remove();
     }
   }
 
   /**
-   * Reads every row, outside any transaction, into COPY text; a file that cannot be read, or
-   * that passes a cap, has its problem in the report, and null instead.
+   * Reads every row, outside any transaction, into COPY text in the file at `spool`; false when
+   * the file cannot be read or passes a cap, with its problem in the report.
    */
   private async read(
     report: ImportReport,
     options: ImportOptions,
     layout: () => CwtLayout | null,
     read: Read,
-  ): Promise<Buffer[] | null> {
-    const periods = new Set<string>();
-    const standards = new Set<WaitingTimeStandard>();
-    const copy: Buffer[] = [];
+    spool: string,
+  ): Promise<boolean> {
+    const rows = new RowStager(report, this.limits.rows, options.onProgress);
     try {
-      await read([
-        stager(report, periods, standards, this.limits.rows, options.onProgress),
-        collect(copy),
-      ]);
-    } catch (caught) {
-      const error = asFileProblem(caught);
+      await read(rows, createWriteStream(spool));
+    } catch (error) {
       if (!(error instanceof FileProblem)) {
         throw error;
       }
@@ -132,26 +153,28 @@ export class SubmissionImportService {
       report.problems = [{ line: error.line, problem: error.message }];
       report.rowsRejected = report.rowsRead;
       report.limit = error.limit;
-      return null;
+      return false;
     }
     options.onProgress?.(report.rowsRead);
     report.layout = layout();
-    report.periods = [...periods].sort();
-    report.standards = [...standards].sort();
-    return copy;
+    report.periods = [...rows.periods].sort();
+    report.standards = [...rows.standards].sort();
+    return true;
   }
 
   /** Stages, checks and writes the rows in one transaction; false when it was rolled back as rejected. */
-  private async inTransaction(report: ImportReport, copy: readonly Buffer[]): Promise<boolean> {
+  private async inTransaction(report: ImportReport, spool: string, phase: Phase): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction();
-      await createStagingTable(client);
-      await pipeline(Readable.from(copy), copyIntoStaging(client));
-      await removeDuplicates(client, report);
-      await markTotals(client);
-      const parts = await countParts(client);
+      await phase('copy', async () => {
+        await createStagingTable(client);
+        await pipeline(createReadStream(spool), copyIntoStaging(client));
+      });
+      await phase('duplicates', () => removeDuplicates(client, report));
+      await phase('totals', () => markTotals(client));
+      const parts = await phase('counts', () => countParts(client));
       report.byStandardAndPeriod = parts.map(({ line: _line, ...part }) => part);
       report.problems.push(...uncountedProblems(parts));
       settleProblems(report);
@@ -159,8 +182,8 @@ export class SubmissionImportService {
         await runner.rollbackTransaction();
         return false;
       }
-      await this.write(runner, client, report);
-      await runner.commitTransaction();
+      await this.write(runner, client, report, phase);
+      await phase('commit', () => runner.commitTransaction());
       return true;
     } catch (error) {
       if (runner.isTransactionActive) {
@@ -177,18 +200,16 @@ export class SubmissionImportService {
     runner: QueryRunner,
     client: PoolClient,
     report: ImportReport,
+    phase: Phase,
   ): Promise<void> {
     const s = schemaOf(this.dataSource);
-    await replaceFromStaging(client, s, report);
-    // The rows just written carry the figures' status (provisional unless the submission said final).
-    await client.query(`UPDATE "${s}".submission SET data_status = $1 WHERE import_id = $2`, [
-      report.dataStatus,
-      report.importId,
-    ]);
-    await linkStagedBoards((sql, parameters) => client.query(sql, parameters), s);
-    const unmapped = await unmappedInStaging(client, s);
-    report.unmappedProviders = unmapped.providers;
-    report.unmappedCancerTypes = unmapped.cancerTypes;
+    await phase('replace', () => replaceFromStaging(client, s, report));
+    await phase('links', async () => {
+      await linkStagedBoards((sql, parameters) => client.query(sql, parameters), s);
+      const unmapped = await unmappedInStaging(client, s);
+      report.unmappedProviders = unmapped.providers;
+      report.unmappedCancerTypes = unmapped.cancerTypes;
+    });
     const allianceIds = await stagedAlliances(client, s);
     report.status = 'imported';
     await runner.manager.insert(ImportRun, importRunOf(report));
@@ -210,15 +231,17 @@ export class SubmissionImportService {
       rowsReplaced: report.rowsReplaced,
       submittedBy: report.submittedBy,
     });
-    report.detection = await this.detection.detect(runner.manager, {
-      standards: report.standards,
-      allianceIds,
-      revision: {
-        importId: report.importId,
-        periods: report.periods,
-        dataStatus: report.dataStatus,
-      },
-    });
+    report.detection = await phase('detection', () =>
+      this.detection.detect(runner.manager, {
+        standards: report.standards,
+        allianceIds,
+        revision: {
+          importId: report.importId,
+          periods: report.periods,
+          dataStatus: report.dataStatus,
+        },
+      }),
+    );
   }
 
   /** Nothing was written, but the attempt and its problems are kept. */
