@@ -38,19 +38,20 @@ import {
 } from './import-report.js';
 import { ImportRun } from './import-run.entity.js';
 
-/** Reads an import's rows, staged by the given stager, into the given sink, to its end. */
+/** Reads an import's rows, staged by the given stager, into the given sink (the COPY), to its end. */
 type Read = (rows: RowStager, sink: Writable) => Promise<void>;
 
 /** Times one phase of an import, for `options.onPhase`. */
 type Phase = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
 /**
- * Imports CWT submissions in two steps. First the upload is read whole, within the caps on its
- * bytes, rows, columns and time, through the CSV parser and the layout reader into COPY text
- * held in memory: no transaction is open while a client sends, however slowly. Then one
- * transaction copies that text into a temporary table, checks it for duplicates there, decides
- * which rows are totals by their siblings (cwt-totals.ts), and replaces the same providers'
- * months and standards. By default any bad row rejects the whole
+ * Imports CWT submissions in two steps. First the upload is received whole into a file on disk,
+ * within the caps on its bytes, columns and time to arrive: no transaction is open while a
+ * client sends, however slowly, and memory stays flat however large the file. Then one
+ * transaction reads that file (the CSV records, the layout reader, the row cap) into COPY text
+ * going straight into a temporary table, Node reading as PostgreSQL copies; checks it for
+ * duplicates there, decides which rows are totals by their siblings (cwt-totals.ts), and
+ * replaces the same providers' months and standards. By default any bad row rejects the whole
  * file; in `good-rows` mode the good rows go in and the bad ones are reported. Detection runs in
  * the same transaction, so the data and what it announces commit together. Every attempt, however
  * it ends, is kept in import_run, outside the transaction.
@@ -71,32 +72,35 @@ export class SubmissionImportService {
 
   /** Imports a CSV file in either published layout. */
   async importCsv(input: Readable, options: ImportOptions): Promise<ImportReport> {
-    let layout: () => CwtLayout | null = () => null;
-    return this.run(
-      options,
-      () => layout(),
-      (rows, sink) => {
-        const reader = cwtCsvStager(options.period, rows);
-        layout = reader.layout;
-        return readUpload(input, [reader.stream, sink], this.limits);
-      },
-    );
+    const spool = await spoolFile();
+    try {
+      let layout: () => CwtLayout | null = () => null;
+      return await this.run(options, () => layout(), {
+        // The upload as it came, within the caps on its bytes, columns and time to arrive.
+        receive: () => readUpload(input, [createWriteStream(spool.path)], this.limits),
+        read: (rows, sink) => {
+          const reader = cwtCsvStager(options.period, rows);
+          layout = reader.layout;
+          return pipeline([createReadStream(spool.path), reader.stream, sink]);
+        },
+      });
+    } finally {
+      await spool.remove();
+    }
   }
 
   /** Imports rows given through the API, checked as a file's rows are. */
   async importRows(rows: readonly CwtRow[], options: ImportOptions): Promise<ImportReport> {
     const staged = rows.map((result, index): StagedRow => ({ line: index + 1, result }));
-    return this.run(
-      options,
-      () => null,
-      (rows, sink) => pipeline([Readable.from(staged), stager(rows), sink]),
-    );
+    return this.run(options, () => null, {
+      read: (rows, sink) => pipeline([Readable.from(staged), stager(rows), sink]),
+    });
   }
 
   private async run(
     options: ImportOptions,
     layout: () => CwtLayout | null,
-    read: Read,
+    input: { receive?: () => Promise<void>; read: Read },
   ): Promise<ImportReport> {
     const report = newReport(options);
     const phase: Phase = async (name, work) => {
@@ -107,71 +111,60 @@ export class SubmissionImportService {
         options.onPhase?.(name, performance.now() - start);
       }
     };
-    const spool = await spoolFile();
     try {
-      const staged = await phase('read', () =>
-        this.read(report, options, layout, read, spool.path),
-      );
-      if (!staged) {
-        return await this.keep(report);
+      if (input.receive) {
+        try {
+          await phase('receive', input.receive);
+        } catch (error) {
+          return await this.keep(unreadable(report, error, layout));
+        }
       }
-      if (report.rowsRead - report.rowsSkipped === report.rowsRejected) {
-        // Not one good row: no duplicates to look for, and nothing to write.
-        settleProblems(report);
-        return await this.keep(report);
-      }
-      return (await this.inTransaction(report, spool.path, phase))
+      return (await this.inTransaction(report, options, layout, input.read, phase))
         ? report
         : await this.keep(report);
     } catch (error) {
       await this.keepFailure(report, error);
       throw error;
-    } finally {
-      await spool.remove();
     }
   }
 
   /**
-   * Reads every row, outside any transaction, into COPY text in the file at `spool`; false when
-   * the file cannot be read or passes a cap, with its problem in the report.
+   * Reads, stages, checks and writes the rows in one transaction; false when it was rolled back
+   * as rejected. The file is read from its copy on disk as PostgreSQL takes the COPY text, the
+   * two at once on two cores.
    */
-  private async read(
+  private async inTransaction(
     report: ImportReport,
     options: ImportOptions,
     layout: () => CwtLayout | null,
     read: Read,
-    spool: string,
+    phase: Phase,
   ): Promise<boolean> {
-    const rows = new RowStager(report, this.limits.rows, options.onProgress);
-    try {
-      await read(rows, createWriteStream(spool));
-    } catch (error) {
-      if (!(error instanceof FileProblem)) {
-        throw error;
-      }
-      report.layout = layout();
-      report.problems = [{ line: error.line, problem: error.message }];
-      report.rowsRejected = report.rowsRead;
-      report.limit = error.limit;
-      return false;
-    }
-    options.onProgress?.(report.rowsRead);
-    report.layout = layout();
-    report.periods = [...rows.periods].sort();
-    report.standards = [...rows.standards].sort();
-    return true;
-  }
-
-  /** Stages, checks and writes the rows in one transaction; false when it was rolled back as rejected. */
-  private async inTransaction(report: ImportReport, spool: string, phase: Phase): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction();
-      await phase('copy', async () => {
-        await createStagingTable(client);
-        await pipeline(createReadStream(spool), copyIntoStaging(client));
-      });
+      const rows = new RowStager(report, this.limits.rows, options.onProgress);
+      try {
+        await phase('read and copy', async () => {
+          await createStagingTable(client);
+          await read(rows, copyIntoStaging(client));
+        });
+      } catch (error) {
+        await runner.rollbackTransaction();
+        unreadable(report, error, layout);
+        return false;
+      }
+      options.onProgress?.(report.rowsRead);
+      report.layout = layout();
+      report.periods = [...rows.periods].sort();
+      report.standards = [...rows.standards].sort();
+      if (report.rowsRead - report.rowsSkipped === report.rowsRejected) {
+        // Not one good row: no duplicates to look for, and nothing to write.
+        settleProblems(report);
+        await runner.rollbackTransaction();
+        return false;
+      }
       await phase('duplicates', () => removeDuplicates(client, report));
       await phase('totals', () => markTotals(client));
       const parts = await phase('counts', () => countParts(client));
@@ -263,4 +256,20 @@ export class SubmissionImportService {
       );
     }
   }
+}
+
+/** The report of a file that cannot be read or passed a cap; any other error goes on. */
+function unreadable(
+  report: ImportReport,
+  error: unknown,
+  layout: () => CwtLayout | null,
+): ImportReport {
+  if (!(error instanceof FileProblem)) {
+    throw error;
+  }
+  report.layout = layout();
+  report.problems = [{ line: error.line, problem: error.message }];
+  report.rowsRejected = report.rowsRead;
+  report.limit = error.limit;
+  return report;
 }
