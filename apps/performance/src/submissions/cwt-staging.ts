@@ -27,7 +27,7 @@ const UNMAPPED_KEPT = 100;
 const PROGRESS_EVERY = 10_000;
 const COPY_BATCH = 500;
 const STAGING_COLUMNS =
-  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, all_cancer_type, all_route, all_modality, derived';
+  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, all_cancer_type, all_route, all_modality, aggregate';
 const ROW_KEY = 'period, standard, org_code, basis, cancer_type_key, route, modality';
 
 const copyText = (value: string) =>
@@ -38,8 +38,9 @@ const copyText = (value: string) =>
 
 /**
  * The staging table, dropped when the import's transaction ends. `all_*` say which of a row's
- * names are `ALL ...` values; `aggregate`, whether the row is a total, is decided over the whole
- * table once it is filled (markTotals in cwt-totals.ts).
+ * names are `ALL ...` values; `aggregate`, whether the row is a total, is staged true for a row
+ * derived in its file (PHS's) and decided for the rest over the whole table once it is filled
+ * (markTotals in cwt-totals.ts).
  */
 export async function createStagingTable(client: PoolClient): Promise<void> {
   // The checks group a national file's rows by their keys: at the default 4 MB those hashes
@@ -50,8 +51,8 @@ export async function createStagingTable(client: PoolClient): Promise<void> {
     `CREATE TEMP TABLE cwt_staging (line int, period date, standard text, org_code text, basis text,
        cancer_type text, cancer_type_key text, route text, modality text,
        total numeric, within numeric, breaches numeric,
-       all_cancer_type boolean, all_route boolean, all_modality boolean, derived boolean,
-       aggregate boolean NOT NULL DEFAULT false) ON COMMIT DROP`,
+       all_cancer_type boolean, all_route boolean, all_modality boolean,
+       aggregate boolean NOT NULL) ON COMMIT DROP`,
   );
 }
 
@@ -80,6 +81,10 @@ export async function spoolFile(): Promise<{ path: string; remove: () => Promise
 export class RowStager {
   readonly periods = new Set<string>();
   readonly standards = new Set<WaitingTimeStandard>();
+  /** The providers staged (a few hundred in a national file): no scan of the table to list them. */
+  readonly orgCodes = new Set<string>();
+  /** Which of the three names are `ALL ...` values, as staged: markTotals looks at these kinds only. */
+  readonly kinds = new Set<string>();
   private readonly typeText = memo((name) => {
     const flag = isAllValue(name) ? 't' : 'f';
     return { text: `${copyText(name)}\t${copyText(cancerTypeKey(name))}`, flag };
@@ -119,9 +124,11 @@ export class RowStager {
     }
     this.periods.add(result.period);
     this.standards.add(result.standard);
+    this.orgCodes.add(result.orgCode);
     const type = this.typeText(result.cancerType);
     const route = this.nameText(result.route);
     const modality = this.nameText(result.modality);
+    this.kinds.add(`${type.flag}${route.flag}${modality.flag}`);
     return `${line}\t${this.periodText(result.period)}\t${result.standard}\t${result.orgCode}\t${result.basis}\t${type.text}\t${route.text}\t${modality.text}\t${result.total}\t${result.within}\t${result.breaches}\t${type.flag}\t${route.flag}\t${modality.flag}\t${result.derived ? 't' : 'f'}\n`;
   }
 }
@@ -161,8 +168,6 @@ export function stager(rows: RowStager): Transform {
 
 /** The same row twice in one submission: the later ones are problems, and leave the staging table. */
 export async function removeDuplicates(client: PoolClient, report: ImportReport): Promise<void> {
-  // A temporary table has no statistics until analysed; the queries below need them.
-  await client.query('ANALYZE cwt_staging');
   const any = await client.query(
     `SELECT 1 FROM cwt_staging GROUP BY ${ROW_KEY} HAVING count(*) > 1 LIMIT 1`,
   );
@@ -204,13 +209,10 @@ export async function replaceFromStaging(
       WHERE (t.period, t.standard, t.org_code, t.basis) = (k.period, k.standard, k.org_code, k.basis)`,
   );
   report.rowsReplaced = replaced.rowCount ?? 0;
-  const inserted = await client.query<{ aggregates: string }>(
-    `WITH written AS (
-       INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id, data_status)
-       SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1, $2
-         FROM cwt_staging
-       RETURNING aggregate
-     ) SELECT count(*) FILTER (WHERE aggregate) AS aggregates FROM written`,
+  await client.query(
+    `INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id, data_status)
+     SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1, $2
+       FROM cwt_staging`,
     // The rows carry the figures' status as submitted (provisional unless it said final).
     [report.importId, report.dataStatus],
   );
@@ -219,18 +221,21 @@ export async function replaceFromStaging(
     // Detection's aggregate plans badly on statistics that predate a national file.
     await client.query(`ANALYZE "${schema}".submission`);
   }
-  report.aggregateRows = Number(inserted.rows[0]?.aggregates ?? 0);
+  // The totals counted per standard and month already (countParts), the rows staged all written.
+  report.aggregateRows = report.byStandardAndPeriod.reduce((sum, part) => sum + part.rowsTotals, 0);
 }
 
-/** Staged providers with no alliance, and staged cancer types (totals aside) with no mapping. */
+/** Staged providers (`orgCodes`) with no alliance, and staged cancer types (totals aside) with no mapping. */
 export async function unmappedInStaging(
   client: PoolClient,
   schema: string,
+  orgCodes: readonly string[],
 ): Promise<{ providers: string[]; cancerTypes: string[] }> {
   const providers = await client.query<{ code: string }>(
-    `SELECT DISTINCT st.org_code AS code FROM cwt_staging st
-       LEFT JOIN "${schema}".provider p ON p.ods_code = st.org_code
+    `SELECT st.code FROM unnest($1::text[]) st (code)
+       LEFT JOIN "${schema}".provider p ON p.ods_code = st.code
       WHERE p.alliance_id IS NULL ORDER BY 1 LIMIT ${UNMAPPED_KEPT}`,
+    [orgCodes],
   );
   const cancerTypes = await client.query<{ label: string }>(
     `SELECT min(st.cancer_type) AS label FROM cwt_staging st
@@ -244,11 +249,16 @@ export async function unmappedInStaging(
   };
 }
 
-/** The alliances the staged providers count towards: where detection has to look again. */
-export async function stagedAlliances(client: PoolClient, schema: string): Promise<string[]> {
+/** The alliances the staged providers (`orgCodes`) count towards: where detection has to look again. */
+export async function stagedAlliances(
+  client: PoolClient,
+  schema: string,
+  orgCodes: readonly string[],
+): Promise<string[]> {
   const alliances = await client.query<{ id: string }>(
-    `SELECT DISTINCT p.alliance_id AS id FROM (SELECT DISTINCT org_code FROM cwt_staging) st
-       JOIN "${schema}".provider p ON p.ods_code = st.org_code WHERE p.alliance_id IS NOT NULL`,
+    `SELECT DISTINCT p.alliance_id AS id FROM "${schema}".provider p
+      WHERE p.ods_code = ANY($1::text[]) AND p.alliance_id IS NOT NULL`,
+    [orgCodes],
   );
   return alliances.rows.map((row) => row.id);
 }
