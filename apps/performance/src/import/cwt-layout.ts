@@ -217,8 +217,16 @@ export function textProblem(names: {
   if (names.cancerType === '') {
     return 'no cancer type';
   }
-  const long = Object.entries(names).find(([, value]) => value.length > TEXT_LIMIT);
-  return long ? `${long[0]} is longer than ${TEXT_LIMIT} characters` : undefined;
+  // Each name by hand, not Object.entries: this runs for every row of a national file.
+  const long =
+    names.cancerType.length > TEXT_LIMIT
+      ? 'cancerType'
+      : names.route.length > TEXT_LIMIT
+        ? 'route'
+        : names.modality.length > TEXT_LIMIT
+          ? 'modality'
+          : undefined;
+  return long ? `${long} is longer than ${TEXT_LIMIT} characters` : undefined;
 }
 
 /**

@@ -65,9 +65,13 @@ describe('CsvRecords', () => {
 
   it('refuses what csv-parse refuses, naming the line', () => {
     for (const [text, line, message] of [
-      ['a,b\n1,"x', 2, /^Quote Not Closed/],
-      ['a,b\n1,x"y\n', 2, /^Invalid Opening Quote: a quote is found on field 1/],
-      ['a,b\n1,"x"y\n', 2, /^Invalid Closing Quote/],
+      ['a,b\n1,"x', 2, /^not readable as CSV: Quote Not Closed/],
+      [
+        'a,b\n1,x"y\n',
+        2,
+        /^not readable as CSV: Invalid Opening Quote: a quote is found on field 1/,
+      ],
+      ['a,b\n1,"x"y\n', 2, /^not readable as CSV: Invalid Closing Quote/],
     ] as const) {
       expect(csvParse.bind(null, text)).toThrow();
       const refused = (() => {

@@ -61,7 +61,7 @@ export class CsvRecords {
                 this.line = startLine;
                 return text.slice(start);
               }
-              throw new FileProblem(
+              throw unreadable(
                 this.line,
                 `Quote Not Closed: the parsing is finished with an opening quote at line ${this.line}`,
               );
@@ -83,7 +83,7 @@ export class CsvRecords {
           }
           const next = i < n ? text.charCodeAt(i) : -1;
           if (next !== COMMA && next !== NEWLINE && next !== RETURN && next !== -1) {
-            throw new FileProblem(
+            throw unreadable(
               this.line,
               `Invalid Closing Quote: got "${text[i]}" at line ${this.line} instead of delimiter or record delimiter`,
             );
@@ -96,7 +96,7 @@ export class CsvRecords {
               break;
             }
             if (code === QUOTE) {
-              throw new FileProblem(
+              throw unreadable(
                 this.line,
                 `Invalid Opening Quote: a quote is found on field ${cells.length} at line ${this.line}, value is "${text.slice(i, j)}"`,
               );
@@ -156,4 +156,9 @@ function newlines(text: string, from: number, to: number): number {
     count += 1;
   }
   return count;
+}
+
+/** CSV that cannot be read: the file's problem, worded as csv-parse's were. */
+function unreadable(line: number, message: string): FileProblem {
+  return new FileProblem(line, `not readable as CSV: ${message}`);
 }
