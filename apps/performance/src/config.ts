@@ -13,7 +13,7 @@ export const performanceConfigSchema = baseConfigSchema.extend({
   CONSUMER_GROUP: z.string().min(1).default('performance'),
   /**
    * Caps on one CSV import (POST /imports): its bytes (413 past them), its rows and columns (422),
-   * and the seconds it may take to arrive and be read (408). A national month is a few MB; raise
+   * and the seconds it may take to arrive (408). A national month is a few MB; raise
    * them to import a national year in one file.
    */
   IMPORT_MAX_BYTES: z.coerce

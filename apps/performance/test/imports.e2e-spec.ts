@@ -157,6 +157,48 @@ describe('CSV imports: caps, and a record of every attempt (real PostgreSQL and 
     expect(row!.n).toBe(100);
   });
 
+  it('names a repeated row in a file with no other bad row, and imports the rest when asked', async () => {
+    // Every row reads well, so the row key finds the repeat as the rows are written.
+    const body = csv(
+      PROVIDER_HEADER,
+      anFdsLine({ period: '2026-02', orgCode: 'RDP1' }),
+      anFdsLine({ period: '2026-02', orgCode: 'RDP2' }),
+      anFdsLine({ period: '2026-02', orgCode: 'RDP1', within: 6 }),
+    );
+    const repeat = {
+      line: 4,
+      problem:
+        'the same month, standard, provider, basis, cancer type, route and modality as line 2',
+    };
+    const refused = await importCsv(body, 'repeat.csv').expect(422);
+    expect(refused.body.report).toMatchObject({
+      status: 'rejected',
+      rowsRead: 3,
+      rowsImported: 0,
+      rowsRejected: 1,
+      problems: [repeat],
+    });
+    const partial = await api()
+      .post('/imports?fileName=repeat-good-rows.csv&mode=good-rows')
+      .set('authorization', admin)
+      .set('content-type', 'text/csv')
+      .send(body)
+      .expect(201);
+    expect(partial.body).toMatchObject({
+      status: 'imported',
+      rowsRead: 3,
+      rowsImported: 2,
+      rowsRejected: 1,
+      problems: [repeat],
+    });
+    const [row] = await app
+      .get(DataSource)
+      .query<{ within: string }[]>(
+        `SELECT within FROM "${schema}".submission WHERE org_code = 'RDP1' AND period = '2026-02-01'`,
+      );
+    expect(Number(row!.within)).toBe(8);
+  });
+
   it('reads a slow upload before opening a transaction, and stops it at the time cap', async () => {
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const upload = httpRequest(

@@ -81,6 +81,7 @@ export class DetectionService {
     );
     const standards = new Map((await manager.find(Standard)).map((std) => [std.code, std]));
     const last = await this.lastAnnouncements(manager);
+    const siteBodies = await this.siteBodies(manager);
     const result: DetectionResult = { subjects: 0, breached: 0, recovered: 0, withdrawn: 0 };
     for (const [key, subjectRows] of groupBySubject(rows)) {
       result.subjects += 1;
@@ -123,7 +124,7 @@ export class DetectionService {
         allianceId: first.allianceId!,
         allianceCode: first.allianceCode!,
         tumourSite: first.tumourSite!,
-        bodyId: await this.siteBodyId(manager, first.allianceId!, first.tumourSite!),
+        bodyId: siteBodies(first.allianceId!, first.tumourSite!),
         standard: first.standard,
       };
       if (withdrawal && previous && scope.revision) {
@@ -218,15 +219,22 @@ export class DetectionService {
     return new Map(rows.map(({ key, kind, period }) => [key, { kind, period }]));
   }
 
-  /** The alliance's network group for the site: its tumour-site group first, else any group of that specialty. */
-  private async siteBodyId(
+  /**
+   * The alliance's network group for a site: its tumour-site group first, else any group of that
+   * specialty. Read once per run, not once per announcement (a national year announces hundreds).
+   */
+  private async siteBodies(
     manager: EntityManager,
-    allianceId: string,
-    tumourSite: string,
-  ): Promise<string | null> {
-    const bodies = await manager.find(SiteBody, { where: { allianceId, specialty: tumourSite } });
-    const body = bodies.find((b) => b.kind === 'tumour-site-group') ?? bodies[0];
-    return body?.bodyId ?? null;
+  ): Promise<(allianceId: string, tumourSite: string) => string | null> {
+    const bodies = new Map<string, SiteBody[]>();
+    for (const body of await manager.find(SiteBody)) {
+      const key = `${body.allianceId}:${body.specialty}`;
+      bodies.set(key, [...(bodies.get(key) ?? []), body]);
+    }
+    return (allianceId, tumourSite) => {
+      const found = bodies.get(`${allianceId}:${tumourSite}`) ?? [];
+      return (found.find((b) => b.kind === 'tumour-site-group') ?? found[0])?.bodyId ?? null;
+    };
   }
 }
 

@@ -7,6 +7,7 @@
 
 import { MONTH_ABBREVIATIONS } from '#contracts';
 import type { WaitingTimeStandard } from '#contracts';
+import { memo } from './memo.js';
 
 /** Public Health Scotland's two quarterly files (phs-layout.ts). */
 export type PhsLayout = 'phs-31-day' | 'phs-62-day';
@@ -184,7 +185,7 @@ export function readPeriod(text: string): string | undefined {
 
 /** A count: whole, or a half where a breach is shared between two providers. */
 function readCount(text: string): number | undefined {
-  const value = Number(text.trim().replace(/,/g, ''));
+  const value = Number(text.includes(',') ? text.trim().replace(/,/g, '') : text);
   return Number.isFinite(value) && value >= 0 && Number.isInteger(value * 2) ? value : undefined;
 }
 
@@ -216,8 +217,16 @@ export function textProblem(names: {
   if (names.cancerType === '') {
     return 'no cancer type';
   }
-  const long = Object.entries(names).find(([, value]) => value.length > TEXT_LIMIT);
-  return long ? `${long[0]} is longer than ${TEXT_LIMIT} characters` : undefined;
+  // Each name by hand, not Object.entries: this runs for every row of a national file.
+  const long =
+    names.cancerType.length > TEXT_LIMIT
+      ? 'cancerType'
+      : names.route.length > TEXT_LIMIT
+        ? 'route'
+        : names.modality.length > TEXT_LIMIT
+          ? 'modality'
+          : undefined;
+  return long ? `${long} is longer than ${TEXT_LIMIT} characters` : undefined;
 }
 
 /**
@@ -225,59 +234,97 @@ export function textProblem(names: {
  * as such: it is never counted, so nothing else in it is checked.
  */
 export function readRow(header: CwtHeader, cells: readonly string[]): RowResult {
-  const cell = (field: Field) => {
-    const index = header.indexes.get(field);
-    return index === undefined ? '' : (cells[index] ?? '').trim();
-  };
-  const retired = retiredStandard(cell('standard'));
-  if (retired) {
-    return { retired };
-  }
-  const period = header.indexes.has('period') ? readPeriod(cell('period')) : header.period;
-  if (!period) {
-    return { problem: `unreadable period "${cell('period')}"` };
-  }
-  const basisText = cell('basis').toLowerCase();
-  if (basisText !== '' && basisText !== 'provider' && basisText !== 'commissioner') {
-    return { problem: `unknown basis "${cell('basis')}" (Provider or Commissioner)` };
-  }
-  const basis: Basis = basisText === 'commissioner' ? 'commissioner' : 'provider';
-  const standard = STANDARD_NAMES[fold(cell('standard'))];
-  if (!standard) {
-    return { problem: `unknown standard "${cell('standard')}"` };
-  }
-  const orgCode = cell('orgCode').toUpperCase();
-  if (!/^[A-Z0-9]{1,9}$/.test(orgCode)) {
-    return { problem: `invalid ODS code "${cell('orgCode')}"` };
-  }
-  const [total, within, breaches] = (['total', 'within', 'breaches'] as const).map((field) =>
-    readCount(cell(field)),
-  );
-  if (total === undefined || within === undefined || breaches === undefined) {
-    return { problem: 'total, within and breaches must be counts (halves allowed)' };
-  }
-  const counts = countsProblem(total, within, breaches);
-  if (counts) {
-    return { problem: counts };
-  }
-  const cancerType = cell('cancerType');
-  // Empty where the standard has no such breakdown (FDS has no modality): a detail row still.
-  const route = cell('route');
-  const modality = cell('modality');
-  const text = textProblem({ cancerType, route, modality });
-  if (text) {
-    return { problem: text };
-  }
-  return {
-    period,
-    standard,
-    orgCode,
-    basis,
-    cancerType,
-    route,
-    modality,
-    total,
-    within,
-    breaches,
+  return rowReader(header)(cells);
+}
+
+/** A standard's cell read: the retired standard it names, the standard, or neither. */
+type StandardRead = { retired: RetiredStandard } | { standard: WaitingTimeStandard } | null;
+
+/**
+ * readRow for every row of one file: the same checks in the same order, with what a file
+ * repeats on every row (its standards, months, providers) read once (memo.ts).
+ */
+export function rowReader(header: CwtHeader): (cells: readonly string[]) => RowResult {
+  const at = (field: Field) => header.indexes.get(field) ?? -1;
+  const [iPeriod, iStandard, iOrg, iBasis, iType, iRoute, iModality, iTotal, iWithin, iBreaches] = (
+    [
+      'period',
+      'standard',
+      'orgCode',
+      'basis',
+      'cancerType',
+      'route',
+      'modality',
+      'total',
+      'within',
+      'breaches',
+    ] as const
+  ).map(at) as [number, number, number, number, number, number, number, number, number, number];
+  const standardOf = memo((text): StandardRead => {
+    const retired = retiredStandard(text);
+    if (retired) {
+      return { retired };
+    }
+    const standard = STANDARD_NAMES[fold(text)];
+    return standard ? { standard } : null;
+  });
+  const periodOf = memo(readPeriod);
+  const orgCodeOf = memo((text) => {
+    const code = text.toUpperCase();
+    return /^[A-Z0-9]{1,9}$/.test(code) ? code : null;
+  });
+  return (cells) => {
+    const cell = (index: number) => (index < 0 ? '' : (cells[index] ?? '').trim());
+    const standardText = cell(iStandard);
+    const standardRead = standardOf(standardText);
+    if (standardRead && 'retired' in standardRead) {
+      return standardRead;
+    }
+    const period = iPeriod >= 0 ? periodOf(cell(iPeriod)) : header.period;
+    if (!period) {
+      return { problem: `unreadable period "${cell(iPeriod)}"` };
+    }
+    const basisText = cell(iBasis).toLowerCase();
+    if (basisText !== '' && basisText !== 'provider' && basisText !== 'commissioner') {
+      return { problem: `unknown basis "${cell(iBasis)}" (Provider or Commissioner)` };
+    }
+    const basis: Basis = basisText === 'commissioner' ? 'commissioner' : 'provider';
+    if (!standardRead) {
+      return { problem: `unknown standard "${standardText}"` };
+    }
+    const orgCode = orgCodeOf(cell(iOrg));
+    if (orgCode === null) {
+      return { problem: `invalid ODS code "${cell(iOrg)}"` };
+    }
+    const total = readCount(cell(iTotal));
+    const within = readCount(cell(iWithin));
+    const breaches = readCount(cell(iBreaches));
+    if (total === undefined || within === undefined || breaches === undefined) {
+      return { problem: 'total, within and breaches must be counts (halves allowed)' };
+    }
+    const counts = countsProblem(total, within, breaches);
+    if (counts) {
+      return { problem: counts };
+    }
+    const cancerType = cell(iType);
+    // Empty where the standard has no such breakdown (FDS has no modality): a detail row still.
+    const route = cell(iRoute);
+    const modality = cell(iModality);
+    const text = textProblem({ cancerType, route, modality });
+    if (text) {
+      return { problem: text };
+    }
+    return {
+      period,
+      standard: standardRead.standard,
+      orgCode,
+      basis,
+      cancerType,
+      route,
+      modality,
+      total,
+      within,
+      breaches,
+    };
   };
 }

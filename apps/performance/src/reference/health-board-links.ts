@@ -23,9 +23,13 @@ function linkBoards(query: Query, schema: string, which: string, parameters: unk
   );
 }
 
-/** The boards an import stages become providers of their network, before it counts them. */
-export async function linkStagedBoards(query: Query, schema: string): Promise<void> {
-  await linkBoards(query, schema, 'b.board_code IN (SELECT DISTINCT org_code FROM cwt_staging)');
+/** The boards an import stages (among its `orgCodes`) become providers of their network, before it counts them. */
+export async function linkStagedBoards(
+  query: Query,
+  schema: string,
+  orgCodes: readonly string[],
+): Promise<void> {
+  await linkBoards(query, schema, 'b.board_code = ANY($1::text[])', [orgCodes]);
 }
 
 /** A board an admin has just edited, with whatever of its figures were imported before. */

@@ -1,65 +1,69 @@
 import { Transform } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
-import { readHeader, readRow, type CwtLayout, type RowResult } from '../import/cwt-layout.js';
+import { readHeader, rowReader, type CwtLayout, type RowResult } from '../import/cwt-layout.js';
 import { readPhsHeader, readPhsRow } from '../import/phs-layout.js';
-import type { StagedRow } from './cwt-staging.js';
+import { CsvRecords } from './csv-records.js';
+import type { RowStager } from './cwt-staging.js';
 import { FileProblem } from './file-problem.js';
 
 /**
- * The streams that read a CWT file in any published layout (England's two, PHS's two) into StagedRows: csv-parse, then
- * the layout reader, which takes the first record as the header. `layout` is known once the
- * header is read.
+ * Reads a CWT file in any published layout (England's two, PHS's two) from its bytes to COPY
+ * text: the CSV records (csv-records.ts), the first of them the header that names the layout,
+ * each later one read by the layout's reader and staged by `rows`. One stream, with no object
+ * per row between stages: on a national year the per-row stream hops cost more than the
+ * checks. `layout` is known once the header is read.
  */
-export function cwtCsvReader(period: string | undefined): {
-  streams: [Transform, Transform];
-  layout: () => CwtLayout | null;
-} {
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  });
-  const file: {
-    layout: CwtLayout | null;
-    read?: (cells: readonly string[]) => RowResult;
-  } = { layout: null };
-  const reader = new Transform({
-    objectMode: true,
-    transform(chunk: { record: string[]; info: { lines: number } }, _encoding, done) {
-      if (file.read) {
-        done(null, {
-          line: chunk.info.lines,
-          result: file.read(chunk.record),
-        } satisfies StagedRow);
-        return;
+export function cwtCsvStager(
+  period: string | undefined,
+  rows: RowStager,
+): { stream: Transform; layout: () => CwtLayout | null } {
+  let layout: CwtLayout | null = null;
+  let read: ((cells: readonly string[]) => RowResult) | undefined;
+  let text = '';
+  const records = new CsvRecords((cells, line) => {
+    if (read) {
+      text += rows.add(line, read(cells));
+      return;
+    }
+    try {
+      // Public Health Scotland's quarterly files, or one of England's monthly layouts.
+      const phs = readPhsHeader(cells);
+      if (phs) {
+        read = (row) => readPhsRow(phs, row);
+        layout = phs.layout;
+      } else {
+        const header = readHeader(cells, period);
+        read = rowReader(header);
+        layout = header.layout;
       }
+    } catch (error) {
+      throw new FileProblem(line, (error as Error).message);
+    }
+  });
+  const passOn = (stream: Transform) => {
+    if (text.length > 0) {
+      stream.push(text);
+      text = '';
+    }
+  };
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
       try {
-        // Public Health Scotland's quarterly files, or one of England's monthly layouts.
-        const phs = readPhsHeader(chunk.record);
-        if (phs) {
-          file.read = (cells) => readPhsRow(phs, cells);
-          file.layout = phs.layout;
-        } else {
-          const header = readHeader(chunk.record, period);
-          file.read = (cells) => readRow(header, cells);
-          file.layout = header.layout;
-        }
+        records.write(chunk);
+        passOn(this);
         done();
       } catch (error) {
-        done(new FileProblem(chunk.info.lines, (error as Error).message));
+        done(error as Error);
       }
     },
     flush(done) {
-      done(file.read ? null : new FileProblem(1, 'the file is empty: no header row'));
+      try {
+        records.end();
+        passOn(this);
+        done(read ? null : new FileProblem(1, 'the file is empty: no header row'));
+      } catch (error) {
+        done(error as Error);
+      }
     },
   });
-  return { streams: [parser, reader], layout: () => file.layout };
-}
-
-/** What went wrong reading a file: CSV that csv-parse cannot read is a FileProblem too. */
-export function asFileProblem(caught: unknown): unknown {
-  return caught instanceof CsvError
-    ? new FileProblem(Number(caught.lines ?? 0), `not readable as CSV: ${caught.message}`)
-    : caught;
+  return { stream, layout: () => layout };
 }

@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { WaitingTimeStandard } from '#contracts';
 import { RETIRED_NOTE, type CwtRow } from '../import/cwt-layout.js';
-import { stager, type StagedRow } from './cwt-staging.js';
+import { RowStager, stager, type StagedRow } from './cwt-staging.js';
 import { isRejected, newReport, settleProblems } from './import-report.js';
 
 const fds = (orgCode: string): CwtRow => ({
@@ -26,11 +26,12 @@ async function stage(results: StagedRow['result'][]) {
     mode: 'all-or-nothing',
     submittedBy: 'analyst',
   });
-  const standards = new Set<WaitingTimeStandard>();
+  const rows = new RowStager(report, 100);
+  const standards: Set<WaitingTimeStandard> = rows.standards;
   let copy = '';
   await pipeline([
     Readable.from(results.map((result, index): StagedRow => ({ line: index + 2, result }))),
-    stager(report, new Set(), standards, 100),
+    stager(rows),
     new Writable({
       write(text: Buffer, _encoding, done) {
         copy += text.toString();

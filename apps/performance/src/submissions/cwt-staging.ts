@@ -4,11 +4,15 @@
  * Every statement here runs once per import, never once per row.
  */
 
-import { Transform, Writable } from 'node:stream';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform, type Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { WaitingTimeStandard } from '#contracts';
 import { isAllValue, type RowResult } from '../import/cwt-layout.js';
+import { memo } from '../import/memo.js';
 import { cancerTypeKey } from '../reference/cancer-type.entity.js';
 import { FileProblem } from './file-problem.js';
 import { PROBLEMS_KEPT, skipRetired, type ImportReport } from './import-report.js';
@@ -23,7 +27,7 @@ const UNMAPPED_KEPT = 100;
 const PROGRESS_EVERY = 10_000;
 const COPY_BATCH = 500;
 const STAGING_COLUMNS =
-  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, all_cancer_type, all_route, all_modality, derived';
+  'line, period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, all_cancer_type, all_route, all_modality, aggregate';
 const ROW_KEY = 'period, standard, org_code, basis, cancer_type_key, route, modality';
 
 const copyText = (value: string) =>
@@ -34,8 +38,9 @@ const copyText = (value: string) =>
 
 /**
  * The staging table, dropped when the import's transaction ends. `all_*` say which of a row's
- * names are `ALL ...` values; `aggregate`, whether the row is a total, is decided over the whole
- * table once it is filled (markTotals in cwt-totals.ts).
+ * names are `ALL ...` values; `aggregate`, whether the row is a total, is staged true for a row
+ * derived in its file (PHS's) and decided for the rest over the whole table once it is filled
+ * (markTotals in cwt-totals.ts).
  */
 export async function createStagingTable(client: PoolClient): Promise<void> {
   // The checks group a national file's rows by their keys: at the default 4 MB those hashes
@@ -46,8 +51,8 @@ export async function createStagingTable(client: PoolClient): Promise<void> {
     `CREATE TEMP TABLE cwt_staging (line int, period date, standard text, org_code text, basis text,
        cancer_type text, cancer_type_key text, route text, modality text,
        total numeric, within numeric, breaches numeric,
-       all_cancer_type boolean, all_route boolean, all_modality boolean, derived boolean,
-       aggregate boolean NOT NULL DEFAULT false) ON COMMIT DROP`,
+       all_cancer_type boolean, all_route boolean, all_modality boolean,
+       aggregate boolean NOT NULL) ON COMMIT DROP`,
   );
 }
 
@@ -56,92 +61,113 @@ export function copyIntoStaging(client: PoolClient): Writable {
   return client.query(copyFrom(`COPY cwt_staging (${STAGING_COLUMNS}) FROM STDIN`));
 }
 
-/** Keeps the stager's COPY text in `batches`, to be copied once the transaction is open. */
-export function collect(batches: Buffer[]): Writable {
-  return new Writable({
-    write(text: Buffer, _encoding, done) {
-      batches.push(text);
-      done();
-    },
-  });
+/**
+ * A file of its own for the COPY text an import stages before its transaction opens: on disk,
+ * not in memory, so the import's memory stays flat however large the file.
+ */
+export async function spoolFile(): Promise<{ path: string; remove: () => Promise<void> }> {
+  const directory = await mkdtemp(join(tmpdir(), 'cwt-import-'));
+  return {
+    path: join(directory, 'staged.copy'),
+    remove: () => rm(directory, { recursive: true, force: true }),
+  };
 }
 
 /**
- * The good rows as COPY text in batches; the bad ones tallied as problems; rows of a retired
- * standard counted as skipped; a row past `maxRows` stops the import. Synchronous per row.
+ * Stages rows one at a time: the good ones as COPY text, the bad ones tallied as problems, rows
+ * of a retired standard counted as skipped; a row past `maxRows` stops the import. The text of
+ * a name (escaped, its key, whether it is an `ALL ...` value) is made once per distinct name.
  */
-export function stager(
-  report: ImportReport,
-  periods: Set<string>,
-  standards: Set<WaitingTimeStandard>,
-  maxRows: number,
-  onProgress?: (rowsRead: number) => void,
-): Transform {
-  let batch: string[] = [];
+export class RowStager {
+  readonly periods = new Set<string>();
+  readonly standards = new Set<WaitingTimeStandard>();
+  /** The providers staged (a few hundred in a national file): no scan of the table to list them. */
+  readonly orgCodes = new Set<string>();
+  /** Which of the three names are `ALL ...` values, as staged: markTotals looks at these kinds only. */
+  readonly kinds = new Set<string>();
+  private readonly typeText = memo((name) => {
+    const flag = isAllValue(name) ? 't' : 'f';
+    return { text: `${copyText(name)}\t${copyText(cancerTypeKey(name))}`, flag };
+  });
+  private readonly nameText = memo((name) => ({
+    text: copyText(name),
+    flag: isAllValue(name) ? 't' : 'f',
+  }));
+  private readonly periodText = memo((period) => `${period}-01`);
+
+  constructor(
+    private readonly report: ImportReport,
+    private readonly maxRows: number,
+    private readonly onProgress?: (rowsRead: number) => void,
+  ) {}
+
+  /** The row's line of COPY text (ending in a newline), or '' when it is not staged. */
+  add(line: number, result: RowResult): string {
+    const report = this.report;
+    if (report.rowsRead === this.maxRows) {
+      throw new FileProblem(line, `the file has more than ${this.maxRows} rows`, 'rows');
+    }
+    report.rowsRead += 1;
+    if (report.rowsRead % PROGRESS_EVERY === 0) {
+      this.onProgress?.(report.rowsRead);
+    }
+    if ('retired' in result) {
+      skipRetired(report, result.retired);
+      return '';
+    }
+    if ('problem' in result) {
+      report.rowsRejected += 1;
+      if (report.problems.length < PROBLEMS_KEPT) {
+        report.problems.push({ line, problem: result.problem });
+      }
+      return '';
+    }
+    this.periods.add(result.period);
+    this.standards.add(result.standard);
+    this.orgCodes.add(result.orgCode);
+    const type = this.typeText(result.cancerType);
+    const route = this.nameText(result.route);
+    const modality = this.nameText(result.modality);
+    this.kinds.add(`${type.flag}${route.flag}${modality.flag}`);
+    return `${line}\t${this.periodText(result.period)}\t${result.standard}\t${result.orgCode}\t${result.basis}\t${type.text}\t${route.text}\t${modality.text}\t${result.total}\t${result.within}\t${result.breaches}\t${type.flag}\t${route.flag}\t${modality.flag}\t${result.derived ? 't' : 'f'}\n`;
+  }
+}
+
+/** RowStager as a stream of StagedRows in, COPY text in batches out (for rows given through the API). */
+export function stager(rows: RowStager): Transform {
+  let batch = '';
+  let count = 0;
   return new Transform({
     writableObjectMode: true,
     transform({ line, result }: StagedRow, _encoding, done) {
-      if (report.rowsRead === maxRows) {
-        done(new FileProblem(line, `the file has more than ${maxRows} rows`, 'rows'));
-        return;
-      }
-      report.rowsRead += 1;
-      if (report.rowsRead % PROGRESS_EVERY === 0) {
-        onProgress?.(report.rowsRead);
-      }
-      if ('retired' in result) {
-        skipRetired(report, result.retired);
-        done();
-        return;
-      }
-      if ('problem' in result) {
-        report.rowsRejected += 1;
-        if (report.problems.length < PROBLEMS_KEPT) {
-          report.problems.push({ line, problem: result.problem });
+      try {
+        const text = rows.add(line, result);
+        if (text === '') {
+          done();
+          return;
+        }
+        batch += text;
+        count += 1;
+        if (count === COPY_BATCH) {
+          const full = batch;
+          batch = '';
+          count = 0;
+          done(null, full);
+          return;
         }
         done();
-        return;
+      } catch (error) {
+        done(error as Error);
       }
-      periods.add(result.period);
-      standards.add(result.standard);
-      batch.push(
-        [
-          String(line),
-          `${result.period}-01`,
-          result.standard,
-          result.orgCode,
-          result.basis,
-          copyText(result.cancerType),
-          copyText(cancerTypeKey(result.cancerType)),
-          copyText(result.route),
-          copyText(result.modality),
-          String(result.total),
-          String(result.within),
-          String(result.breaches),
-          isAllValue(result.cancerType) ? 't' : 'f',
-          isAllValue(result.route) ? 't' : 'f',
-          isAllValue(result.modality) ? 't' : 'f',
-          result.derived ? 't' : 'f',
-        ].join('\t'),
-      );
-      if (batch.length === COPY_BATCH) {
-        const text = `${batch.join('\n')}\n`;
-        batch = [];
-        done(null, text);
-        return;
-      }
-      done();
     },
     flush(done) {
-      done(null, batch.length > 0 ? `${batch.join('\n')}\n` : undefined);
+      done(null, batch.length > 0 ? batch : undefined);
     },
   });
 }
 
 /** The same row twice in one submission: the later ones are problems, and leave the staging table. */
 export async function removeDuplicates(client: PoolClient, report: ImportReport): Promise<void> {
-  // A temporary table has no statistics until analysed; the queries below need them.
-  await client.query('ANALYZE cwt_staging');
   const any = await client.query(
     `SELECT 1 FROM cwt_staging GROUP BY ${ROW_KEY} HAVING count(*) > 1 LIMIT 1`,
   );
@@ -183,32 +209,33 @@ export async function replaceFromStaging(
       WHERE (t.period, t.standard, t.org_code, t.basis) = (k.period, k.standard, k.org_code, k.basis)`,
   );
   report.rowsReplaced = replaced.rowCount ?? 0;
-  const inserted = await client.query<{ aggregates: string }>(
-    `WITH written AS (
-       INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id)
-       SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1
-         FROM cwt_staging
-       RETURNING aggregate
-     ) SELECT count(*) FILTER (WHERE aggregate) AS aggregates FROM written`,
-    [report.importId],
+  await client.query(
+    `INSERT INTO "${schema}".submission (period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, import_id, data_status)
+     SELECT period, standard, org_code, basis, cancer_type, cancer_type_key, route, modality, total, within, breaches, aggregate, $1, $2
+       FROM cwt_staging`,
+    // The rows carry the figures' status as submitted (provisional unless it said final).
+    [report.importId, report.dataStatus],
   );
   report.rowsImported = report.rowsRead - report.rowsRejected - report.rowsSkipped;
   if (report.rowsImported >= 10_000) {
     // Detection's aggregate plans badly on statistics that predate a national file.
     await client.query(`ANALYZE "${schema}".submission`);
   }
-  report.aggregateRows = Number(inserted.rows[0]?.aggregates ?? 0);
+  // The totals counted per standard and month already (countParts), the rows staged all written.
+  report.aggregateRows = report.byStandardAndPeriod.reduce((sum, part) => sum + part.rowsTotals, 0);
 }
 
-/** Staged providers with no alliance, and staged cancer types (totals aside) with no mapping. */
+/** Staged providers (`orgCodes`) with no alliance, and staged cancer types (totals aside) with no mapping. */
 export async function unmappedInStaging(
   client: PoolClient,
   schema: string,
+  orgCodes: readonly string[],
 ): Promise<{ providers: string[]; cancerTypes: string[] }> {
   const providers = await client.query<{ code: string }>(
-    `SELECT DISTINCT st.org_code AS code FROM cwt_staging st
-       LEFT JOIN "${schema}".provider p ON p.ods_code = st.org_code
+    `SELECT st.code FROM unnest($1::text[]) st (code)
+       LEFT JOIN "${schema}".provider p ON p.ods_code = st.code
       WHERE p.alliance_id IS NULL ORDER BY 1 LIMIT ${UNMAPPED_KEPT}`,
+    [orgCodes],
   );
   const cancerTypes = await client.query<{ label: string }>(
     `SELECT min(st.cancer_type) AS label FROM cwt_staging st
@@ -222,11 +249,16 @@ export async function unmappedInStaging(
   };
 }
 
-/** The alliances the staged providers count towards: where detection has to look again. */
-export async function stagedAlliances(client: PoolClient, schema: string): Promise<string[]> {
+/** The alliances the staged providers (`orgCodes`) count towards: where detection has to look again. */
+export async function stagedAlliances(
+  client: PoolClient,
+  schema: string,
+  orgCodes: readonly string[],
+): Promise<string[]> {
   const alliances = await client.query<{ id: string }>(
-    `SELECT DISTINCT p.alliance_id AS id FROM (SELECT DISTINCT org_code FROM cwt_staging) st
-       JOIN "${schema}".provider p ON p.ods_code = st.org_code WHERE p.alliance_id IS NOT NULL`,
+    `SELECT DISTINCT p.alliance_id AS id FROM "${schema}".provider p
+      WHERE p.ods_code = ANY($1::text[]) AND p.alliance_id IS NOT NULL`,
+    [orgCodes],
   );
   return alliances.rows.map((row) => row.id);
 }

@@ -36,18 +36,21 @@ const DIMENSIONS = [
 
 const PART = 'period, standard, org_code, basis';
 
-/** Sets `aggregate` on every staged row that totals others, by the rule above, and on derived rows. */
-export async function markTotals(client: PoolClient): Promise<void> {
-  await client.query(`UPDATE cwt_staging SET aggregate = true WHERE derived`);
-  const kinds = await client.query<{
-    all_cancer_type: boolean;
-    all_route: boolean;
-    all_modality: boolean;
-  }>(
-    `SELECT DISTINCT all_cancer_type, all_route, all_modality FROM cwt_staging
-      WHERE all_cancer_type OR all_route OR all_modality`,
-  );
-  for (const kind of kinds.rows) {
+/**
+ * Sets `aggregate` on every staged row that totals others, by the rule above (rows derived in
+ * their file are staged as totals already). `staged` names the kinds of row staged, as
+ * RowStager.kinds: which of cancer type, route and modality are `ALL ...` (`t`) or not (`f`).
+ */
+export async function markTotals(client: PoolClient, staged: Iterable<string>): Promise<void> {
+  const kinds = [...staged]
+    .filter((flags) => flags.includes('t'))
+    .sort()
+    .map((flags) => ({
+      all_cancer_type: flags[0] === 't',
+      all_route: flags[1] === 't',
+      all_modality: flags[2] === 't',
+    }));
+  for (const kind of kinds) {
     const alls = DIMENSIONS.filter((d) => kind[d.all]);
     const named = DIMENSIONS.filter((d) => !kind[d.all]).map((d) => d.name);
     const key = [PART, ...named].join(', ');

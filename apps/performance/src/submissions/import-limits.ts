@@ -7,7 +7,7 @@ export interface ImportLimits {
   bytes: number;
   rows: number;
   columns: number;
-  /** To receive and read the upload; the database work after it is bounded by the rows. */
+  /** To receive the upload; reading it and the database work after are bounded by the bytes and rows. */
   seconds: number;
 }
 
@@ -74,8 +74,8 @@ function columnGuard(limit: number): Transform {
 }
 
 /**
- * Reads an upload to its end through `streams` (the parser, the layout reader, the stager, and
- * where the staged rows go), reading at most `limits.bytes` of it, in records of at most
+ * Reads an upload to its end through `streams` (for a CWT file, the file on disk it is kept in
+ * until its transaction reads it), reading at most `limits.bytes` of it, in records of at most
  * `limits.columns` fields, and taking at most `limits.seconds`. The upload is piped in rather than made part of the pipeline: a pipeline
  * that fails destroys its streams, and destroying a request closes the connection its answer
  * has to go back on. What is left of an upload stopped early is read and dropped.
@@ -97,11 +97,7 @@ export async function readUpload(
     await pipeline([counter, columnGuard(limits.columns), ...streams], { signal });
   } catch (error) {
     throw signal.aborted
-      ? new FileProblem(
-          0,
-          `the upload took longer than ${limits.seconds} s to arrive and be read`,
-          'seconds',
-        )
+      ? new FileProblem(0, `the upload took longer than ${limits.seconds} s to arrive`, 'seconds')
       : error;
   } finally {
     stopWatching();

@@ -18,6 +18,8 @@ export interface ImportOptions {
   dataStatus?: DataStatus;
   /** Called every PROGRESS_EVERY rows read (see cwt-staging.ts), and at the end. */
   onProgress?: (rowsRead: number) => void;
+  /** Called with each phase's name and milliseconds as it ends (read, copy, ..., detection). */
+  onPhase?: (phase: string, milliseconds: number) => void;
 }
 
 export interface ImportReport {

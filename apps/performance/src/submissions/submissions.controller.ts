@@ -78,7 +78,7 @@ export class SubmissionsController {
   /**
    * A CWT file in either published layout as the request body (`Content-Type: text/csv`):
    * `curl --data-binary @file.csv -H 'content-type: text/csv'`. At most IMPORT_MAX_BYTES,
-   * IMPORT_MAX_ROWS rows of IMPORT_MAX_COLUMNS, received and read within IMPORT_MAX_SECONDS.
+   * IMPORT_MAX_ROWS rows of IMPORT_MAX_COLUMNS, received within IMPORT_MAX_SECONDS.
    */
   @Post('imports')
   @Roles('admin')
