@@ -32,6 +32,12 @@ import { WorkflowPublisher } from '../workflow.publisher.js';
  * process stopped between handing the message over and recording it) may have arrived, so the
  * sweep records it `failed`, outcome unknown, after NOTIFICATION_SENDING_TIMEOUT_SECONDS, and it
  * is never sent again. The daily digest claims its rows the same way.
+ *
+ * NOTIFICATION_CONCURRENCY jobs run at once in each instance, over the sender's pooled SMTP
+ * connections; the claim, not the queue, is what keeps a notification from going twice, so
+ * neither more jobs at once nor more instances change that. Order is not kept: two e-mails to
+ * one person may arrive the other way round, as they may through any relay; each names its
+ * case's thread (email-thread.ts), so a mail client files them together.
  */
 @Injectable()
 export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
@@ -56,6 +62,7 @@ export class NotificationDeliveryService extends SweptQueue<NotificationJobs> {
       jobNames: NOTIFICATION_JOB_NAMES,
       channel: 'notifications',
       enabled: config.NOTIFICATIONS_ENABLED,
+      concurrency: config.NOTIFICATION_CONCURRENCY,
     });
     this.webhooks = webhookPolicy(config);
     this.secrets = webhookSecretBox(config);
