@@ -26,6 +26,7 @@ import {
   SmtpSink,
   testKafka,
   uniqueName,
+  waitFor,
 } from '#testing';
 
 const { values } = parseArgs({
@@ -209,13 +210,23 @@ async function delivery(
   await sweeper;
   const busy = performance.eventLoopUtilization(elu).utilization;
 
-  // Never twice: one message per notification, and every row recorded sent.
+  // Never twice: one message per notification, and every row recorded sent (the last few are
+  // recorded just after the server accepts them).
   const received = sink.messages.slice(base).map((mail) => mail.messageId);
   const duplicates = received.length - new Set(received).size;
-  const statuses = await dataSource.query<{ status: string; count: string }[]>(
-    `SELECT status, count(*) FROM "${run}".notification WHERE id = ANY($1) GROUP BY status`,
-    [notifications.map((n) => n.id)],
-  );
+  const statusesOf = () =>
+    dataSource.query<{ status: string; count: string }[]>(
+      `SELECT status, count(*) FROM "${run}".notification WHERE id = ANY($1) GROUP BY status`,
+      [notifications.map((n) => n.id)],
+    );
+  const statuses = await waitFor(
+    'every row recorded',
+    async () => {
+      const rows = await statusesOf();
+      return rows.every((row) => row.status === 'sent' || row.status === 'failed') && rows;
+    },
+    { timeoutMs: STALL_MS },
+  ).catch(statusesOf);
   return { seconds: (end - start) / 1000, busy, duplicates, statuses, sweeps };
 }
 
