@@ -33,6 +33,17 @@ const workflowSettings = baseConfigSchema.extend({
     .string()
     .regex(/^smtps?:\/\//)
     .default('smtp://127.0.0.1:1025'),
+  /**
+   * SMTP connections this instance keeps open to SMTP_URL and reuses (nodemailer's pool), unless
+   * SMTP_URL sets `pool` or `maxConnections` itself. Each instance has its own: a relay's limit
+   * is for all of them (Exchange Online's SMTP submission allows 3 per mailbox).
+   */
+  NOTIFICATION_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(3),
+  /**
+   * Notifications this instance sends at once. More than NOTIFICATION_SMTP_CONNECTIONS keeps the
+   * connections busy while other sends claim and record their rows.
+   */
+  NOTIFICATION_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(6),
   /** The first wait before a failed e-mail or webhook is tried again; it doubles each time, 5 attempts in all. */
   NOTIFICATION_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   /**

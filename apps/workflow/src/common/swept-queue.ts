@@ -31,6 +31,8 @@ export interface SweptQueueSpec<J> {
   readonly jobNames: readonly NameOf<J>[];
   readonly channel: AfterCommitChannel;
   readonly enabled: boolean;
+  /** Jobs the worker runs at once; 1 unless given. */
+  readonly concurrency?: number;
 }
 
 /**
@@ -86,7 +88,7 @@ export abstract class SweptQueue<J extends { [N in keyof J]: object }>
     this.worker = new Worker<J[NameOf<J>], string, NameOf<J>>(
       this.spec.name,
       (job) => this.dispatch(job),
-      options,
+      { ...options, concurrency: this.spec.concurrency ?? 1 },
     );
     this.worker.on('failed', (job, error) => {
       this.logger.warn(`${this.spec.name} job ${job?.id ?? '?'} failed: ${error.message}`);

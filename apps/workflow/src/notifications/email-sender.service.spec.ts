@@ -1,6 +1,6 @@
 import { SmtpSink } from '#testing';
 import type { WorkflowConfig } from '../config.js';
-import { EmailSenderService, withTimeLimits } from './email-sender.service.js';
+import { EmailSenderService, withTransportOptions } from './email-sender.service.js';
 import type { Notification } from './notification.entity.js';
 import { noticeKey } from './notice-key.js';
 
@@ -36,6 +36,7 @@ describe('e-mail sender over SMTP', () => {
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Escalations <escalations@alliance.example>',
       WEB_BASE_URL: 'https://web.example',
+      NOTIFICATION_SMTP_CONNECTIONS: 2,
     } as WorkflowConfig);
   });
 
@@ -75,6 +76,21 @@ describe('e-mail sender over SMTP', () => {
     expect(second?.headers['x-escalation-case']).toBe(caseId);
   });
 
+  it('sends many at once over its pooled connections, each once', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `d1f0c2a4-0000-4000-8000-0000000000${10 + i}`);
+    await Promise.all(
+      ids.map((id) =>
+        sender.send(aNotification({ id, address: 'many@example.org', dedupKey: `test:${id}` })),
+      ),
+    );
+    expect(
+      smtp
+        .to('many@example.org')
+        .map((mail) => mail.messageId)
+        .sort(),
+    ).toEqual(ids.map((id) => `<${id}@alliance.example>`).sort());
+  });
+
   it('sends a digest with both parts', async () => {
     await sender.sendDigest('lead@example.org', [aNotification({ subject: 'Resolved: Lung' })]);
     const [digest] = smtp.to('lead@example.org');
@@ -85,13 +101,21 @@ describe('e-mail sender over SMTP', () => {
     );
   });
 
-  it('bounds a send in time, keeping the limits SMTP_URL sets itself', () => {
+  it('bounds a send in time and pools connections, keeping what SMTP_URL sets itself', () => {
     const url = new URL(
-      withTimeLimits('smtp://user:p%40ss@mail.example.org:587?socketTimeout=5000'),
+      withTransportOptions(
+        'smtp://user:p%40ss@mail.example.org:587?socketTimeout=5000&maxConnections=1',
+        3,
+      ),
     );
     expect(url.searchParams.get('socketTimeout')).toBe('5000');
     expect(url.searchParams.get('connectionTimeout')).toBe('30000');
     expect(url.searchParams.get('greetingTimeout')).toBe('30000');
+    expect(url.searchParams.get('pool')).toBe('true');
+    expect(url.searchParams.get('maxConnections')).toBe('1');
     expect(`${url.username}:${url.password}@${url.host}`).toBe('user:p%40ss@mail.example.org:587');
+    expect(
+      new URL(withTransportOptions('smtp://127.0.0.1:1025', 3)).searchParams.get('maxConnections'),
+    ).toBe('3');
   });
 });

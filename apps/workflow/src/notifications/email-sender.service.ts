@@ -14,27 +14,33 @@ import { mailDomain, threadHeaders } from './email-thread.js';
 import type { Notification } from './notification.entity.js';
 
 /**
- * SMTP_URL with nodemailer's time limits (as query parameters) where it sets none: at most about
- * two minutes a send rather than nodemailer's ten of socket inactivity, so a send ends well
- * within NOTIFICATION_SENDING_TIMEOUT_SECONDS and is not taken for cut off while it still runs.
+ * SMTP_URL with nodemailer's options (as query parameters) where it sets none of its own:
+ * - time limits: at most about two minutes a send rather than nodemailer's ten of socket
+ *   inactivity, so a send ends well within NOTIFICATION_SENDING_TIMEOUT_SECONDS and is not taken
+ *   for cut off while it still runs;
+ * - a pool of `connections` SMTP connections, each reused for many e-mails, rather than a new
+ *   connection (and TLS handshake) for every one.
  */
-export function withTimeLimits(smtpUrl: string): string {
+export function withTransportOptions(smtpUrl: string, connections: number): string {
   const url = new URL(smtpUrl);
-  for (const [option, ms] of [
+  for (const [option, value] of [
     ['connectionTimeout', 30_000],
     ['greetingTimeout', 30_000],
     ['socketTimeout', 60_000],
+    ['pool', true],
+    ['maxConnections', connections],
   ] as const) {
     if (!url.searchParams.has(option)) {
-      url.searchParams.set(option, String(ms));
+      url.searchParams.set(option, String(value));
     }
   }
   return url.toString();
 }
 
 /**
- * E-mail over SMTP (`SMTP_URL`, from `MAIL_FROM`), one transport for the service: notifications
- * one by one and the daily digest. nodemailer is the Node ecosystem's standard SMTP client
+ * E-mail over SMTP (`SMTP_URL`, from `MAIL_FROM`), one pooled transport for the service
+ * (NOTIFICATION_SMTP_CONNECTIONS connections): notifications, several at once, and the daily
+ * digest; a send waits for a free connection. nodemailer is the Node ecosystem's standard SMTP client
  * (pooling, TLS, auth, message encoding). Each e-mail has a plain-text part and an HTML
  * alternative from one template (case-email.ts), links to the web app's case page
  * (`WEB_BASE_URL`), and sits in its case's thread (email-thread.ts).
@@ -47,7 +53,9 @@ export class EmailSenderService implements OnApplicationShutdown {
   private readonly webBaseUrl: string;
 
   constructor(@Inject(APP_CONFIG) config: WorkflowConfig) {
-    this.transport = nodemailer.createTransport(withTimeLimits(config.SMTP_URL));
+    this.transport = nodemailer.createTransport(
+      withTransportOptions(config.SMTP_URL, config.NOTIFICATION_SMTP_CONNECTIONS),
+    );
     this.from = config.MAIL_FROM;
     this.domain = mailDomain(config.MAIL_FROM);
     this.webBaseUrl = config.WEB_BASE_URL;
