@@ -203,7 +203,12 @@ export async function deleteRedisKeys(prefix: string): Promise<number> {
   const redis = new Redis(testInfra.redisUrl);
   try {
     const keys = await redis.keys(`${prefix}:*`);
-    return keys.length === 0 ? 0 : await redis.del(...keys);
+    // In slices: a queue of 100,000 jobs has as many keys, more than one call's arguments hold.
+    let deleted = 0;
+    for (let start = 0; start < keys.length; start += 1000) {
+      deleted += await redis.del(...keys.slice(start, start + 1000));
+    }
+    return deleted;
   } finally {
     await redis.quit();
   }
