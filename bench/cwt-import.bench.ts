@@ -17,7 +17,13 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { createPerformanceApp } from '../apps/performance/src/bootstrap.js';
 import { SubmissionImportService } from '../apps/performance/src/submissions/submission-import.service.js';
-import { isolatedTopicPrefix, testInfra, testKafka, uniqueName } from '#testing';
+import {
+  closeAppsDroppingSchema,
+  isolatedTopicPrefix,
+  testInfra,
+  testKafka,
+  uniqueName,
+} from '#testing';
 
 const { values } = parseArgs({
   options: {
@@ -244,13 +250,6 @@ try {
   console.log(`file ${megabytes.toFixed(0)} MB`);
   console.log(`ratio cwt-import: ${(raw.seconds / imported.seconds).toFixed(2)}`);
 } finally {
-  const dataSource = app?.get(DataSource);
-  // Stop the relay before its schema goes.
-  await app?.close();
-  if (dataSource) {
-    await dataSource.initialize();
-    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await dataSource.destroy();
-  }
+  await closeAppsDroppingSchema(app ? [app] : [], schema);
   unlinkSync(file);
 }

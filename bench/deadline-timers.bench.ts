@@ -18,6 +18,7 @@ import { createWorkflowApp } from '../apps/workflow/src/bootstrap.js';
 import { DeadlineTimersService } from '../apps/workflow/src/timers/deadline-timers.service.js';
 import { DEADLINE_QUEUE } from '../apps/workflow/src/timers/deadline-jobs.js';
 import {
+  closeAppsDroppingSchema,
   deleteRedisKeys,
   isolatedTopicPrefix,
   serviceTestEnv,
@@ -205,12 +206,6 @@ try {
   await rawWorker?.close();
   await raw.obliterate({ force: true }).catch(() => undefined);
   await raw.close();
-  const dataSource = app?.get(DataSource);
-  await app?.close();
-  if (dataSource) {
-    await dataSource.initialize();
-    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await dataSource.destroy();
-  }
+  await closeAppsDroppingSchema(app ? [app] : [], schema);
   await deleteRedisKeys(prefix);
 }

@@ -20,6 +20,7 @@ import { noticeKey } from '../apps/workflow/src/notifications/notice-key.js';
 import { NotificationDeliveryService } from '../apps/workflow/src/notifications/notification-delivery.service.js';
 import { Notification } from '../apps/workflow/src/notifications/notification.entity.js';
 import {
+  closeAppsDroppingSchema,
   deleteRedisKeys,
   isolatedTopicPrefix,
   serviceTestEnv,
@@ -280,15 +281,7 @@ try {
   console.log(`baseline (mean of the raw runs): ${fmt(baseline)} e-mails/s`);
   console.log(`ratio notifications: ${(rate(measured.seconds) / baseline).toFixed(2)}`);
 } finally {
-  const dataSource = apps[0]?.get(DataSource);
-  for (const app of apps.reverse()) {
-    await app.close();
-  }
-  if (dataSource) {
-    await dataSource.initialize();
-    await dataSource.query(`DROP SCHEMA IF EXISTS "${run}" CASCADE`);
-    await dataSource.destroy();
-  }
+  await closeAppsDroppingSchema(apps, run);
   await deleteRedisKeys(`q_${run}`);
   await sink.close();
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { platformEvents, type EventEnvelope } from '#contracts';
 import { createKafka, ensureTopics, messagingEntities, messagingMigrations } from '#messaging';
 import { createServiceDataSource, runMigrations } from '#platform';
@@ -211,5 +212,24 @@ export async function deleteRedisKeys(prefix: string): Promise<number> {
     return deleted;
   } finally {
     await redis.quit();
+  }
+}
+
+/**
+ * Closes a run's service apps (the first one's connection is reopened afterwards) and drops the
+ * run's schema: the apps first, so no relay or consumer is still writing when the schema goes.
+ */
+export async function closeAppsDroppingSchema(
+  apps: readonly INestApplication[],
+  schema: string,
+): Promise<void> {
+  const dataSource = apps[0]?.get(DataSource);
+  for (const app of [...apps].reverse()) {
+    await app.close();
+  }
+  if (dataSource) {
+    await dataSource.initialize();
+    await dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await dataSource.destroy();
   }
 }
