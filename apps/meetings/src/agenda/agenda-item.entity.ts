@@ -2,6 +2,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import type { AGENDA_ITEM_TYPES } from '#contracts';
 import { Meeting } from '../meetings/meeting.entity.js';
 
+/** The most characters an item's title holds. */
+export const AGENDA_TITLE_LENGTH = 300;
+
 export interface Paper {
   title: string;
   url: string;
@@ -25,7 +28,7 @@ export class AgendaItem {
   @Column({ type: 'varchar', length: 30 })
   type!: (typeof AGENDA_ITEM_TYPES)[number];
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'varchar', length: AGENDA_TITLE_LENGTH })
   title!: string;
 
   @Column({ type: 'varchar', length: 200, nullable: true })

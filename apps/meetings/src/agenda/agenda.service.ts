@@ -6,7 +6,7 @@ import { Clock, ConflictError, fitText, notFound, type Page } from '#platform';
 import { lockMeeting } from '../meetings/lock-meeting.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { ChairsAction } from './chairs-action.entity.js';
-import { AgendaItem, type Paper } from './agenda-item.entity.js';
+import { AGENDA_TITLE_LENGTH, AgendaItem, type Paper } from './agenda-item.entity.js';
 import { AgendaRequest } from './agenda-request.entity.js';
 import type { AddAgendaItemDto, AgendaRequestsQuery } from './agenda.dto.js';
 import { placeAgendaRequest } from './placement.js';
@@ -88,7 +88,7 @@ export class AgendaService {
       return null;
     }
     const meeting = await lockOpenMeeting(manager, next.id);
-    const title = fitText(`Ratification of chair's action: ${action.title}`, 300);
+    const title = fitText(`Ratification of chair's action: ${action.title}`, AGENDA_TITLE_LENGTH);
     const waiting = action.externalReference
       ? await manager.findOneBy(AgendaItem, {
           meetingId: meeting.id,
