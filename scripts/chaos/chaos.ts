@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { createKafka } from '#messaging';
 import { runScriptProcess, SmtpSink, TestIdentity, waitFor } from '#testing';
 import { ChaosApi } from './chaos-api.js';
-import { Fleet, SERVICES } from './fleet.js';
+import { Fleet, SERVICES, type FaultWindow } from './fleet.js';
 import { checkLedger } from './ledger.js';
 import { publishPoison } from './poison.js';
 import { PrivateInfra } from './private-infra.js';
+import { blockFinding, PartitionWatch } from './partition-watch.js';
 import { isQuiet } from './quiet.js';
 import { Workload } from './workload.js';
 
@@ -104,6 +105,7 @@ try {
   const at = (count: number) =>
     Array.from({ length: count }, () => runMs * (0.1 + 0.7 * Math.random()));
   const recoveries: string[] = [];
+  const faults: FaultWindow[] = [];
   const timed = async (what: string, fault: () => Promise<void>) => {
     // Killed instances back first, so that the time measured is this fault's alone.
     await fleet.settle();
@@ -113,6 +115,7 @@ try {
       timeoutMs: 180_000,
       intervalMs: 500,
     });
+    faults.push({ what, service: undefined, from, to: Date.now() });
     recoveries.push(`${what}: ${((Date.now() - from) / 1000).toFixed(1)}s`);
     log(
       `${elapsed()} ${what}; every instance ready again after ${((Date.now() - from) / 1000).toFixed(1)}s`,
@@ -135,6 +138,9 @@ try {
       fault: () => infra.flushRedis(),
     })),
   ].sort((a, b) => a.ms - b.ms);
+  // Groups are named after their services (each service's CONSUMER_GROUP default).
+  const watch = new PartitionWatch(kafka, GROUPS, (group) => group);
+  watch.start();
   let running = true;
   const workers = Array.from({ length: plan.workers }, async () => {
     while (running) {
@@ -187,6 +193,7 @@ try {
     { timeoutMs: short ? 600_000 : 1_800_000, intervalMs: 3000 },
   );
   const quietAt = new Date();
+  await watch.stop();
   log(`${elapsed()} quiet after ${((Date.now() - quietFrom) / 1000).toFixed(0)}s`);
 
   const findings = await checkLedger({
@@ -200,6 +207,7 @@ try {
     groups: GROUPS,
     quietAt,
   });
+  findings.push(blockFinding(watch.explained([...faults, ...fleet.downtimes])));
   log('');
   log(
     `kills ${fleet.kills}, Kafka restarts ${plan.kafkaRestarts}, PostgreSQL restarts ${plan.postgresRestarts}, Redis flushes ${plan.redisFlushes}, poison ${poison.length}`,

@@ -10,6 +10,15 @@ export const SERVICES = [
 ] as const;
 export type Service = (typeof SERVICES)[number];
 
+/** A stretch of time something was down: an instance of one service, or the infrastructure. */
+export interface FaultWindow {
+  readonly what: string;
+  /** The service whose instance went down, or undefined when every service was touched. */
+  readonly service: string | undefined;
+  readonly from: number;
+  readonly to: number;
+}
+
 interface Instance {
   readonly service: Service;
   readonly index: number;
@@ -27,6 +36,8 @@ export class Fleet {
   kills = 0;
   /** Milliseconds from a kill until the instance answered /health/live again, per kill. */
   readonly recoveries: number[] = [];
+  /** Each kill, from the SIGKILL until the instance answered again. */
+  readonly downtimes: FaultWindow[] = [];
 
   constructor(
     private readonly infra: PrivateInfra,
@@ -69,6 +80,12 @@ export class Fleet {
     this.kills += 1;
     const back = this.restart(victim, downMs).then(() => {
       this.recoveries.push(Date.now() - killedAt);
+      this.downtimes.push({
+        what: `${victim.service}#${victim.index} killed`,
+        service: victim.service,
+        from: killedAt,
+        to: Date.now(),
+      });
       this.restarting.delete(back);
     });
     this.restarting.add(back);

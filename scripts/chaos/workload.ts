@@ -53,6 +53,8 @@ export class Workload {
   /** The title token of every raise the service accepted. */
   readonly raised: string[] = [];
   readonly errors: string[] = [];
+  /** Bodies whose meeting a worker is holding now. */
+  private readonly meeting = new Set<string>();
   private readonly priorities: { id: string; red: boolean }[] = [];
   private readonly gaps: string[] = [];
 
@@ -261,6 +263,20 @@ export class Workload {
     const ladder = pick(this.ladders);
     const level = pick(['group', 'cag', 'board'] as const);
     const bodyId = ladder.bodies[level];
+    // One worker at a time holds a body's meeting: two holding the same one would refuse
+    // each other's decisions (409), which is the API right and the workload wrong.
+    if (this.meeting.has(bodyId)) {
+      return;
+    }
+    this.meeting.add(bodyId);
+    try {
+      await this.holdNextMeeting(bodyId, level);
+    } finally {
+      this.meeting.delete(bodyId);
+    }
+  }
+
+  private async holdNextMeeting(bodyId: string, level: keyof typeof MEETING_KIND): Promise<void> {
     const meetings = await this.api.get<Page<{ id: string }>>(
       'meetings',
       `/bodies/${bodyId}/meetings?status=scheduled&limit=20`,

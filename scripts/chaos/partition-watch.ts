@@ -1,0 +1,192 @@
+import type { Admin, Kafka } from 'kafkajs';
+import type { FaultWindow } from './fleet.js';
+import { finding, type LedgerFinding } from './ledger-finding.js';
+
+interface Still {
+  readonly offset: number;
+  readonly since: number;
+  seen: number;
+}
+
+/** A partition that had messages waiting and whose group's committed offset did not move. */
+export interface PartitionBlock {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly from: number;
+  readonly to: number;
+  /** The fault it overlapped, when one did. */
+  readonly fault: string | undefined;
+}
+
+/**
+ * After a fault ends, how long a block still counts as its doing: a consumer that comes back
+ * (or a broker's groups re-forming) makes the group rebalance, and every member stops fetching
+ * until the rebalance is over; a killed member's partitions wait out the session timeout
+ * (10 s) first.
+ */
+const FAULT_TAIL_MS = 15_000;
+
+/** Blocks shorter than this are the sampling's own noise, not kept. */
+const KEPT_FROM_MS = 1_000;
+
+/**
+ * Watches every consumer group's committed offsets against the partitions' ends, every
+ * `intervalMs`, and records each time a partition stood still with messages waiting: how long
+ * a partition was blocked, seen from outside the services, whatever blocked it (a poison
+ * message retried, a handler waiting on a lock, a rebalance after a kill). Each block is then
+ * matched with the faults the run made, so that a block no fault explains stands out.
+ */
+export class PartitionWatch {
+  readonly blocks: PartitionBlock[] = [];
+  samples = 0;
+  /** Partitions seen with messages waiting: at which offset, since when, last seen there. */
+  private readonly still = new Map<string, Still>();
+  private admin: Admin | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private sampling: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly groups: readonly string[],
+    private readonly serviceOf: (group: string) => string,
+    private readonly intervalMs = 500,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      this.sampling = this.sampling.then(() => this.sample());
+    }, this.intervalMs);
+  }
+
+  /** Stops sampling; a partition still standing still ends its block now. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sampling;
+    const now = this.now();
+    for (const [key, state] of this.still) {
+      this.close(key, state, now);
+    }
+    this.still.clear();
+    await this.admin?.disconnect().catch(() => undefined);
+  }
+
+  /** The blocks, each with the fault that explains it, given every fault window of the run. */
+  explained(faults: readonly FaultWindow[]): PartitionBlock[] {
+    return this.blocks.map((block) => {
+      const service = this.serviceOf(block.group);
+      const fault = faults.find(
+        (window) =>
+          (window.service === undefined || window.service === service) &&
+          block.from <= window.to + FAULT_TAIL_MS &&
+          block.to >= window.from,
+      );
+      return { ...block, fault: fault?.what };
+    });
+  }
+
+  /** One look at every group's offsets; start() takes one every interval. */
+  async sample(): Promise<void> {
+    try {
+      this.admin ??= await this.connect();
+      const now = this.now();
+      const ends = new Map<string, Map<number, { low: number; high: number }>>();
+      for (const group of this.groups) {
+        for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId: group })) {
+          if (!ends.has(topic)) {
+            const offsets = await this.admin.fetchTopicOffsets(topic);
+            ends.set(
+              topic,
+              new Map(
+                offsets.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]),
+              ),
+            );
+          }
+          for (const { partition, offset } of partitions) {
+            const end = ends.get(topic)!.get(partition);
+            if (!end) {
+              continue;
+            }
+            // No commit yet: the group has not moved past the start of the partition.
+            const committed = Number(offset) < 0 ? end.low : Number(offset);
+            const key = `${group}\u0000${topic}\u0000${partition}`;
+            const before = this.still.get(key);
+            if (committed >= end.high || (before && committed !== before.offset)) {
+              if (before) {
+                this.close(key, before, now);
+                this.still.delete(key);
+              }
+              if (committed < end.high) {
+                this.still.set(key, { offset: committed, since: now, seen: now });
+              }
+            } else if (before) {
+              before.seen = now;
+            } else {
+              this.still.set(key, { offset: committed, since: now, seen: now });
+            }
+          }
+        }
+      }
+      this.samples += 1;
+    } catch {
+      // The broker restarting: no sample, and the block, if any, runs on through the fault.
+      await this.admin?.disconnect().catch(() => undefined);
+      this.admin = undefined;
+    }
+  }
+
+  private async connect(): Promise<Admin> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    return admin;
+  }
+
+  /**
+   * Ends a block at `until`, the first look that saw the partition move (an upper bound on how
+   * long it stood still). A partition that moved by the very next look was not seen standing
+   * still at all, unless looks were missed in between (the broker not answering).
+   */
+  private close(key: string, { since, seen }: Still, until: number): void {
+    const seenStill = seen > since || until - seen > 2 * this.intervalMs;
+    if (!seenStill || until - since < KEPT_FROM_MS) {
+      return;
+    }
+    const [group, topic, partition] = key.split('\u0000') as [string, string, string];
+    this.blocks.push({
+      group,
+      topic,
+      partition: Number(partition),
+      from: since,
+      to: until,
+      fault: undefined,
+    });
+  }
+}
+
+/** The issue's bound: no partition blocked longer than this but by a fault. */
+export const BLOCK_BOUND_MS = 5_000;
+
+/**
+ * The finding: no partition stood still with messages waiting for longer than the bound
+ * unless a fault explains it. Its examples are those blocks, or else the longest three.
+ */
+export function blockFinding(blocks: readonly PartitionBlock[]): LedgerFinding {
+  const seconds = (block: PartitionBlock) => (block.to - block.from) / 1000;
+  const longest = [...blocks].sort((a, b) => seconds(b) - seconds(a));
+  const unexplained = longest.filter((block) => block.fault === undefined);
+  const over = unexplained.filter((block) => block.to - block.from > BLOCK_BOUND_MS);
+  const describe = (block: PartitionBlock) =>
+    `${block.group} on ${block.topic}[${block.partition}] still ${seconds(block).toFixed(1)}s from ${new Date(block.from).toISOString()}${block.fault ? ` (${block.fault})` : ', no fault'}`;
+  const result = finding(
+    `no partition blocked over ${BLOCK_BOUND_MS / 1000}s but by a fault`,
+    {
+      'blocks over 1s': blocks.length,
+      'longest s': Number((longest[0] ? seconds(longest[0]) : 0).toFixed(1)),
+      'longest with no fault s': Number((unexplained[0] ? seconds(unexplained[0]) : 0).toFixed(1)),
+      'over the bound with no fault': over.length,
+    },
+    over.map(describe),
+  );
+  return over.length > 0 ? result : { ...result, examples: longest.slice(0, 3).map(describe) };
+}
