@@ -329,6 +329,12 @@ console.log(
     `p99 ${ratio(pct(outbox.latencies, 99), pct(raw.latencies, 99))}`,
 );
 results.forEach((r) => r.notes.forEach((note) => console.log(`${r.name}: ${note}`)));
+// Read by scripts: the outbox's throughput over the raw producer's (goal 0.8), and the raw
+// producer's p99 over the outbox's, each measured over its baseline in this run.
+console.log(`ratio outbox-relay: ${fmt(outbox.eventsPerSecond / raw.eventsPerSecond, 2)}`);
+console.log(
+  `ratio outbox-relay-p99: ${fmt(pct(raw.latencies, 99) / pct(outbox.latencies, 99), 2)}`,
+);
 
 const lost = results.reduce((sum, r) => sum + r.lost, 0);
 if (lost > 0) {
