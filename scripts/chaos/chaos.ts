@@ -13,7 +13,7 @@ import { Fleet, SERVICES, type FaultWindow } from './fleet.js';
 import { checkLedger } from './ledger.js';
 import { publishPoison } from './poison.js';
 import { PrivateInfra } from './private-infra.js';
-import { blockFinding, PartitionWatch } from './partition-watch.js';
+import { heldFinding, holdsIn, PartitionWatch, standStillFigures } from './partition-watch.js';
 import { isQuiet } from './quiet.js';
 import { Workload } from './workload.js';
 
@@ -63,7 +63,8 @@ const fleet = new Fleet(
   infra,
   identity,
   (service) => ({
-    LOG_LEVEL: 'error',
+    // Warnings too: a message holding its partition is one (kept under .infra/chaos/logs).
+    LOG_LEVEL: 'warn',
     ...(service === 'workflow' && {
       SMTP_URL: smtp.url,
       MAIL_FROM,
@@ -207,7 +208,11 @@ try {
     groups: GROUPS,
     quietAt,
   });
-  findings.push(blockFinding(watch.explained([...faults, ...fleet.downtimes])));
+  const allFaults = [...faults, ...fleet.downtimes];
+  findings.push(
+    heldFinding(holdsIn(fleet.keptOutput()), allFaults),
+    standStillFigures(watch.explained(allFaults)),
+  );
   log('');
   log(
     `kills ${fleet.kills}, Kafka restarts ${plan.kafkaRestarts}, PostgreSQL restarts ${plan.postgresRestarts}, Redis flushes ${plan.redisFlushes}, poison ${poison.length}`,
@@ -236,6 +241,7 @@ try {
   const lost = findings.reduce((sum, result) => sum + (result.figures.lost ?? 0), 0);
   const duplicated = findings.reduce((sum, result) => sum + (result.figures.duplicated ?? 0), 0);
   log(`lost ${lost}, duplicated ${duplicated}, run ${elapsed()}`);
+  log(`each instance's output: ${fleet.logDir}`);
   exitCode = findings.every((result) => result.ok) ? 0 : 1;
 } catch (error) {
   log(`the suite failed: ${(error as Error).stack ?? String(error)}`);

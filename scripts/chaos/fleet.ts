@@ -1,3 +1,5 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serviceTestEnv, startServiceProcess, type ServiceProcess } from '#testing';
 import type { PrivateInfra } from './private-infra.js';
 
@@ -76,6 +78,7 @@ export class Fleet {
     const victim = live[Math.floor(Math.random() * live.length)]!;
     const killedAt = Date.now();
     await victim.process!.kill();
+    this.keepOutput(victim);
     victim.process = undefined;
     this.kills += 1;
     const back = this.restart(victim, downMs).then(() => {
@@ -142,6 +145,31 @@ export class Fleet {
   async stop(): Promise<void> {
     await Promise.all(
       this.instances.map((entry) => (entry.process ? entry.process.stop() : Promise.resolve())),
+    );
+    this.instances.forEach((entry) => this.keepOutput(entry));
+  }
+
+  /** Where each instance's output is kept, one file per instance, every life appended. */
+  get logDir(): string {
+    return join(this.infra.dir, 'logs');
+  }
+
+  /** Every instance's output so far: the lives kept on file and the running ones'. */
+  keptOutput(): string {
+    const kept = existsSync(this.logDir)
+      ? readdirSync(this.logDir).map((file) => readFileSync(join(this.logDir, file), 'utf8'))
+      : [];
+    return [...kept, ...this.instances.map((entry) => entry.process?.output() ?? '')].join('\n');
+  }
+
+  private keepOutput(instance: Instance): void {
+    if (!instance.process) {
+      return;
+    }
+    mkdirSync(this.logDir, { recursive: true });
+    appendFileSync(
+      join(this.logDir, `${instance.service}-${instance.index}.log`),
+      `--- ${new Date().toISOString()} ---\n${instance.process.output()}`,
     );
   }
 

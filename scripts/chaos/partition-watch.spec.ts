@@ -1,5 +1,5 @@
 import type { Kafka } from 'kafkajs';
-import { blockFinding, PartitionWatch } from './partition-watch.js';
+import { heldFinding, holdsIn, PartitionWatch, standStillFigures } from './partition-watch.js';
 
 /** A broker whose one topic and one group's offset the test moves by hand. */
 function fakeKafka(state: { high: number; committed: number; down?: boolean }): Kafka {
@@ -114,7 +114,7 @@ describe('the partition watch', () => {
     ).toBe('Kafka restarted');
   });
 
-  it('fails the run only on a block over five seconds that no fault explains', () => {
+  it('counts stand-stills over five seconds with no fault as figures, the longest as examples', () => {
     const block = (seconds: number, fault?: string) => ({
       group: 'workflow',
       topic: 'triggers',
@@ -123,10 +123,64 @@ describe('the partition watch', () => {
       to: seconds * 1000,
       fault,
     });
-    expect(blockFinding([block(4.9), block(30, 'Kafka restarted')]).ok).toBe(true);
-    const failed = blockFinding([block(5.5), block(2)]);
+    const figures = standStillFigures([block(5.5), block(2), block(30, 'Kafka restarted')]);
+    expect(figures.ok).toBe(true);
+    expect(figures.figures).toEqual({
+      'over 1s': 3,
+      'longest s': 30,
+      'longest with no fault s': 5.5,
+      'over 5s with no fault': 1,
+    });
+    expect(figures.examples).toEqual([
+      expect.stringContaining('triggers[0] 5.5s'),
+      expect.stringContaining('triggers[0] 2.0s'),
+    ]);
+  });
+});
+
+describe('the partition holds the consumers logged', () => {
+  const line = (time: string, ms: number) =>
+    JSON.stringify({
+      level: 'warn',
+      time,
+      msg: `performance.events[2]@41 (performance.standard-breached.v1) held its partition for ${ms} ms over 3 attempt(s)`,
+    });
+
+  it('reads each hold from the JSON log lines, ignoring every other line', () => {
+    const text = [
+      'not json at all',
+      JSON.stringify({ level: 'error', time: '2026-12-06T01:00:00.000Z', msg: 'Dead-lettering' }),
+      line('2026-12-06T01:00:10.000Z', 6200),
+    ].join('\n');
+    expect(holdsIn(text)).toEqual([
+      {
+        at: Date.parse('2026-12-06T01:00:10.000Z'),
+        ms: 6200,
+        line: expect.stringContaining('@41'),
+      },
+    ]);
+  });
+
+  it('fails on a hold over five seconds that no fault of the run overlaps', () => {
+    const holds = holdsIn(
+      [line('2026-12-06T01:00:10.000Z', 6200), line('2026-12-06T01:05:00.000Z', 4000)].join('\n'),
+    );
+    const restart = (from: string, to: string) => ({
+      what: 'PostgreSQL restarted',
+      service: undefined,
+      from: Date.parse(from),
+      to: Date.parse(to),
+    });
+    expect(heldFinding(holds, [restart('2026-12-06T01:00:02Z', '2026-12-06T01:00:05Z')]).ok).toBe(
+      true,
+    );
+    const failed = heldFinding(holds, [restart('2026-12-06T00:50:00Z', '2026-12-06T00:51:00Z')]);
     expect(failed.ok).toBe(false);
-    expect(failed.figures['over the bound with no fault']).toBe(1);
-    expect(failed.examples).toEqual([expect.stringContaining('still 5.5s')]);
+    expect(failed.figures).toEqual({
+      'held over 5s': 1,
+      'longest logged s': 6.2,
+      'over with no fault': 1,
+    });
+    expect(failed.examples).toEqual([expect.stringContaining('held its partition for 6200 ms')]);
   });
 });

@@ -187,11 +187,22 @@ export function connectEventConsumer(
     help: 'Messages after the last batch a consumer handled, up to the partition high watermark',
     labelNames: ['consumer', 'topic', 'partition'],
   });
-  const { KAFKA_TOPIC_PREFIX: prefix, PROCESSED_EVENT_RETENTION_DAYS } =
-    app.get<BaseConfig>(APP_CONFIG);
+  // A message holding its partition holds every message after it: alert on the tail.
+  const held = metrics.histogram({
+    name: 'consumer_message_hold_seconds',
+    help: 'Time a message held its partition, from its first try to its offset committed',
+    labelNames: ['consumer'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  });
+  const {
+    KAFKA_TOPIC_PREFIX: prefix,
+    PROCESSED_EVENT_RETENTION_DAYS,
+    KAFKA_PARTITIONS_CONCURRENTLY,
+  } = app.get<BaseConfig>(APP_CONFIG);
   const server = new KafkaEventServer({
     ...options,
     processedEventRetentionDays: PROCESSED_EVENT_RETENTION_DAYS,
+    partitionsConcurrently: KAFKA_PARTITIONS_CONCURRENTLY,
     onProcessedPruned: (rows) => pruned.inc(rows),
     onConsumer: (consumer) => reportConsumerLag(consumer, lag, options.consumer),
     // The group, and so its dead-letter topic, lives under the environment's prefix too.
@@ -202,6 +213,7 @@ export function connectEventConsumer(
     logger: new Logger(`Consumer ${options.consumer}`),
     onOutcome: (outcome, type) =>
       consumed.inc({ consumer: options.consumer, outcome, type: type ?? 'invalid' }),
+    onHeld: (seconds) => held.observe({ consumer: options.consumer }, seconds),
   });
   // Read at each scrape: alert while it stays above 0 (see GET /admin/parked-events).
   metrics.gauge({

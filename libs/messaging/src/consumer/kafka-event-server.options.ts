@@ -18,6 +18,8 @@ export interface KafkaEventServerOptions<TMap extends EventSchemas> {
   /** A new consumer group reads its topics from the start, so read models can be rebuilt. */
   readonly fromBeginning?: boolean;
   readonly sessionTimeoutMs?: number;
+  /** Assigned partitions handled at once, each still in order (1 unless said). */
+  readonly partitionsConcurrently?: number;
   readonly maxWaitTimeInMs?: number;
   /** The first wait before a parked event is tried again; it doubles up to `parkedRetryMaxMs`. */
   readonly parkedRetryInitialMs?: number;
@@ -33,6 +35,13 @@ export interface KafkaEventServerOptions<TMap extends EventSchemas> {
   readonly processedEventRetentionDays?: number;
   readonly logger?: LoggerService;
   readonly onOutcome?: (outcome: ConsumeOutcome, eventType: string | undefined) => void;
+  /**
+   * How long each message held its partition, from its first try to its offset committed
+   * (tries, waits between them, dead-lettering or parking included), in seconds.
+   */
+  readonly onHeld?: (seconds: number, eventType: string | undefined) => void;
+  /** A message that holds its partition longer than this is logged as a warning (ms, 5000). */
+  readonly slowMessageMs?: number;
   readonly onProcessedPruned?: (rows: number) => void;
   /** The kafkajs consumer, once made: for metrics that read its instrumentation events. */
   readonly onConsumer?: (consumer: Consumer) => void;

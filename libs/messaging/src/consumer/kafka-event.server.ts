@@ -8,7 +8,6 @@ import {
   type Producer,
 } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import type { DataSource } from 'typeorm';
 import type { AnyEventOf, EventSchemas } from '#contracts';
 import { runWithContext, schemaOf, SYSTEM_ACTOR } from '#platform';
 import { consumeSpan, retryBackoff } from './consume-span.js';
@@ -19,9 +18,11 @@ import { deadLetterMessage, deadLetterTopic } from './dead-letter.js';
 import { EventContext } from './event-context.js';
 import { runCapturingHandlerError } from './on-event.decorator.js';
 import { ProcessedEventPruner } from './processed-event-pruner.js';
+import { recordSkipped } from './processed-event.entity.js';
 import type { KafkaEventServerOptions } from './kafka-event-server.options.js';
 import { isTransientInfrastructureError } from './transient-error.js';
 import { dispositionOf } from './disposition.js';
+import { measureHold, type HoldReport } from './message-hold.js';
 
 export { dispositionOf, type ConsumeOutcome } from './disposition.js';
 export type { KafkaEventServerOptions } from './kafka-event-server.options.js';
@@ -92,7 +93,8 @@ export class KafkaEventServer<TMap extends EventSchemas>
         const handler = this.getHandlerByPattern(event.type);
         return handler ? this.process(event, handler, sourceOf(row), true) : 'no-handler';
       },
-      recordSkipped: (event, manager) => this.recordSkipped(event, manager),
+      recordSkipped: (event, manager) =>
+        recordSkipped(manager, this.schema, options.consumer, event),
       deadLetter: (row, reason, attempts) =>
         this.deadLetter(messageOf(row), sourceOf(row), reason, attempts),
     });
@@ -200,6 +202,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
     });
     await consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachMessage: (payload) => this.handleMessage(payload),
     });
     // Serving starts when the group is joined; a caller awaiting listen() may produce at once.
@@ -212,7 +215,12 @@ export class KafkaEventServer<TMap extends EventSchemas>
     );
   }
 
-  private async handleMessage(payload: EachMessagePayload): Promise<void> {
+  /** Handles one message and reports how long it held its partition. */
+  private handleMessage(payload: EachMessagePayload): Promise<void> {
+    return measureHold(payload, this.options, (report) => this.handleMessageOnce(payload, report));
+  }
+
+  private async handleMessageOnce(payload: EachMessagePayload, report: HoldReport): Promise<void> {
     const { topic, partition, message } = payload;
     const source: MessageSource = {
       topic,
@@ -235,10 +243,10 @@ export class KafkaEventServer<TMap extends EventSchemas>
       return this.commit(source);
     }
     for (let attempt = 1; ; attempt += 1) {
+      report(event.type, attempt);
       try {
-        // Not parked: never 'busy'.
         const outcome = (await this.process(event, handler, source, false)) as
-          'handled' | 'duplicate';
+          'handled' | 'duplicate'; // not parked: never 'busy'
         this.options.onOutcome?.(outcome, event.type);
         if (outcome === 'handled') {
           this.wake(event.type);
@@ -251,7 +259,7 @@ export class KafkaEventServer<TMap extends EventSchemas>
         const reason = (error as Error).message;
         const disposition = dispositionOf(error);
         if (disposition === 'skip') {
-          await this.recordSkipped(event);
+          await recordSkipped(this.options.dataSource, this.schema, this.options.consumer, event);
           this.options.logger?.log(
             `${event.type} ${event.id} changes nothing: ${reason}`,
             'KafkaEventServer',
@@ -279,18 +287,6 @@ export class KafkaEventServer<TMap extends EventSchemas>
       }
     }
     await this.commit(source);
-  }
-
-  /** A skipped event counts as processed, so a redelivery is a duplicate, not a second try. */
-  private async recordSkipped(
-    event: AnyEventOf<TMap>,
-    manager: Pick<DataSource, 'query'> = this.options.dataSource,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO "${this.schema}"."processed_event" (consumer, event_id, event_type)
-       VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [this.options.consumer, event.id, event.type],
-    );
   }
 
   /**
@@ -372,11 +368,9 @@ export class KafkaEventServer<TMap extends EventSchemas>
       acks: -1,
       messages: [
         deadLetterMessage(message, {
+          ...source,
           reason,
           consumer: this.options.consumer,
-          topic: source.topic,
-          partition: source.partition,
-          offset: source.offset,
           attempts,
         }),
       ],

@@ -1,10 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { IntrinsicException } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventOf, EventSchemas, EventTypeOf } from '#contracts';
 import type { EventContext } from './event-context.js';
 
 /** Where a handler's own error is kept while Nest's RPC exception filter replaces it. */
 const handlerFailure = new AsyncLocalStorage<{ error?: unknown }>();
+
+/** Stands in for a handler's error on its way through Nest's RPC filter, which logs others. */
+class HandledByTheConsumer extends IntrinsicException {}
 
 /** Runs a handler, rethrowing the error it threw rather than Nest's "Internal server error". */
 export async function runCapturingHandlerError<T>(invoke: () => Promise<T>): Promise<T> {
@@ -46,10 +50,13 @@ export function eventHandlerDecorator<TMap extends EventSchemas>() {
           return await method.apply(this, args);
         } catch (error) {
           const slot = handlerFailure.getStore();
-          if (slot) {
-            slot.error = error;
+          if (!slot) {
+            throw error;
           }
-          throw error;
+          slot.error = error;
+          // The consumer logs what it does about the error (retry, park, dead letter); Nest's
+          // filter would log it again, at error level, for every try of a parked event.
+          throw new HandledByTheConsumer();
         }
       };
       descriptor.value = capturing as unknown as TMethod;

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, type DataSource } from 'typeorm';
 
 /**
  * An event a consumer has handled, recorded in the same transaction as the handler's
@@ -19,4 +19,18 @@ export class ProcessedEvent {
 
   @Column({ name: 'processed_at', type: 'timestamptz', default: () => 'now()' })
   processedAt!: Date;
+}
+
+/** A skipped event counts as processed, so a redelivery is a duplicate, not a second try. */
+export async function recordSkipped(
+  manager: Pick<DataSource, 'query'>,
+  schema: string,
+  consumer: string,
+  event: { id: string; type: string },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO "${schema}"."processed_event" (consumer, event_id, event_type)
+     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+    [consumer, event.id, event.type],
+  );
 }

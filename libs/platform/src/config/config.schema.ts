@@ -81,6 +81,9 @@ export const baseConfigSchema = z.object({
   // Must exceed every replay horizon: the retention of the topics it reads (a group reset or
   // rewound re-reads them) and the age of any dead letter that may be replayed.
   PROCESSED_EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Partitions a consumer instance works on at once, each in its own order: a long batch on one
+  // partition (a burst of dead letters, say) does not hold up the others it was assigned.
+  KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(64).default(3),
 });
 
 /** The parsed configuration of a service whose schema is `S`. */
