@@ -17,6 +17,11 @@ export async function createWorkflowApp(
     description:
       'The escalation engine: cases opened from breaches, red priorities, high-risk service gaps and failing governance, moved up the ladder from network group to Clinical Advisory Group to Alliance Board by decisions and missed deadlines, each step in a hash-chained history. Every change is published on the workflow.events topic.',
   });
-  connectEventConsumer(app, { consumer: config.CONSUMER_GROUP });
+  connectEventConsumer(app, {
+    consumer: config.CONSUMER_GROUP,
+    // A parked trigger waits for a body or an alliance's body (case-bodies.ts), which only
+    // membership announces: other events leave parked ones to their backoff.
+    wakesParked: (type) => type.startsWith('membership.'),
+  });
   return app;
 }
