@@ -314,7 +314,7 @@ function row(step: Step): string {
     `${step.effected}/${step.offered}`,
     `${fmt(step.busy * 100, 0)}%`,
   ];
-  return [step.path.padEnd(16), ...cells.map((cell) => String(cell).padStart(11))].join('');
+  return [step.path.padEnd(16), ...cells.map((cell) => String(cell).padStart(12))].join('');
 }
 
 const kafka = testKafka('bench-e2e');
@@ -332,7 +332,7 @@ const raw = [
 console.log('platform steps as they finish:');
 const measured = await platform(kafka, run);
 
-console.log(`\n${['path'.padEnd(16), ...COLUMNS.map((c) => c.padStart(11))].join('')}`);
+console.log(`\n${['path'.padEnd(16), ...COLUMNS.map((c) => c.padStart(12))].join('')}`);
 [...raw, ...measured.steps].forEach((step) => console.log(row(step)));
 console.log(
   '\nlatency: workflow, trigger commit -> effect commit; raw Kafka, offer -> consumer committed; raw PostgreSQL, offer -> COMMIT',
