@@ -177,12 +177,12 @@ export class PerformanceService {
    * the trajectory's point, as the alliance's policy for the month says.
    */
   private async judge(rows: CountedRow[], manager: EntityManager): Promise<PerformanceRow[]> {
-    const [standards, targets, trajectories, policies] = await Promise.all([
-      manager.find(Standard),
-      manager.find(Target),
-      manager.find(Trajectory),
-      manager.find(AlliancePolicy),
-    ]);
+    // In turn: `manager` may be a transaction's, whose one connection only queues queries
+    // started at once (pg warns of it, and pg 9 will refuse it).
+    const standards = await manager.find(Standard);
+    const targets = await manager.find(Target);
+    const trajectories = await manager.find(Trajectory);
+    const policies = await manager.find(AlliancePolicy);
     const nationOf = new Map(standards.map((standard) => [standard.code, standard.nation]));
     return rows.map((row) => {
       const question = {

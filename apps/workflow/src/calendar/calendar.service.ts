@@ -31,10 +31,9 @@ export class CalendarService {
     manager: EntityManager = this.dataSource.manager,
     name: CalendarName = DEFAULT_CALENDAR,
   ): Promise<WorkingCalendar> {
-    const [holidays, coverage] = await Promise.all([
-      manager.find(BankHolidayRow, { where: { calendar: name } }),
-      manager.findOneBy(WorkingCalendarRow, { calendar: name }),
-    ]);
+    // In turn: `manager` is often a transaction's, with one connection.
+    const holidays = await manager.find(BankHolidayRow, { where: { calendar: name } });
+    const coverage = await manager.findOneBy(WorkingCalendarRow, { calendar: name });
     return new WorkingCalendar(
       holidays.map((holiday) => holiday.date),
       coverage ? { name, through: coverage.coveredThrough } : null,

@@ -121,23 +121,23 @@ export class CaseEffectsService {
     escalation: EscalationCase,
     effect: Extract<Effect, { kind: 'arm-deadlines' }>,
   ): Promise<void> {
-    const [policy, calendar] = await Promise.all([
-      this.policies.version(escalation.policyVersion, manager),
-      this.calendars.calendarOf(manager, escalation),
-    ]);
+    // In turn, not at once: both read through the transaction's one connection.
+    const policy = await this.policies.version(escalation.policyVersion, manager);
+    const calendar = await this.calendars.calendarOf(manager, escalation);
     const now = this.clock.now();
     const plan = planDeadlines(policy, calendar, effect.level, effect.from, now);
-    for (const planned of plan) {
+    if (plan.length > 0) {
+      // The level's deadlines in one statement (nine at a group), not one round trip each.
       await manager.upsert(
         CaseDeadline,
-        {
+        plan.map((planned) => ({
           caseId: escalation.id,
           level: effect.level,
           ...planned,
           armedAt: null,
           settledAt: null,
           outcome: null,
-        },
+        })),
         ['caseId', 'level', 'kind'],
       );
     }

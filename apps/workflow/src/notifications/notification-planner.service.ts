@@ -69,11 +69,11 @@ export class NotificationPlannerService {
 
   async plan(manager: EntityManager, notice: PlannedNotice): Promise<number> {
     const { escalation } = notice;
-    const [body, recipients, step] = await Promise.all([
-      manager.findOneBy(BodyView, { id: notice.bodyId }),
-      this.recipients(manager, notice.audience, notice.bodyId),
-      notice.step ?? this.stepOf(manager, notice),
-    ]);
+    // One after another: a transaction's queries share its one connection, where queries
+    // started together only queue (pg warns of it, and pg 9 will refuse it).
+    const body = await manager.findOneBy(BodyView, { id: notice.bodyId });
+    const recipients = await this.recipients(manager, notice.audience, notice.bodyId);
+    const step = notice.step ?? (await this.stepOf(manager, notice));
     const subject = subjectOf(step, escalation.title);
     // The message alone: the e-mail adds the links (case-email.ts); the inbox and webhooks
     // carry the case's id.
