@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       RATE_LIMIT_PER_MINUTE: 600,
       RATE_LIMIT_STRICT_PER_MINUTE: 20,
       PROCESSED_EVENT_RETENTION_DAYS: 30,
+      KAFKA_PARTITIONS_CONCURRENTLY: 3,
     });
   });
 
