@@ -1,8 +1,13 @@
 import type { Admin, Kafka } from 'kafkajs';
 import type { FaultWindow } from './fleet.js';
+import { groupPositions } from './group-offsets.js';
 import { finding, type LedgerFinding } from './ledger-finding.js';
 
+/** A partition seen with messages waiting: at which offset, since when, last seen there. */
 interface Still {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
   readonly offset: number;
   readonly since: number;
   seen: number;
@@ -31,6 +36,25 @@ const FAULT_TAIL_MS = 15_000;
 const KEPT_FROM_MS = 1_000;
 
 /**
+ * The fault that explains something that went on from `from` to `to` in `service` (undefined:
+ * in any), if one does: a fault of that service or of every service, overlapping it or ended
+ * less than FAULT_TAIL_MS before it began.
+ */
+function faultOver(
+  faults: readonly FaultWindow[],
+  from: number,
+  to: number,
+  service: string | undefined,
+): FaultWindow | undefined {
+  return faults.find(
+    (fault) =>
+      (fault.service === undefined || service === undefined || fault.service === service) &&
+      from <= fault.to + FAULT_TAIL_MS &&
+      to >= fault.from,
+  );
+}
+
+/**
  * Watches every consumer group's committed offsets against the partitions' ends, every
  * `intervalMs`, and records each time a partition stood still with messages waiting: how long
  * a partition was blocked, seen from outside the services, whatever blocked it (a poison
@@ -40,7 +64,6 @@ const KEPT_FROM_MS = 1_000;
 export class PartitionWatch {
   readonly blocks: PartitionBlock[] = [];
   samples = 0;
-  /** Partitions seen with messages waiting: at which offset, since when, last seen there. */
   private readonly still = new Map<string, Still>();
   private admin: Admin | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -65,8 +88,8 @@ export class PartitionWatch {
     clearInterval(this.timer);
     await this.sampling;
     const now = this.now();
-    for (const [key, state] of this.still) {
-      this.close(key, state, now);
+    for (const state of this.still.values()) {
+      this.close(state, now);
     }
     this.still.clear();
     await this.admin?.disconnect().catch(() => undefined);
@@ -74,16 +97,10 @@ export class PartitionWatch {
 
   /** The blocks, each with the fault that explains it, given every fault window of the run. */
   explained(faults: readonly FaultWindow[]): PartitionBlock[] {
-    return this.blocks.map((block) => {
-      const service = this.serviceOf(block.group);
-      const fault = faults.find(
-        (window) =>
-          (window.service === undefined || window.service === service) &&
-          block.from <= window.to + FAULT_TAIL_MS &&
-          block.to >= window.from,
-      );
-      return { ...block, fault: fault?.what };
-    });
+    return this.blocks.map((block) => ({
+      ...block,
+      fault: faultOver(faults, block.from, block.to, this.serviceOf(block.group))?.what,
+    }));
   }
 
   /** One look at every group's offsets; start() takes one every interval. */
@@ -91,41 +108,25 @@ export class PartitionWatch {
     try {
       this.admin ??= await this.connect();
       const now = this.now();
-      const ends = new Map<string, Map<number, { low: number; high: number }>>();
-      for (const group of this.groups) {
-        for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId: group })) {
-          if (!ends.has(topic)) {
-            const offsets = await this.admin.fetchTopicOffsets(topic);
-            ends.set(
-              topic,
-              new Map(
-                offsets.map((p) => [p.partition, { low: Number(p.low), high: Number(p.high) }]),
-              ),
-            );
+      const positions = await groupPositions(this.admin, this.groups);
+      for (const { group, topic, partition, low, high, ...position } of positions) {
+        // No commit yet: the group has not moved past the start of the partition.
+        const committed = position.committed < 0 ? low : position.committed;
+        const key = `${group}\u0000${topic}\u0000${partition}`;
+        const before = this.still.get(key);
+        const waiting = { group, topic, partition, offset: committed, since: now, seen: now };
+        if (committed >= high || (before && committed !== before.offset)) {
+          if (before) {
+            this.close(before, now);
+            this.still.delete(key);
           }
-          for (const { partition, offset } of partitions) {
-            const end = ends.get(topic)!.get(partition);
-            if (!end) {
-              continue;
-            }
-            // No commit yet: the group has not moved past the start of the partition.
-            const committed = Number(offset) < 0 ? end.low : Number(offset);
-            const key = `${group}\u0000${topic}\u0000${partition}`;
-            const before = this.still.get(key);
-            if (committed >= end.high || (before && committed !== before.offset)) {
-              if (before) {
-                this.close(key, before, now);
-                this.still.delete(key);
-              }
-              if (committed < end.high) {
-                this.still.set(key, { offset: committed, since: now, seen: now });
-              }
-            } else if (before) {
-              before.seen = now;
-            } else {
-              this.still.set(key, { offset: committed, since: now, seen: now });
-            }
+          if (committed < high) {
+            this.still.set(key, waiting);
           }
+        } else if (before) {
+          before.seen = now;
+        } else {
+          this.still.set(key, waiting);
         }
       }
       this.samples += 1;
@@ -147,20 +148,12 @@ export class PartitionWatch {
    * long it stood still). A partition that moved by the very next look was not seen standing
    * still at all, unless looks were missed in between (the broker not answering).
    */
-  private close(key: string, { since, seen }: Still, until: number): void {
+  private close({ group, topic, partition, since, seen }: Still, until: number): void {
     const seenStill = seen > since || until - seen > 2 * this.intervalMs;
     if (!seenStill || until - since < KEPT_FROM_MS) {
       return;
     }
-    const [group, topic, partition] = key.split('\u0000') as [string, string, string];
-    this.blocks.push({
-      group,
-      topic,
-      partition: Number(partition),
-      from: since,
-      to: until,
-      fault: undefined,
-    });
+    this.blocks.push({ group, topic, partition, from: since, to: until, fault: undefined });
   }
 }
 
@@ -225,11 +218,9 @@ export function holdsIn(text: string): Hold[] {
  */
 export function heldFinding(holds: readonly Hold[], faults: readonly FaultWindow[]): LedgerFinding {
   const over = holds.filter((hold) => hold.ms > BLOCK_BOUND_MS);
+  // Any service's fault: a log line's hold is not matched with the instance that logged it.
   const unexplained = over.filter(
-    (hold) =>
-      !faults.some(
-        (fault) => hold.at - hold.ms <= fault.to + FAULT_TAIL_MS && hold.at >= fault.from,
-      ),
+    (hold) => faultOver(faults, hold.at - hold.ms, hold.at, undefined) === undefined,
   );
   return finding(
     `no message held its partition over ${BLOCK_BOUND_MS / 1000}s but in a fault`,

@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { SERVICES } from './fleet.js';
+import { groupPositions } from './group-offsets.js';
 
 // Each service's schema is named after it (Fleet gives DATABASE_SCHEMA the service's name).
 const SCHEMAS = SERVICES;
@@ -43,18 +44,15 @@ async function consumersBehind(kafka: Kafka, groups: readonly string[]): Promise
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const groupId of groups) {
-      for (const { topic, partitions } of await admin.fetchOffsets({ groupId })) {
-        const ends = new Map(
-          (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]),
-        );
-        const behind = partitions.filter((p) => Number(p.offset) < (ends.get(p.partition) ?? 0));
-        if (behind.length > 0) {
-          return `${groupId} behind on ${topic} partitions ${behind.map((p) => p.partition).join(',')}`;
-        }
-      }
+    const behind = (await groupPositions(admin, groups)).filter((p) => p.committed < p.high);
+    const first = behind[0];
+    if (!first) {
+      return '';
     }
-    return '';
+    const partitions = behind
+      .filter((p) => p.group === first.group && p.topic === first.topic)
+      .map((p) => p.partition);
+    return `${first.group} behind on ${first.topic} partitions ${partitions.join(',')}`;
   } finally {
     await admin.disconnect();
   }
