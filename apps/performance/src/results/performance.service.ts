@@ -130,7 +130,9 @@ export class PerformanceService {
                               WHERE ap.alliance_id = p.alliance_id AND ap.effective_from <= s.period
                               ORDER BY ap.effective_from DESC LIMIT 1), 'provider')`
       : `s.basis = 'provider'`;
-    const where = [`NOT s.aggregate`, basis];
+    // Conditions on the submission's own columns, applied as its rows are first summed.
+    const counted = [`NOT aggregate`];
+    const where = [basis];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -143,7 +145,7 @@ export class PerformanceService {
       where.push('ct.tumour_site IS NOT NULL');
     }
     if (filter.standards) {
-      where.push(`s.standard = ANY(${param(filter.standards)})`);
+      counted.push(`standard = ANY(${param(filter.standards)})`);
     }
     if (filter.allianceIds) {
       where.push(`p.alliance_id = ANY(${param(filter.allianceIds)}::uuid[])`);
@@ -152,17 +154,25 @@ export class PerformanceService {
       where.push(`ct.tumour_site = ${param(filter.tumourSite)}`);
     }
     if (filter.orgCode) {
-      where.push(`s.org_code = ${param(filter.orgCode.toUpperCase())}`);
+      counted.push(`org_code = ${param(filter.orgCode.toUpperCase())}`);
     }
     if (filter.from) {
-      where.push(`s.period >= ${param(`${filter.from}-01`)}::date`);
+      counted.push(`period >= ${param(`${filter.from}-01`)}::date`);
     }
     if (filter.to) {
-      where.push(`s.period <= ${param(`${filter.to}-01`)}::date`);
+      counted.push(`period <= ${param(`${filter.to}-01`)}::date`);
     }
+    // The rows are summed first by their own columns (about a tenth as many sums: the routes
+    // and modalities folded), and only those sums are joined to providers, policies and cancer
+    // types and summed again: a national year's detection took 2.4 s joining and sorting every
+    // row, 0.9 s so (docs/performance.md). Numeric sums, so the figures are exactly the same.
     const sql = `SELECT ${columns.join(', ')},
               sum(s.total)::float8 AS total, sum(s.within)::float8 AS within, sum(s.breaches)::float8 AS breaches
-         FROM "${s}".submission s
+         FROM (SELECT period, standard, org_code, basis, cancer_type_key,
+                      sum(total) AS total, sum(within) AS within, sum(breaches) AS breaches
+                 FROM "${s}".submission
+                WHERE ${counted.join(' AND ')}
+                GROUP BY period, standard, org_code, basis, cancer_type_key) s
          LEFT JOIN "${s}".provider p ON p.ods_code = s.org_code
          LEFT JOIN "${s}".alliance_ref a ON a.id = p.alliance_id
          LEFT JOIN "${s}".cancer_type ct ON ct.key = s.cancer_type_key
