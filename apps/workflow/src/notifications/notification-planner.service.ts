@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { BodyView, MemberView, Seat, seatHeldOnSql } from '#membership-view';
 import { Clock } from '#platform';
 import { CalendarService } from '../calendar/calendar.service.js';
@@ -115,7 +115,10 @@ export class NotificationPlannerService {
     });
   }
 
-  /** One row per recipient and channel, never twice for a key; sends once committed. */
+  /**
+   * One row per recipient and channel, never twice for a key; sends once committed. The
+   * recipients' preferences in one read and their rows in one insert, not a round trip each.
+   */
   private async deliver(
     manager: EntityManager,
     recipients: readonly MemberView[],
@@ -127,10 +130,18 @@ export class NotificationPlannerService {
       keyOf: (memberId: string, channel: NotificationChannel) => string;
     },
   ): Promise<number> {
-    let planned = 0;
-    for (const member of recipients) {
-      const preference = await manager.findOneBy(MemberPreference, { memberId: member.id });
-      for (const channel of preference?.channels ?? DEFAULT_CHANNELS) {
+    if (recipients.length === 0) {
+      return 0;
+    }
+    const preferences = new Map(
+      (await manager.findBy(MemberPreference, { memberId: In(recipients.map((m) => m.id)) })).map(
+        (preference) => [preference.memberId, preference],
+      ),
+    );
+    const now = this.clock.now();
+    const rows = recipients.flatMap((member) => {
+      const preference = preferences.get(member.id);
+      return (preference?.channels ?? DEFAULT_CHANNELS).flatMap((channel) => {
         const address =
           channel === 'email'
             ? member.email
@@ -138,20 +149,14 @@ export class NotificationPlannerService {
               ? (preference?.webhookUrl ?? null)
               : null;
         if (channel === 'webhook' && !address) {
-          continue;
+          return [];
         }
         const held = !message.urgent && channel === 'email' && preference?.digest === true;
         const inbox = channel === 'inbox';
-        const id = randomUUID();
-        const now = this.clock.now();
-        const dedupKey = message.keyOf(member.id, channel);
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(Notification)
-          .values({
-            id,
-            dedupKey,
+        return [
+          {
+            id: randomUUID(),
+            dedupKey: message.keyOf(member.id, channel),
             caseId: message.caseId,
             memberId: member.id,
             channel,
@@ -161,29 +166,38 @@ export class NotificationPlannerService {
             urgent: message.urgent,
             status: inbox ? 'sent' : held ? 'held-for-digest' : 'pending',
             sentAt: inbox ? now : null,
-          })
-          .orIgnore()
-          .returning(['id'])
-          .execute();
-        if ((inserted.raw as unknown[]).length === 0) {
-          continue;
-        }
-        planned += 1;
-        if (inbox) {
-          await this.events.publish(manager, 'workflow.notification-sent.v1', {
-            notificationId: id,
-            caseId: message.caseId,
-            memberId: member.id,
-            channel,
-            dedupKey,
-            sentAt: now.toISOString(),
-          });
-        } else if (!held) {
-          afterCommit(manager, 'notifications', id);
-        }
+          } satisfies Partial<Notification>,
+        ];
+      });
+    });
+    if (rows.length === 0) {
+      return 0;
+    }
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(rows)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    // A row whose key is planned already is not inserted, and not returned.
+    const written = new Set((inserted.raw as { id: string }[]).map((row) => row.id));
+    for (const row of rows.filter((candidate) => written.has(candidate.id))) {
+      if (row.status === 'sent') {
+        await this.events.publish(manager, 'workflow.notification-sent.v1', {
+          notificationId: row.id,
+          caseId: message.caseId,
+          memberId: row.memberId,
+          channel: row.channel,
+          dedupKey: row.dedupKey,
+          sentAt: now.toISOString(),
+        });
+      } else if (row.status === 'pending') {
+        afterCommit(manager, 'notifications', row.id);
       }
     }
-    return planned;
+    return written.size;
   }
 
   /**

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { InvalidError, notFound, schemaOf, type Page, type PageQuery } from '#platform';
 import { escalationPolicySchema, type EscalationPolicy } from './policy.schema.js';
 import { PolicyVersion } from './policy-version.entity.js';
+import { readOnce } from '../common/read-once.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /** The escalation policy's versions: the newest applies to new cases, each case keeps its own. */
@@ -13,24 +14,34 @@ export class PolicyService {
     @Inject(WorkflowPublisher) private readonly events: WorkflowPublisher,
   ) {}
 
-  async current(manager: EntityManager = this.dataSource.manager): Promise<EscalationPolicy> {
-    const [latest] = await manager.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
-    if (!latest) {
-      throw new Error('No escalation policy: the migrations seed version 1');
-    }
-    // Parsed on the way out, so a version stored before a field was added gets its default.
-    return escalationPolicySchema.parse(latest.policy);
+  /**
+   * The newest version. Read once per transaction (as `version` is): a published version is
+   * never changed, and opening a case asked for the policy three times.
+   */
+  current(manager: EntityManager = this.dataSource.manager): Promise<EscalationPolicy> {
+    return readOnce(manager, 'policy:current', async () => {
+      const [latest] = await manager.find(PolicyVersion, { order: { version: 'DESC' }, take: 1 });
+      if (!latest) {
+        throw new Error('No escalation policy: the migrations seed version 1');
+      }
+      const policy = parsed(latest);
+      // The newest is also its own version: a case opened on it asks by number next.
+      await readOnce(manager, `policy:${latest.version}`, () => Promise.resolve(policy));
+      return policy;
+    });
   }
 
-  async version(
+  version(
     version: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<EscalationPolicy> {
-    const row = await manager.findOneBy(PolicyVersion, { version });
-    if (!row) {
-      throw notFound('Policy version', String(version));
-    }
-    return escalationPolicySchema.parse(row.policy);
+    return readOnce(manager, `policy:${version}`, async () => {
+      const row = await manager.findOneBy(PolicyVersion, { version });
+      if (!row) {
+        throw notFound('Policy version', String(version));
+      }
+      return parsed(row);
+    });
   }
 
   /** A page of the versions, newest first (the version number is the key). */
@@ -71,4 +82,9 @@ export class PolicyService {
       );
     });
   }
+}
+
+/** Parsed on the way out, so a version stored before a field was added gets its default. */
+function parsed(row: PolicyVersion): EscalationPolicy {
+  return escalationPolicySchema.parse(row.policy);
 }
