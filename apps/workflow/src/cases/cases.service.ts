@@ -20,6 +20,7 @@ import { CaseEffectsService } from './case-effects.service.js';
 import type { RaiseCaseDto } from './cases.dto.js';
 import { EscalationCase } from './escalation-case.entity.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
+import { insertNew } from '../common/insert-new.js';
 
 /**
  * Why a command was not applied: the case's state refuses it. A conflict with the case's state:
@@ -95,7 +96,8 @@ export class CasesService {
       historyLength: 0,
       closedAt: null,
     });
-    await manager.save(escalation);
+    // New: an insert, where `save` would first read to see whether the case exists.
+    await insertNew(manager, EscalationCase, escalation);
     await this.effects.record(manager, escalation, null, opened.transition, cause, {
       evidence: trigger.evidence,
     });

@@ -11,6 +11,7 @@ import {
   type ChainVerification,
   type HistoryEntryContent,
 } from './hash-chain.js';
+import { insertNew } from '../common/insert-new.js';
 
 /** A case's history verified: its chain, its head, and the signed checkpoints that name it. */
 export type HistoryVerification =
@@ -60,7 +61,9 @@ export class CaseHistoryService {
       previousHash,
       hash: entryHash(previousHash, content),
     });
-    await manager.save(row);
+    // An insert, never `save`: history is only ever appended (an entry already at this
+    // sequence is an error, never a row to overwrite), and save would read before it writes.
+    await insertNew(manager, CaseHistory, row);
     escalation.headHash = row.hash;
     escalation.historyLength = row.sequence;
     return row;
