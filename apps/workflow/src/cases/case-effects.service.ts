@@ -15,6 +15,7 @@ import { CaseDeadline } from './case-deadline.entity.js';
 import { calendarGapOf, planDeadlines } from './case-deadlines.js';
 import type { Effect, TransitionName } from './case-commands.js';
 import { EscalationCase } from './escalation-case.entity.js';
+import { writeCase } from './write-case.js';
 import { WorkflowPublisher } from '../workflow.publisher.js';
 
 /**
@@ -58,7 +59,7 @@ export class CaseEffectsService {
       cause,
       details: { bodyId: escalation.bodyId, severity: escalation.severity, ...details },
     });
-    await manager.save(escalation);
+    await writeCase(manager, escalation);
     await this.announce(manager, escalation, name, cause, details);
   }
 
