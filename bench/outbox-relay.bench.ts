@@ -11,6 +11,7 @@ import { CLOUDEVENTS_CONTENT_TYPE } from '#contracts';
 import { EventPublisher, OutboxRelay, type PendingRow } from '#messaging';
 import { schemaOf } from '#platform';
 import { createTestDataSource, createTestTopic, sampleEvents, testKafka } from '#testing';
+import { fmt, pct, spread } from './load-pacing.js';
 
 const { values } = parseArgs({
   options: {
@@ -100,7 +101,7 @@ class Run {
     }
   }
 
-  /** Latencies in ms, one per measured event acknowledged. */
+  /** Latencies in ms, one per measured event acknowledged, in ascending order. */
   result(name: string) {
     const latencies: number[] = [];
     let [first, last] = [Infinity, -Infinity];
@@ -116,7 +117,7 @@ class Run {
     return {
       name,
       measured: this.startedAt.size,
-      latencies,
+      latencies: latencies.sort((a, b) => a - b),
       eventsPerSecond: latencies.length / ((last - first) / 1000),
       lost: this.offered - this.ackedAt.size,
       notes: this.notes,
@@ -207,9 +208,9 @@ async function runOutbox(kafka: Kafka, topic: string): Promise<PathResult> {
     await run.settle(
       () => next === queue.length && !writing.size && run.ackedAt.size >= run.offered,
     );
-    const p50 = (values: number[]): string => `${fmt(pct(values, 50))} ms`;
+    const p50 = (values: number[]): string => `${fmt(spread(values).p50)} ms`;
     run.notes.push(
-      `writers offer→commit p50 ${p50(writeLag)}, p99 ${fmt(pct(writeLag, 99))} ms; ` +
+      `writers offer→commit p50 ${p50(writeLag)}, p99 ${fmt(spread(writeLag).p99)} ms; ` +
         `relay batch p50: Kafka send ${p50(relay.sendMs)}, mark ${p50(relay.markMs)}`,
     );
     return run.result('outbox');
@@ -278,13 +279,6 @@ async function runRaw(kafka: Kafka, topic: string): Promise<PathResult> {
   }
 }
 
-/** Nearest-rank percentile (NaN when there are no values). */
-function pct(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-const fmt = (value: number, digits = 1): string => value.toFixed(digits);
 const row = (cells: readonly (string | number)[]): string =>
   cells.map((cell, i) => (i === 0 ? String(cell).padEnd(8) : String(cell).padStart(12))).join('');
 
